@@ -1,0 +1,53 @@
+// Builds dist/lytics-helper.mjs (ES module) and dist/lytics-helper.js (classic script, IIFE),
+// both minified, and dist/size.json with the gzipped sizes. Fails above the size limit.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+/** Hard limit of the minified+gzipped classic script, in bytes (the aim is 3 KB). */
+export const LIMIT_BYTES = 4096;
+export const AIM_BYTES = 3072;
+
+const targets = [
+  { file: 'lytics-helper.mjs', format: 'esm' },
+  { file: 'lytics-helper.js', format: 'iife' },
+];
+
+export async function buildAll() {
+  mkdirSync(dist, { recursive: true });
+  const sizes = {};
+  for (const t of targets) {
+    await build({
+      entryPoints: [join(root, 'src', 'lytics-helper.js')],
+      outfile: join(dist, t.file),
+      bundle: true,
+      minify: true,
+      format: t.format,
+      target: ['es2019'],
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    const code = readFileSync(join(dist, t.file));
+    sizes[t.file] = { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  }
+  const worst = Math.max(...Object.values(sizes).map((s) => s.gzip));
+  const report = { limitBytes: LIMIT_BYTES, aimBytes: AIM_BYTES, gzip: worst, files: sizes };
+  writeFileSync(join(dist, 'size.json'), JSON.stringify(report, null, 2) + '\n');
+  return report;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const report = await buildAll();
+  for (const [file, s] of Object.entries(report.files)) {
+    console.log(`${file}: ${s.minified} B minified, ${s.gzip} B gzipped`);
+  }
+  if (report.gzip > LIMIT_BYTES) {
+    console.error(`lytics-helper too large: ${report.gzip} B gzipped > ${LIMIT_BYTES} B limit`);
+    process.exit(1);
+  }
+  if (report.gzip > AIM_BYTES) console.warn(`note: ${report.gzip} B gzipped is above the ${AIM_BYTES} B aim`);
+}

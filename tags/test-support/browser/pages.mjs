@@ -1,0 +1,161 @@
+// Test pages for the real-browser tests, served by test-support/server.mjs.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+
+/** The built helper files; the browser tests exercise what ships. */
+export function distFile(name) {
+  try {
+    return readFileSync(join(dist, name), 'utf8');
+  } catch (e) {
+    throw new Error(`dist/${name} is missing: run "node build.mjs" (or "npm test") before the browser tests`);
+  }
+}
+
+/**
+ * Records, in every animation frame (each frame the browser may paint), whether each element with
+ * `data-expect` is visible, and flags a frame where it differs from what it must be: hidden while
+ * window.lytics is pending, `data-fallback` once unavailable, else `data-expect`.
+ */
+export const RECORDER = `(() => {
+  const frames = (window.__frames = []);
+  const tick = () => {
+    const l = window.lytics;
+    const status = l ? l.status : 'no-helper';
+    const els = [...document.querySelectorAll('[data-expect]')];
+    const f = { t: performance.now(), status, count: els.length, visible: 0, bad: [] };
+    for (const el of els) {
+      const visible = el.checkVisibility();
+      if (visible) f.visible++;
+      const want = status === 'pending' ? 'hidden' : status === 'unavailable' ? el.dataset.fallback : el.dataset.expect;
+      if ((want === 'shown') !== visible) f.bad.push(el.id + ' ' + (visible ? 'visible' : 'hidden') + ', must be ' + want);
+    }
+    frames.push(f);
+    if (!window.__stop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+/** Marked elements for a visitor in segments all, known_users and vip (expect) or none (fallback). */
+export const MARKED = [
+  `<div id="vip" data-lytics-segment="vip" data-expect="shown" data-fallback="hidden">VIP offer</div>`,
+  `<div id="join" data-lytics-unless="vip" data-expect="hidden" data-fallback="shown">Join the club</div>`,
+  `<div id="gold" data-lytics-segment="gold, platinum" data-expect="hidden" data-fallback="hidden">Gold offer</div>`,
+  `<div id="both" data-lytics-segment="all:vip,known_users" data-expect="shown" data-fallback="hidden">Known VIP</div>`,
+  `<div id="notvip" data-lytics-segment="none:vip" data-expect="hidden" data-fallback="shown">Everyone else</div>`,
+  `<p id="mixed" data-lytics-segment="known_users" data-lytics-unless="gold" data-expect="shown" data-fallback="hidden">Known, not gold</p>`,
+];
+
+export const VISITOR = {
+  v: 1,
+  visitorId: 'u_123',
+  status: 'known',
+  segments: ['all', 'known_users', 'vip'],
+  fields: { first_name: '<img src=x onerror="window.__xss=1">' },
+  recommendations: [{ url: 'https://example.org/a', title: '</script><script>window.__xss=2</script>', topics: ['x'] }],
+  pvid: 'pv-6f1c',
+  counted: true,
+  consent: 'granted',
+  endpoints: { profile: '/ctx/lytics/profile', collect: '/ctx/lytics/collect' },
+  tag: { cookie: 'lyid' },
+};
+
+/** JSON for a `<script type="application/json">`: `<` escaped so no value can close the element. */
+export function scriptJson(value) {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * The head of a test page: bootstrap (unless null), the helper (unless helper is false), the
+ * recorder, then `extraHead`. `nonce` goes on every executable script.
+ */
+export function head({ bootstrap, helper = 'classic', timeout, nonce, extraHead = '' }) {
+  const n = nonce ? ` nonce="${nonce}"` : '';
+  const t = timeout !== undefined ? ` data-lytics-timeout="${timeout}"` : '';
+  return `<!doctype html><html><head><meta charset="utf-8"><title>t</title>
+${bootstrap ? `<script type="application/json" id="lytics-bootstrap">${scriptJson(bootstrap)}</script>` : ''}
+${helper === 'classic' ? `<script src="/ctx/lytics/lytics-helper.js"${n}${t}></script>` : ''}
+${helper === 'module' ? `<script type="module" src="/ctx/lytics/lytics-helper.mjs"${n}></script>` : ''}
+<script${n}>${RECORDER}</script>
+${extraHead}
+</head><body><h1>Page</h1><p>Some content that paints.</p>
+`;
+}
+
+/** Streams `chunks` with `gapMs` between them, so the browser renders the page in steps. */
+export function stream(res, chunks, gapMs, headers = {}) {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  let i = 0;
+  const next = () => {
+    if (res.destroyed) return;
+    res.write(chunks[i++]);
+    if (i < chunks.length) setTimeout(next, gapMs);
+    else res.end();
+  };
+  next();
+}
+
+/** The page body in three chunks: two marked elements arrive with each. */
+export function markedChunks(headHtml) {
+  return [
+    headHtml + MARKED.slice(0, 2).join('\n'),
+    MARKED.slice(2, 4).join('\n') + '<p>more</p>',
+    MARKED.slice(4).join('\n') + '</body></html>',
+  ];
+}
+
+/**
+ * A stand-in for the official tag's install snippet (written for these tests, same contract as
+ * Lytics' v3 snippet): window.jstag with queueing stubs, and an init that stores `config`, loads
+ * `config.src` and then re-runs init and replays the queue.
+ */
+export const TAG_SNIPPET = `(() => {
+  const tag = window.jstag || (window.jstag = {});
+  let queue = [];
+  ['send', 'pageView', 'unblock', 'getid'].forEach((m) => { tag[m] = (...a) => { queue.push([m, a]); }; });
+  const stubInit = function (cfg) {
+    tag.config = cfg;
+    const s = document.createElement('script');
+    s.src = cfg.src;
+    s.onload = () => {
+      tag.init(tag.config);
+      const q = queue; queue = [];
+      q.forEach(([m, a]) => tag[m].apply(tag, a));
+      window.__tagReady = true;
+    };
+    document.head.appendChild(s);
+    return tag;
+  };
+  tag.init = stubInit;
+})();`;
+
+/**
+ * A stand-in for the downloaded tag library: reads the id from the cookie named by config.cookie
+ * (a new random id when absent), sends page views as GIF requests to /fake-c/collect, sends one
+ * automatically at init unless pageAnalysis.dataLayerPull.disabled, queues while config.blocked.
+ */
+export const TAG_LIBRARY = `(() => {
+  const tag = window.jstag;
+  const sent = (window.__tagSent = []);
+  let held = null;
+  const cookie = (name) => (document.cookie.split('; ').find((c) => c.startsWith(name + '=')) || '').slice(name.length + 1);
+  const out = (data) => {
+    if (held) { held.push(data); return; }
+    const uid = cookie(tag.config.cookie || 'seerid') || 'generated_' + Math.random();
+    const msg = Object.assign({ _uid: uid }, data);
+    sent.push(msg);
+    new Image().src = '/fake-c/collect?' + new URLSearchParams(msg);
+  };
+  tag.init = function (cfg) {
+    const c = tag.config;
+    if (c.blocked && !held) held = [];
+    const pa = c.pageAnalysis || {};
+    if (!(pa.dataLayerPull && pa.dataLayerPull.disabled)) out({ _e: 'pv', auto: 't' });
+    return tag;
+  };
+  tag.pageView = (d) => out(Object.assign({ _e: 'pv' }, d));
+  tag.send = (d) => out(Object.assign({}, d));
+  tag.unblock = () => { const h = held || []; held = null; h.forEach(out); };
+})();`;

@@ -1,0 +1,302 @@
+// The built helper in headless Chromium against a Node HTTP server on 127.0.0.1.
+// Runs only when Chromium is installed (CI installs Debian's `chromium`).
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { startServer, json } from '../../test-support/server.mjs';
+import {
+  distFile, head, stream, markedChunks, MARKED, VISITOR, TAG_SNIPPET, TAG_LIBRARY,
+} from '../../test-support/browser/pages.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.log(`browser tests NOT RUN: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+}
+
+const GAP_MS = 250; // between streamed HTML chunks, so the browser paints partial pages
+let server;
+let browser;
+let counted = 0; // page views the "server" counted while rendering pages
+
+function pageRoute(path, options, extra = {}) {
+  server.route(path, (req, res) => {
+    if (options.bootstrap && options.bootstrap.counted) counted++;
+    stream(res, markedChunks(head(options)), GAP_MS, extra);
+  });
+}
+
+/** Opens `path` in a fresh context, waits until decided, loaded and a few frames later; returns the page and its frames. */
+async function visit(path, { cookies = [] } = {}) {
+  const context = await browser.newContext();
+  if (cookies.length) await context.addCookies(cookies.map((c) => ({ ...c, url: server.url })));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + path, { waitUntil: 'load' });
+  await page.waitForFunction(() => !window.lytics || window.lytics.status !== 'pending');
+  const start = await page.evaluate(() => window.__frames.length);
+  await page.waitForFunction((n) => window.__frames.length > n + 3, start);
+  const frames = await page.evaluate(() => {
+    window.__stop = true;
+    return window.__frames;
+  });
+  return { context, page, frames, errors };
+}
+
+const violations = (frames) => frames.filter((f) => f.bad.length).map((f) => `${f.status}@${Math.round(f.t)}ms: ${f.bad.join('; ')}`);
+const hits = (pred) => server.requests.filter(pred);
+
+describe('helper in headless Chromium', { skip: !haveChromium && `${CHROMIUM} absent` }, () => {
+  before(async () => {
+    const { chromium } = await import('playwright-core');
+    server = await startServer({
+      '/ctx/lytics/lytics-helper.js': (req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(distFile('lytics-helper.js'));
+      },
+      '/ctx/lytics/lytics-helper.mjs': (req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(distFile('lytics-helper.mjs'));
+      },
+      '/ctx/lytics/collect': (req, res) => res.writeHead(204).end(),
+      '/fake-c/collect': (req, res) => res.writeHead(204).end(),
+      '/fake-tag/latest.js': (req, res) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(TAG_LIBRARY),
+      '/blank': (req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>bye</p>'),
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  after(async () => {
+    if (browser) await browser.close();
+    if (server) await server.close();
+  });
+
+  test('inline bootstrap: no marked element ever paints in the wrong state', async () => {
+    pageRoute('/inline', { bootstrap: VISITOR });
+    const { context, frames, errors } = await visit('/inline');
+    try {
+      assert.deepEqual(errors, []);
+      assert.deepEqual(violations(frames), []);
+      assert.ok(frames.some((f) => f.count > 0 && f.count < MARKED.length), 'frames were rendered while the page was still streaming');
+      const last = frames.at(-1);
+      assert.equal(last.count, MARKED.length);
+      assert.equal(last.visible, 3, 'vip, both and mixed are shown');
+      assert.ok(frames.every((f) => f.status === 'known'), 'decided before the first frame');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('control: without the helper the same recorder sees wrong-state frames (the check can fail)', async () => {
+    pageRoute('/nohelper', { bootstrap: VISITOR, helper: false });
+    const { context, frames } = await visit('/nohelper');
+    await context.close();
+    assert.ok(violations(frames).length > 0);
+  });
+
+  test('strict CSP (no inline styles allowed): hiding still works and nothing paints wrong', async () => {
+    const csp = "default-src 'self'; script-src 'self' 'nonce-t3st'; style-src 'self'";
+    pageRoute('/csp', { bootstrap: VISITOR, nonce: 't3st' }, { 'Content-Security-Policy': csp });
+    const { context, frames, errors } = await visit('/csp');
+    await context.close();
+    assert.deepEqual(errors, []);
+    assert.equal(frames.at(-1).status, 'known', 'the helper ran under the CSP');
+    assert.deepEqual(violations(frames), []);
+  });
+
+  test('hostile bootstrap values stay data: no injected markup runs', async () => {
+    pageRoute('/hostile', { bootstrap: VISITOR });
+    const { context, page } = await visit('/hostile');
+    const seen = await page.evaluate(() => ({ xss: window.__xss, name: window.lytics.fields.first_name, imgs: document.images.length }));
+    await context.close();
+    assert.deepEqual(seen, { xss: undefined, name: '<img src=x onerror="window.__xss=1">', imgs: 0 });
+  });
+
+  for (const [name, answer, timeout, expectStatus] of [
+    ['fast profile (answers after 500 ms, wait up to 5 s)', { delay: 500, status: 200 }, 5000, 'known'],
+    ['slow profile (answers after 20 s, wait up to 600 ms)', { delay: 20000, status: 200 }, 600, 'unavailable'],
+    ['failing profile (HTTP 503 after 500 ms, wait up to 10 s)', { delay: 500, status: 503 }, 10000, 'unavailable'],
+  ]) {
+    test(`cached page, ${name}: hidden until the answer or the bounded wait, then ${expectStatus}`, async () => {
+      const path = `/cached-${answer.delay}-${answer.status}`;
+      let abortedBeforeAnswer = false;
+      server.route(`${path}/profile`, (req, res) => {
+        const timer = setTimeout(() => json(res, answer.status, answer.status === 200 ? { ...VISITOR, counted: false } : { error: 'down' }), answer.delay);
+        res.on('close', () => {
+          abortedBeforeAnswer = !res.writableEnded;
+          clearTimeout(timer);
+        });
+      });
+      pageRoute(path, { bootstrap: { v: 1, deferred: true, endpoints: { profile: `${path}/profile`, collect: '/ctx/lytics/collect' } }, timeout });
+      const { context, page, frames, errors } = await visit(path);
+      const decidedAt = await page.evaluate(() => window.lytics.ready().then(() => performance.now()));
+      await context.close();
+      assert.deepEqual(errors, []);
+      assert.deepEqual(violations(frames), []);
+      assert.equal(frames.at(-1).status, expectStatus);
+      assert.ok(frames.some((f) => f.status === 'pending' && f.count > 0), 'marked elements existed while the profile was pending (and were hidden)');
+      assert.equal(frames.at(-1).visible, expectStatus === 'known' ? 3 : 2, 'final state: vip content, or the fallback');
+      assert.ok(decidedAt < Math.max(timeout, answer.delay), `decided at ${Math.round(decidedAt)} ms: without waiting for the slower of answer and bounded wait`);
+      assert.equal(hits((r) => r.path === `${path}/profile`).length, 1);
+      if (answer.delay > timeout) await server.waitFor(() => abortedBeforeAnswer);
+    });
+  }
+
+  test('no bootstrap: the default /lytics/profile is asked', async () => {
+    server.route('/lytics/profile', (req, res) => json(res, 200, { ...VISITOR, counted: false }));
+    pageRoute('/nobootstrap', { bootstrap: null });
+    const { context, frames } = await visit('/nobootstrap');
+    await context.close();
+    assert.equal(frames.at(-1).status, 'known');
+    assert.deepEqual(violations(frames), []);
+    assert.equal(hits((r) => r.path === '/lytics/profile').length, 1);
+  });
+
+  const BEACON_SPY = `<script>(() => {
+    const real = navigator.sendBeacon.bind(navigator);
+    window.__beacons = 0;
+    navigator.sendBeacon = (...a) => { window.__beacons++; return real(...a); };
+  })();</script>`;
+
+  test('send(): navigator.sendBeacon carries the JSON event to /ctx/lytics/collect, also when the page unloads right after', async () => {
+    pageRoute('/beacon', { bootstrap: VISITOR, extraHead: BEACON_SPY });
+    const { context, page } = await visit('/beacon');
+    const result = await page.evaluate(() => [window.lytics.send({ _e: 'signup', plan: 'pro' }), window.__beacons]);
+    assert.deepEqual(result, ['sent', 1]);
+    await page.evaluate(() => {
+      window.lytics.send({ _e: 'leaving' });
+      window.location.href = '/blank';
+    });
+    const got = await server.waitFor((rs) => {
+      const c = rs.filter((r) => r.path === '/ctx/lytics/collect');
+      return c.some((r) => r.body.includes('"leaving"')) && c.some((r) => r.body.includes('"signup"')) && c;
+    });
+    await context.close();
+    const signup = got.find((r) => r.body.includes('"signup"'));
+    assert.equal(signup.method, 'POST');
+    assert.match(signup.headers['content-type'], /^application\/json/);
+    const body = JSON.parse(signup.body);
+    assert.equal(body._e, 'signup');
+    assert.equal(body.plan, 'pro');
+    assert.equal(body._pvid, 'pv-6f1c');
+  });
+
+  test('send(): without navigator.sendBeacon, fetch keepalive delivers the event', async () => {
+    pageRoute('/nobeacon', { bootstrap: VISITOR, extraHead: '<script>navigator.sendBeacon = undefined;</script>' });
+    const { context, page } = await visit('/nobeacon');
+    assert.equal(await page.evaluate(() => window.lytics.send({ _e: 'via-fetch' })), 'sent');
+    const [hit] = await server.waitFor((rs) => {
+      const c = rs.filter((r) => r.path === '/ctx/lytics/collect' && r.body.includes('"via-fetch"'));
+      return c.length && c;
+    });
+    await context.close();
+    assert.match(hit.headers['content-type'], /^application\/json/);
+  });
+
+  test('consent pending: events wait; refused ones never leave; granted ones arrive in order', async () => {
+    pageRoute('/consent', { bootstrap: { ...VISITOR, consent: 'pending' } });
+    const { context, page } = await visit('/consent');
+    const results = await page.evaluate(() => {
+      const l = window.lytics;
+      const r = [l.send({ _e: 'c-refused-1' }), l.send({ _e: 'c-refused-2' })];
+      l.consent(false);
+      r.push(l.send({ _e: 'c-refused-3' }));
+      return r;
+    });
+    assert.deepEqual(results, ['queued', 'queued', 'dropped']);
+    const later = await page.evaluate(() => {
+      const l = window.lytics;
+      l.consent(true);
+      return [l.send({ _e: 'c-granted-1' }), l.send({ _e: 'c-granted-2' })];
+    });
+    assert.deepEqual(later, ['sent', 'sent']);
+    await server.waitFor((rs) => rs.filter((r) => r.body.includes('c-granted-')).length === 2);
+    await context.close();
+    assert.deepEqual(hits((r) => r.body.includes('c-refused')), [], 'refused events were never sent');
+    const pendingPage = await browser.newContext();
+    try {
+      pageRoute('/consent2', { bootstrap: { ...VISITOR, consent: 'pending' } });
+      const p = await pendingPage.newPage();
+      await p.goto(server.url + '/consent2');
+      assert.deepEqual(await p.evaluate(() => [window.lytics.send({ _e: 'c-wait-1' }), window.lytics.send({ _e: 'c-wait-2' })]), ['queued', 'queued']);
+      await p.evaluate(() => window.lytics.consent(true));
+      const arrived = await server.waitFor((rs) => {
+        const w = rs.filter((r) => r.body.includes('c-wait-'));
+        return w.length === 2 && w;
+      });
+      assert.deepEqual(arrived.map((r) => JSON.parse(r.body)._e), ['c-wait-1', 'c-wait-2']);
+    } finally {
+      await pendingPage.close();
+    }
+  });
+
+  async function withTag(path, bootstrap, pageViewCall = 'jstag.pageView();') {
+    const extraHead = `<script>${TAG_SNIPPET}</script><script>jstag.init({ src: '/fake-tag/latest.js', pageAnalysis: { dataLayerPull: { disabled: true } } }); ${pageViewCall}</script>`;
+    pageRoute(path, { bootstrap, extraHead });
+    const cookies = [{ name: 'lyid', value: 'u_123' }, { name: 'seerid', value: 'u_someone_else' }];
+    const v = await visit(path, { cookies });
+    await v.page.waitForFunction(() => window.__tagReady === true);
+    const sent = await v.page.evaluate(() => window.__tagSent);
+    return { ...v, sent };
+  }
+
+  test('official tag, page view counted by the server: the tag sends none (counted once in total)', async () => {
+    const before = counted;
+    const { context, page, sent } = await withTag('/tag-counted', VISITOR);
+    const after = await page.evaluate(() => window.jstag.config);
+    await context.close();
+    assert.equal(counted - before, 1, 'the server counted this page view');
+    assert.deepEqual(sent.filter((m) => m._e === 'pv'), [], 'the tag sent no page view');
+    assert.equal(after.cookie, 'lyid');
+    assert.equal(after.loadid, false);
+  });
+
+  test('official tag, page view not counted by the server: the tag sends exactly one, with the server id', async () => {
+    const before = counted;
+    const { context, sent } = await withTag('/tag-uncounted', { ...VISITOR, counted: false });
+    await context.close();
+    assert.equal(counted - before, 0);
+    const pv = sent.filter((m) => m._e === 'pv');
+    assert.equal(pv.length, 1);
+    assert.equal(pv[0]._uid, 'u_123', 'same id as the server (cookie lyid), not the seerid cookie');
+    await server.waitFor((rs) => rs.some((r) => r.path === '/fake-c/collect' && r.query.get('_uid') === 'u_123'));
+  });
+
+  test('official tag, consent pending: blocked until consent(true), then its events go out', async () => {
+    const { context, page, sent } = await withTag('/tag-consent', { ...VISITOR, counted: false, consent: 'pending' });
+    assert.deepEqual(sent, [], 'nothing while consent is pending');
+    const released = await page.evaluate(() => {
+      window.lytics.consent(true);
+      return window.__tagSent.map((m) => m._e);
+    });
+    await context.close();
+    assert.deepEqual(released, ['pv']);
+  });
+
+  for (const serverCounted of [true, false]) {
+    test(`official tag on a cached page: its first page view waits for the profile (counted=${serverCounted}) and is sent ${serverCounted ? 'never' : 'once'}`, async () => {
+      const path = `/tag-cached-${serverCounted}`;
+      server.route(`${path}/profile`, (req, res) => {
+        setTimeout(() => json(res, 200, { ...VISITOR, counted: serverCounted }), 200);
+      });
+      const { context, page, sent } = await withTag(path, { v: 1, deferred: true, endpoints: { profile: `${path}/profile` }, tag: { cookie: 'lyid' } });
+      const status = await page.evaluate(() => window.lytics.status);
+      await context.close();
+      assert.equal(status, 'known');
+      assert.equal(sent.filter((m) => m._e === 'pv').length, serverCounted ? 0 : 1);
+    });
+  }
+
+  test('ES module build: importing it gives the same window.lytics', async () => {
+    pageRoute('/module', { bootstrap: VISITOR, helper: 'module' });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url + '/module', { waitUntil: 'load' });
+    const same = await page.evaluate(async () => {
+      const m = await import('/ctx/lytics/lytics-helper.mjs');
+      return m.lytics === window.lytics && window.lytics.inSegment('vip') && typeof m.install === 'function';
+    });
+    await context.close();
+    assert.equal(same, true);
+  });
+});
