@@ -1,0 +1,103 @@
+package io.lytx.client;
+
+import io.lytx.client.collect.CollectApi;
+import io.lytx.client.content.ContentApi;
+import io.lytx.client.entity.EntityApi;
+import io.lytx.client.internal.Transport;
+import io.lytx.client.management.AccountApi;
+import io.lytx.client.management.TokenApi;
+import io.lytx.client.management.UserApi;
+import io.lytx.client.schema.SchemaApi;
+import io.lytx.client.segment.SegmentApi;
+
+/**
+ * Client of the Lytics REST API: one entry point per API family.
+ *
+ * <p>Thread-safe; create one per application and share it. It owns a pool of persistent HTTP
+ * connections (Apache HttpClient 5 through Jersey) and a few daemon threads for async calls;
+ * {@link #close()} releases them. Blocking methods wait at most the connect timeout plus the read
+ * timeout between bytes; async methods take their own overall timeout. Failures are unchecked
+ * {@link io.lytx.client.error.LyticsException}s. The token never appears in a {@code toString},
+ * an exception message or a log line.
+ */
+public final class LyticsClient implements AutoCloseable {
+
+    private final Transport transport;
+    private final CollectApi collect;
+    private final EntityApi entities;
+    private final SegmentApi segments;
+    private final SchemaApi schema;
+    private final ContentApi content;
+    private final AccountApi accounts;
+    private final UserApi users;
+    private final TokenApi tokens;
+
+    LyticsClient(Transport transport) {
+        this.transport = transport;
+        this.collect = new CollectApi(transport);
+        this.entities = new EntityApi(transport);
+        this.segments = new SegmentApi(transport);
+        this.schema = new SchemaApi(transport);
+        this.content = new ContentApi(transport);
+        this.accounts = new AccountApi(transport);
+        this.users = new UserApi(transport);
+        this.tokens = new TokenApi(transport);
+    }
+
+    /** @return a builder; set at least the token */
+    public static LyticsClientBuilder builder() {
+        return new LyticsClientBuilder();
+    }
+
+    /** @return data collection: {@code /collect/json} and {@code /collect/bulk} */
+    public CollectApi collect() {
+        return collect;
+    }
+
+    /** @return personalization: profile lookups on {@code /api/entity} */
+    public EntityApi entities() {
+        return entities;
+    }
+
+    /** @return segmentation: {@code /api/segment} */
+    public SegmentApi segments() {
+        return segments;
+    }
+
+    /** @return catalog: {@code /api/schema} */
+    public SchemaApi schema() {
+        return schema;
+    }
+
+    /** @return content: recommendations, documents, classification, topics, taxonomy */
+    public ContentApi content() {
+        return content;
+    }
+
+    /** @return management: accounts and account settings */
+    public AccountApi accounts() {
+        return accounts;
+    }
+
+    /** @return management: admin users */
+    public UserApi users() {
+        return users;
+    }
+
+    /** @return management: API tokens */
+    public TokenApi tokens() {
+        return tokens;
+    }
+
+    /** Releases the connection pool and the async threads; pending async calls fail. Idempotent. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** @return a description without the token */
+    @Override
+    public String toString() {
+        return "LyticsClient[" + transport + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package io.lytx.client.collect;
+
+import io.lytx.client.error.LyticsConnectionException;
+import io.lytx.client.internal.ApiRequest;
+import io.lytx.client.internal.Args;
+import io.lytx.client.internal.Envelope;
+import io.lytx.client.internal.Tolerant;
+import io.lytx.client.internal.Transport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Data collection API. JSON events go to {@code POST /collect/json/{stream}}; CSV files are streamed
+ * to {@code POST /collect/bulk/{stream}} (chunked, never held whole in memory). Blocking; waits up to
+ * the client's timeouts. Thread-safe.
+ */
+public final class CollectApi {
+
+    private final Transport transport;
+
+    /** @param transport the client's transport */
+    public CollectApi(Transport transport) {
+        this.transport = transport;
+    }
+
+    /**
+     * Sends one event or a list of events, serialized with JSON-B (maps, records and beans work).
+     *
+     * @param stream      the stream name; not blank
+     * @param eventOrList one event object, or a {@code List}/array of them; not null
+     * @param options     query options; not null
+     * @return Lytics' counts
+     * @throws IllegalArgumentException when the value does not serialize to a JSON object or array
+     */
+    public CollectResult json(String stream, Object eventOrList, CollectOptions options) {
+        Args.notNull(eventOrList, "eventOrList");
+        return jsonBody(stream, transport.toJson(eventOrList), options);
+    }
+
+    /**
+     * Sends an already serialized JSON object or array.
+     *
+     * @param stream   the stream name; not blank
+     * @param utf8Json UTF-8 JSON whose first non-blank character is <code>&#123;</code> or {@code [}; not null
+     * @param options  query options; not null
+     * @return Lytics' counts
+     * @throws IllegalArgumentException when the bytes do not start an object or array
+     */
+    public CollectResult jsonBody(String stream, byte[] utf8Json, CollectOptions options) {
+        Args.notNull(utf8Json, "utf8Json");
+        Args.notNull(options, "options");
+        int i = 0;
+        while (i < utf8Json.length && (utf8Json[i] == ' ' || utf8Json[i] == '\n' || utf8Json[i] == '\r' || utf8Json[i] == '\t')) {
+            i++;
+        }
+        if (i == utf8Json.length || utf8Json[i] != '{' && utf8Json[i] != '[') {
+            throw new IllegalArgumentException("utf8Json must be a JSON object or array");
+        }
+        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/json").segment(stream, "stream"))
+                .body("application/json", utf8Json);
+        return toResult(transport.send(r), options.isDryRun());
+    }
+
+    /**
+     * Streams a CSV file to the bulk endpoint.
+     *
+     * @param stream  the stream name; not blank
+     * @param file    a readable CSV file; not null
+     * @param options upload options; not null
+     * @return Lytics' counts
+     * @throws UncheckedIOException when the file cannot be opened
+     */
+    public CollectResult csv(String stream, Path file, CsvOptions options) {
+        Args.notNull(file, "file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return csv(stream, in, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFileName(), e);
+        }
+    }
+
+    /**
+     * Streams CSV from an input stream to the bulk endpoint; the stream is read once, in chunks, and
+     * not closed (the caller owns it).
+     *
+     * @param stream  the stream name; not blank
+     * @param in      the CSV bytes; not null
+     * @param options upload options; not null
+     * @return Lytics' counts
+     * @throws LyticsConnectionException when reading {@code in} fails mid-upload
+     */
+    public CollectResult csv(String stream, InputStream in, CsvOptions options) {
+        Args.notNull(in, "in");
+        Args.notNull(options, "options");
+        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(stream, "stream"))
+                .body("application/csv", new NonClosingInputStream(in));
+        Envelope env = transport.send(r);
+        return toResult(env, false);
+    }
+
+    private static CollectResult toResult(Envelope env, boolean dryRunAsked) {
+        Map<String, Object> data = env.dataList().isEmpty() ? Map.of() : env.dataMap();
+        return new CollectResult(Tolerant.longValue(data.get("message_count")).orElse(0),
+                Tolerant.longValue(data.get("rejected_count")).orElse(0),
+                Tolerant.bool(data.get("dryrun")).orElse(dryRunAsked));
+    }
+
+    /** Keeps the caller's stream open when Jersey closes the request entity. */
+    private static final class NonClosingInputStream extends java.io.FilterInputStream {
+        NonClosingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.lytx.client.content;
+
+import java.util.List;
+
+/**
+ * The topic graph of {@code /api/content/taxonomy}: nodes, and links given as indexes into the nodes.
+ *
+ * @param n     number of nodes Lytics reports
+ * @param nodes the topics
+ * @param links the weighted edges
+ */
+public record Taxonomy(long n, List<Node> nodes, List<Link> links) {
+
+    /**
+     * @param name     topic label
+     * @param docCount documents with the topic
+     */
+    public record Node(String name, long docCount) {
+    }
+
+    /**
+     * @param source index of the source node
+     * @param target index of the target node
+     * @param value  weight
+     */
+    public record Link(int source, int target, double value) {
+    }
+}

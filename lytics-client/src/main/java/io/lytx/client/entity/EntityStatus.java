@@ -1,0 +1,12 @@
+package io.lytx.client.entity;
+
+/** Whether Lytics knew the profile looked up. */
+public enum EntityStatus {
+    /** A profile was found; its fields and segments are real. */
+    FOUND,
+    /**
+     * Lytics answered with its placeholder (HTTP 200, {@code "message":"Not Found"} or {@code "Timed out"},
+     * {@code segments:["not_found","all"]}): no profile, treat the visitor as unknown.
+     */
+    NOT_FOUND
+}

@@ -1,0 +1,15 @@
+package io.lytx.client.error;
+
+/** HTTP 413: the request body is over Lytics' size limit. */
+public class LyticsPayloadTooLargeException extends LyticsApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param operation     the operation that failed
+     * @param lyticsMessage Lytics' message (may be null)
+     */
+    public LyticsPayloadTooLargeException(String operation, String lyticsMessage) {
+        super(operation, 413, lyticsMessage);
+    }
+}

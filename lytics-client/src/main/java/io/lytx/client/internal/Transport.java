@@ -1,0 +1,393 @@
+package io.lytx.client.internal;
+
+import io.lytx.client.error.LyticsConnectionException;
+import io.lytx.client.error.LyticsException;
+import io.lytx.client.error.LyticsResponseException;
+import io.lytx.client.error.LyticsTimeoutException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
+import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
+import org.glassfish.jersey.client.ClientConfig;
+import org.glassfish.jersey.client.ClientProperties;
+
+/**
+ * Sends {@link ApiRequest}s to Lytics over one Jersey client with the Apache 5 connector and a pool
+ * of persistent connections, and turns answers into {@link Envelope}s or typed exceptions.
+ *
+ * <p>Guarantees: the token goes raw in {@code Authorization} and nowhere else (no logging of
+ * headers, redacted from server messages); no automatic retries (a 429 or a dropped connection is
+ * reported, not replayed); an answer larger than {@code maxResponseBytes} is refused after reading
+ * at most that many bytes (at once when {@code Content-Length} says so) and its connection is
+ * discarded rather than drained; an async call ends at its deadline, closing its connection.
+ * Thread-safe; one instance per {@code LyticsClient}.
+ */
+public final class Transport implements AutoCloseable {
+
+    /** Settings of a transport, validated by the client builder. */
+    public record Settings(URI baseUri, ApiToken token, String accountId, Duration connectTimeout,
+                           Duration readTimeout, long maxResponseBytes, int maxConnections, int asyncQueueCapacity,
+                           Clock clock) {
+    }
+
+    private final Settings settings;
+    private final String base;
+    private final Client client;
+    private final PoolingHttpClientConnectionManager pool;
+    private final ThreadPoolExecutor asyncExecutor;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Jsonb jsonb;
+    private final List<Map.Entry<String, String>> extraQuery;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** @param settings validated settings */
+    public Transport(Settings settings) {
+        this.settings = settings;
+        String b = settings.baseUri().toString();
+        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.extraQuery = settings.accountId() == null ? List.of() : List.of(Map.entry("account_id", settings.accountId()));
+        Timeout connect = Timeout.of(settings.connectTimeout());
+        Timeout read = Timeout.of(settings.readTimeout());
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect).setSocketTimeout(read).build())
+                .build();
+        ClientConfig config = new ClientConfig()
+                .connectorProvider(new Apache5ConnectorProvider())
+                .property(Apache5ClientProperties.CONNECTION_MANAGER, pool)
+                .property(Apache5ClientProperties.CONNECTION_MANAGER_SHARED, false)
+                .property(Apache5ClientProperties.REQUEST_CONFIG, RequestConfig.custom()
+                        .setConnectionRequestTimeout(connect)
+                        .setResponseTimeout(read)
+                        .setRedirectsEnabled(false)
+                        .build())
+                .property(Apache5ClientProperties.RETRY_STRATEGY,
+                        new DefaultHttpRequestRetryStrategy(0, TimeValue.ZERO_MILLISECONDS))
+                .property(Apache5ClientProperties.CONNECTION_CLOSING_STRATEGY, new AbortUnlessConsumedStrategy())
+                .property(Apache5ClientProperties.DISABLE_COOKIES, true)
+                .property(ClientProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
+                .property(ClientProperties.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
+                .property(ClientProperties.FOLLOW_REDIRECTS, false);
+        this.client = ClientBuilder.newClient(config);
+        int threads = settings.maxConnections();
+        this.asyncExecutor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(settings.asyncQueueCapacity()), daemon("lytics-client-async-"));
+        this.asyncExecutor.allowCoreThreadTimeOut(true);
+        this.timer = new ScheduledThreadPoolExecutor(1, daemon("lytics-client-deadline-"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.jsonb = JsonbBuilder.create();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Sends a request and waits for its answer (bounded by the connect and read timeouts).
+     *
+     * @param request the request
+     * @return the parsed envelope of a 2xx answer
+     * @throws LyticsException (a subclass) for any error answer or failure
+     */
+    public Envelope send(ApiRequest request) {
+        return execute(request, null, CallState.unbounded());
+    }
+
+    /**
+     * Sends a request on the client's async threads; the stage fails with
+     * {@link LyticsTimeoutException} when the timeout passes, at which point the HTTP call is cut
+     * (its connect and read timeouts are the same timeout, and a body under way is aborted).
+     *
+     * @param request the request
+     * @param timeout the overall deadline, positive
+     * @param mapper  turns the envelope into the result (runs on the async thread)
+     * @param <T>     the result type
+     * @return a stage completed with the result or a {@link LyticsException}
+     */
+    public <T> CompletionStage<T> sendAsync(ApiRequest request, Duration timeout, Function<Envelope, T> mapper) {
+        Args.positive(timeout, "timeout");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (closed.get()) {
+            result.completeExceptionally(closedException(request.operation(), null));
+            return result;
+        }
+        CallState state = CallState.until(System.nanoTime() + timeout.toNanos());
+        try {
+            ScheduledFuture<?> deadline = timer.schedule(() -> {
+                if (result.completeExceptionally(new LyticsTimeoutException(
+                        request.operation() + " did not finish within " + timeout.toMillis() + " ms", null))) {
+                    state.abort();
+                }
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            result.whenComplete((v, t) -> {
+                deadline.cancel(false);
+                if (result.isCancelled()) {
+                    state.abort();
+                }
+            });
+            asyncExecutor.execute(() -> {
+                try {
+                    state.check(request.operation());
+                    result.complete(mapper.apply(execute(request, timeout, state)));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(closed.get() ? closedException(request.operation(), e)
+                    : new LyticsConnectionException(request.operation() + ": too many async calls waiting", e));
+        }
+        return result;
+    }
+
+    private static LyticsConnectionException closedException(String operation, Exception cause) {
+        return new LyticsConnectionException(operation + ": the client is closed", cause);
+    }
+
+    /**
+     * Serializes a value with JSON-B.
+     *
+     * @param value any JSON-B-serializable value (maps, lists, records, beans)
+     * @return UTF-8 JSON
+     * @throws IllegalArgumentException when JSON-B cannot serialize it
+     */
+    public byte[] toJson(Object value) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            jsonb.toJson(value, out);
+            return out.toByteArray();
+        } catch (JsonbException e) {
+            throw new IllegalArgumentException("value cannot be serialized to JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private Envelope execute(ApiRequest request, Duration timeout, CallState state) {
+        String op = request.operation();
+        if (closed.get()) {
+            throw closedException(op, null);
+        }
+        Invocation.Builder builder = client.target(base + request.pathAndQuery(extraQuery))
+                .request(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.AUTHORIZATION, settings.token().reveal())
+                .property(CallState.PROPERTY, state);
+        if (timeout != null) {
+            int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            builder.property(ClientProperties.READ_TIMEOUT, ms).property(ClientProperties.CONNECT_TIMEOUT, ms);
+        }
+        ApiRequest.Body body = request.bodyOrNull();
+        Response response;
+        try {
+            if (body == null) {
+                response = builder.method(request.method());
+            } else {
+                MediaType type = MediaType.valueOf(body.mediaType());
+                Entity<?> entity = body.bytes() != null ? Entity.entity(body.bytes(), type) : Entity.entity(body.stream(), type);
+                response = builder.method(request.method(), entity);
+            }
+        } catch (ProcessingException e) {
+            throw transportFailure(op, e, state);
+        }
+        state.attach(response);
+        try {
+            return read(op, response, state);
+        } finally {
+            response.close();
+        }
+    }
+
+    private Envelope read(String op, Response response, CallState state) {
+        int status = response.getStatus();
+        long max = settings.maxResponseBytes();
+        boolean success = status >= 200 && status < 300;
+        long declared = declaredLength(response.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        byte[] bytes;
+        try {
+            if (declared > max) {
+                throw new LyticsResponseException(op + ": answer of " + declared + " bytes is over the limit of " + max
+                        + " bytes; not read");
+            }
+            bytes = readBounded(op, response, state, max);
+        } catch (LyticsResponseException tooLarge) {
+            if (success) {
+                throw tooLarge;
+            }
+            bytes = new byte[0]; // an oversized error body: report the status, without its message
+        }
+        if (!success) {
+            throw ErrorMapper.toException(op, status, bytes, response.getHeaderString("Retry-After"),
+                    settings.token(), settings.clock());
+        }
+        return parse(op, status, bytes);
+    }
+
+    private static long declaredLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private byte[] readBounded(String op, Response response, CallState state, long max) {
+        if (response.getStatus() == 204) {
+            state.markFullyRead();
+            return new byte[0];
+        }
+        try (InputStream in = response.readEntity(InputStream.class)) {
+            if (in == null) {
+                state.markFullyRead();
+                return new byte[0];
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            byte[] buf = new byte[8192];
+            long total = 0;
+            int n;
+            while (true) {
+                state.check(op);
+                n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+                if (total > max) {
+                    throw new LyticsResponseException(op + ": answer is over the limit of " + max
+                            + " bytes; reading stopped");
+                }
+                out.write(buf, 0, n);
+            }
+            state.markFullyRead();
+            return out.toByteArray();
+        } catch (IOException | ProcessingException e) {
+            throw transportFailure(op, e, state);
+        }
+    }
+
+    private Envelope parse(String op, int status, byte[] bytes) {
+        if (bytes.length == 0) {
+            return new Envelope(op, status, JsonValue.NULL, "", "", null, "", OptionalLong.empty());
+        }
+        JsonValue root;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            root = reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            throw new LyticsResponseException(op + ": answer (HTTP " + status + ", " + bytes.length
+                    + " bytes) is not JSON", e);
+        }
+        if (!(root instanceof JsonObject o) || !o.containsKey("data") && !o.containsKey("status")) {
+            return new Envelope(op, status, root, "", "", null, "", OptionalLong.empty());
+        }
+        JsonValue data = o.getOrDefault("data", JsonValue.NULL);
+        return new Envelope(op, status, data == null ? JsonValue.NULL : data, text(o.get("message")),
+                text(o.get("status")), o.get("meta") instanceof JsonObject m ? m : null, text(o.get("_next")),
+                o.get("total") instanceof JsonNumber t ? OptionalLong.of(t.longValue())
+                        : Tolerant.longValue(text(o.get("total"))));
+    }
+
+    private static String text(JsonValue v) {
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        if (v instanceof JsonNumber n) {
+            return n.toString();
+        }
+        return "";
+    }
+
+    private static LyticsException transportFailure(String op, Exception e, CallState state) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause != cause.getCause()
+                && !(cause instanceof IOException) && !(cause instanceof LyticsException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof LyticsException le) {
+            return le;
+        }
+        if (state.aborted()) {
+            return new LyticsTimeoutException(op + " passed its deadline", e);
+        }
+        if (cause instanceof InterruptedIOException) {
+            return new LyticsTimeoutException(op + " timed out: " + cause.getClass().getSimpleName(), e);
+        }
+        return new LyticsConnectionException(op + " failed: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), e);
+    }
+
+    /** Closes the HTTP client, its connection pool and the async threads. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        asyncExecutor.shutdownNow();
+        timer.shutdownNow();
+        client.close();
+        pool.close();
+        try {
+            jsonb.close();
+        } catch (Exception ignored) {
+            // nothing to release in practice
+        }
+    }
+
+    /** @return a description without secrets */
+    @Override
+    public String toString() {
+        return "Transport[" + base + ", token=***]";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Java client of the Lytics REST API. Start at {@link io.lytx.client.LyticsClient#builder()}.
+ */
+package io.lytx.client;
