@@ -3,10 +3,12 @@ package io.lytx.client.content;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Options of a recommendation call. Immutable and thread-safe; every setter returns a copy. Unset
- * options are not sent (Lytics' defaults apply).
+ * options are not sent (Lytics' defaults apply). Two queries with the same options are
+ * {@linkplain #equals equal}, so a query can key a cache.
  */
 public final class RecommendationQuery {
 
@@ -119,6 +121,20 @@ public final class RecommendationQuery {
         return r.query("limit", limit).query("contentsegment", contentSegment).query("shuffle", shuffle)
                 .query("visited", visited).query("rank", rank).queryList("topics", topics)
                 .queryList("rollups", rollups).query("ql", ql);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecommendationQuery q
+                && Objects.equals(limit, q.limit) && Objects.equals(contentSegment, q.contentSegment)
+                && Objects.equals(shuffle, q.shuffle) && Objects.equals(visited, q.visited)
+                && Objects.equals(rank, q.rank) && topics.equals(q.topics) && rollups.equals(q.rollups)
+                && Objects.equals(ql, q.ql);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(limit, contentSegment, shuffle, visited, rank, topics, rollups, ql);
     }
 
     @Override

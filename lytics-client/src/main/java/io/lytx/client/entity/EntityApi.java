@@ -1,5 +1,6 @@
 package io.lytx.client.entity;
 
+import io.lytx.client.error.LyticsResponseException;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
@@ -78,11 +79,16 @@ public final class EntityApi {
     }
 
     static Entity toEntity(Envelope env) {
-        Map<String, Object> data = env.data().getValueType() == JsonValue.ValueType.OBJECT ? env.dataMap() : Map.of();
-        List<String> segments = Tolerant.strings(data.get("segments"));
         String message = env.message().toLowerCase(Locale.ROOT);
-        boolean placeholder = message.equals("not found") || message.equals("timed out")
-                || segments.contains("not_found");
+        boolean placeholderMessage = message.equals("not found") || message.equals("timed out");
+        boolean isObject = env.data().getValueType() == JsonValue.ValueType.OBJECT;
+        if (!isObject && !placeholderMessage) {
+            throw new LyticsResponseException("entity answer's data is " + env.data().getValueType()
+                    + ", not a profile object");
+        }
+        Map<String, Object> data = isObject ? env.dataMap() : Map.of();
+        List<String> segments = Tolerant.strings(data.get("segments"));
+        boolean placeholder = placeholderMessage || segments.contains("not_found");
         EntityMeta meta = null;
         if (env.meta() != null) {
             JsonObject m = env.meta();

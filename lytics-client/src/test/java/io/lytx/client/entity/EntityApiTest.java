@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.lytx.client.LyticsClient;
+import io.lytx.client.error.LyticsResponseException;
 import io.lytx.client.error.LyticsTimeoutException;
 import io.lytx.client.testing.LyticsFixtures;
 import io.lytx.client.testing.RecordedRequest;
@@ -71,6 +72,16 @@ class EntityApiTest {
         assertThat(e.message()).isEqualTo("Not Found");
         assertThat(e.segments()).containsExactly("not_found", "all");
         assertThat(e.fields().asMap()).isEmpty();
+    }
+
+    @Test
+    void successAnswerWhoseDataIsNotAProfileObjectIsRefusedNotTakenAsAnEmptyProfile() {
+        // input: HTTP 200 "success" whose data is an array; must hold: a LyticsResponseException, never FOUND with no fields
+        server.enqueue(StubResponse.json(200, "{\"data\":[1,2,3],\"message\":\"success\",\"status\":200}"));
+
+        assertThatThrownBy(() -> client.entities().get(EntityQuery.by("_uid", "u_1")))
+                .isInstanceOf(LyticsResponseException.class)
+                .hasMessageContaining("not a profile object");
     }
 
     @Test
