@@ -1,0 +1,224 @@
+package io.lytx.sandbox;
+
+import io.lytx.sandbox.auth.Cidr;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to start a {@link LyticsSandbox}. Immutable: every {@code withX} returns a changed copy.
+ * Thread-safe.
+ *
+ * <p>Defaults ({@link #defaults()}): host {@code 127.0.0.1}, port 0 (any free port), a generated
+ * admin token, memory only (no data directory), demo data on, no trusted proxies, the system UTC
+ * clock, account id {@value #DEFAULT_ACCOUNT_ID}, appends synced to disk.
+ */
+public final class SandboxOptions {
+
+    /** The account id of the sandbox's account unless another is given. */
+    public static final String DEFAULT_ACCOUNT_ID = "5a9d3c1b2e4f60718293a4b5c6d7e8f0";
+
+    private final String host;
+    private final int port;
+    private final String adminToken;
+    private final Path dataDir;
+    private final boolean demoData;
+    private final List<String> trustedProxies;
+    private final Clock clock;
+    private final String accountId;
+    private final boolean syncWrites;
+
+    private SandboxOptions(String host, int port, String adminToken, Path dataDir, boolean demoData,
+                           List<String> trustedProxies, Clock clock, String accountId, boolean syncWrites) {
+        this.host = host;
+        this.port = port;
+        this.adminToken = adminToken;
+        this.dataDir = dataDir;
+        this.demoData = demoData;
+        this.trustedProxies = List.copyOf(trustedProxies);
+        this.clock = clock;
+        this.accountId = accountId;
+        this.syncWrites = syncWrites;
+    }
+
+    /**
+     * The defaults for embedded use (a free port on loopback, memory only, demo data).
+     *
+     * @return the default options
+     */
+    public static SandboxOptions defaults() {
+        return new SandboxOptions("127.0.0.1", 0, null, null, true, List.of(), Clock.systemUTC(),
+                DEFAULT_ACCOUNT_ID, true);
+    }
+
+    /**
+     * The address to bind.
+     *
+     * @param newHost a host name or address literal; not blank
+     * @return a copy with the host
+     */
+    public SandboxOptions withHost(String newHost) {
+        if (newHost == null || newHost.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        return new SandboxOptions(newHost.trim(), port, adminToken, dataDir, demoData, trustedProxies, clock, accountId,
+                syncWrites);
+    }
+
+    /**
+     * The port to bind.
+     *
+     * @param newPort 0..65535; 0 picks a free port
+     * @return a copy with the port
+     */
+    public SandboxOptions withPort(int newPort) {
+        if (newPort < 0 || newPort > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + newPort);
+        }
+        return new SandboxOptions(host, newPort, adminToken, dataDir, demoData, trustedProxies, clock, accountId,
+                syncWrites);
+    }
+
+    /**
+     * The admin token (every role, and the {@code /_sandbox/} endpoints).
+     *
+     * @param token the secret; not blank; null generates one at start
+     * @return a copy with the token
+     */
+    public SandboxOptions withAdminToken(String token) {
+        if (token != null && token.isBlank()) {
+            throw new IllegalArgumentException("adminToken must not be blank");
+        }
+        return new SandboxOptions(host, port, token, dataDir, demoData, trustedProxies, clock, accountId, syncWrites);
+    }
+
+    /**
+     * The data directory: with one, accepted changes are journaled there and replayed at start.
+     *
+     * @param dir the directory (created when absent); null for memory only
+     * @return a copy with the directory
+     */
+    public SandboxOptions withDataDir(Path dir) {
+        return new SandboxOptions(host, port, adminToken, dir, demoData, trustedProxies, clock, accountId, syncWrites);
+    }
+
+    /**
+     * Whether the demo corpus, segments and profiles are loaded.
+     *
+     * @param on true to load them
+     * @return a copy with the flag
+     */
+    public SandboxOptions withDemoData(boolean on) {
+        return new SandboxOptions(host, port, adminToken, dataDir, on, trustedProxies, clock, accountId, syncWrites);
+    }
+
+    /**
+     * The proxies whose {@code Forwarded}/{@code X-Forwarded-For} headers are believed for the IP
+     * allowlist.
+     *
+     * @param cidrs CIDR ranges (or single addresses); not null
+     * @return a copy with the ranges
+     * @throws IllegalArgumentException naming the first invalid range
+     */
+    public SandboxOptions withTrustedProxies(List<String> cidrs) {
+        Objects.requireNonNull(cidrs, "cidrs");
+        for (String c : cidrs) {
+            try {
+                Cidr.parse(c);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid trusted proxy range \"" + c + "\": " + e.getMessage(), e);
+            }
+        }
+        return new SandboxOptions(host, port, adminToken, dataDir, demoData, new ArrayList<>(cidrs), clock, accountId,
+                syncWrites);
+    }
+
+    /**
+     * The time source (token expiry, timestamps); tests pass a controllable clock.
+     *
+     * @param newClock the clock; not null
+     * @return a copy with the clock
+     */
+    public SandboxOptions withClock(Clock newClock) {
+        return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies,
+                Objects.requireNonNull(newClock, "clock"), accountId, syncWrites);
+    }
+
+    /**
+     * The account id.
+     *
+     * @param id 32 lowercase hex characters
+     * @return a copy with the id
+     */
+    public SandboxOptions withAccountId(String id) {
+        if (id == null || !id.matches("[0-9a-f]{32}")) {
+            throw new IllegalArgumentException("accountId must be 32 lowercase hex characters, was " + id);
+        }
+        return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, id, syncWrites);
+    }
+
+    /**
+     * Whether each journal append is forced to the disk ({@code fsync}); without it an append still
+     * survives a JVM crash ({@code kill -9}), not a power loss.
+     *
+     * @param sync true to sync
+     * @return a copy with the flag
+     */
+    public SandboxOptions withSyncWrites(boolean sync) {
+        return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, accountId, sync);
+    }
+
+    /** @return the address to bind */
+    public String host() {
+        return host;
+    }
+
+    /** @return the port to bind; 0 for any free port */
+    public int port() {
+        return port;
+    }
+
+    /** @return the admin token, or empty when one is generated at start */
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(adminToken);
+    }
+
+    /** @return the data directory, or empty for memory only */
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
+    }
+
+    /** @return whether demo data is loaded */
+    public boolean demoData() {
+        return demoData;
+    }
+
+    /** @return the trusted proxy ranges */
+    public List<String> trustedProxies() {
+        return trustedProxies;
+    }
+
+    /** @return the time source */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the account id */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** @return whether journal appends are synced to disk */
+    public boolean syncWrites() {
+        return syncWrites;
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxOptions[host=" + host + ", port=" + port + ", adminToken=" + (adminToken == null ? "generated" : "***")
+                + ", dataDir=" + dataDir + ", demoData=" + demoData + ", trustedProxies=" + trustedProxies + "]";
+    }
+}

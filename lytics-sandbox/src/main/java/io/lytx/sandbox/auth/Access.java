@@ -1,0 +1,9 @@
+package io.lytx.sandbox.auth;
+
+/** What a call does to an API area: reads it, or changes it (which includes reading). */
+public enum Access {
+    /** Reads only (GET, HEAD, and the read-only POSTs such as segment validation and sizing). */
+    READ,
+    /** Changes state; covers {@link #READ}. */
+    WRITE
+}

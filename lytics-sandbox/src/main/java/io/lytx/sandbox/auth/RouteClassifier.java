@@ -1,0 +1,95 @@
+package io.lytx.sandbox.auth;
+
+import io.lytx.sandbox.http.Route;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps a route to the API area it touches and whether it reads or writes, by path prefix and
+ * method. GET, HEAD and OPTIONS read; every other method writes, except the few POSTs that only
+ * compute an answer (segment validation, ad-hoc sizes and scans, content classification without
+ * storing is a GET). Stateless and thread-safe.
+ */
+public final class RouteClassifier {
+
+    private static final List<Map.Entry<String, ApiArea>> PREFIXES = List.of(
+            Map.entry("/_sandbox", ApiArea.SANDBOX),
+            Map.entry("/c/", ApiArea.PUBLIC),
+            Map.entry("/collect/", ApiArea.COLLECT),
+            Map.entry("/api/entity", ApiArea.ENTITY),
+            Map.entry("/api/me/", ApiArea.ENTITY),
+            Map.entry("/api/segment", ApiArea.SEGMENT),
+            Map.entry("/api/schema", ApiArea.SCHEMA),
+            Map.entry("/api/content", ApiArea.CONTENT),
+            Map.entry("/api/account", ApiArea.ACCOUNT),
+            Map.entry("/api/user", ApiArea.USER),
+            Map.entry("/api/auth", ApiArea.TOKEN),
+            Map.entry("/v2/auth", ApiArea.TOKEN));
+
+    private static final Set<String> READ_ONLY_POSTS = Set.of(
+            "/api/segment/validate",
+            "/api/segment/size",
+            "/api/segment/sizes",
+            "/api/segment/scan",
+            "/api/segment/fieldinfo");
+
+    private RouteClassifier() {
+    }
+
+    /**
+     * The area a route touches.
+     *
+     * @param route the matched route; not null
+     * @return the area; {@link ApiArea#SANDBOX} (admin only) for a template no prefix matches
+     */
+    public static ApiArea area(Route route) {
+        String t = route.template();
+        for (Map.Entry<String, ApiArea> e : PREFIXES) {
+            String prefix = e.getKey();
+            if (t.startsWith(prefix) || (t + "/").equals(prefix)) {
+                return e.getValue();
+            }
+        }
+        return ApiArea.SANDBOX;
+    }
+
+    /**
+     * Whether a route reads or writes.
+     *
+     * @param route the matched route; not null
+     * @return the access the call needs
+     */
+    public static Access access(Route route) {
+        String m = route.method();
+        if (m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS")) {
+            return Access.READ;
+        }
+        if (m.equals("POST") && READ_ONLY_POSTS.contains(route.template())) {
+            return Access.READ;
+        }
+        return Access.WRITE;
+    }
+
+    /**
+     * Whether a raw request path needs no token (the JS tag's browser collection {@code /c/...}).
+     *
+     * @param path the request path relative to the server root, with or without a leading slash
+     * @return true for the public browser endpoints
+     */
+    public static boolean isPublicPath(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        return p.startsWith("/c/") || p.equals("/c");
+    }
+
+    /**
+     * Whether a raw request path is a sandbox control endpoint.
+     *
+     * @param path the request path, with or without a leading slash
+     * @return true under {@code /_sandbox}
+     */
+    public static boolean isSandboxPath(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        return p.equals("/_sandbox") || p.startsWith("/_sandbox/");
+    }
+}

@@ -1,0 +1,44 @@
+package io.lytx.sandbox.filterql;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code subject [NOT] CONTAINS "s"}: the subject's text (any element's text for a list) contains
+ * {@code s}, case-sensitively. Numbers and booleans are read as their text. A missing subject or a
+ * map never matches, negated or not.
+ *
+ * @param subject the field or value function
+ * @param needle  the substring
+ * @param negated whether this is {@code NOT CONTAINS}
+ */
+record ContainsExpr(Operand subject, Literal needle, boolean negated) implements Expr {
+
+    ContainsExpr {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(needle, "needle");
+    }
+
+    @Override
+    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+        Checks.evalArgs(profile, ctx);
+        Object actual = subject.value(profile, ctx);
+        if (actual == null || actual instanceof Map<?, ?>) {
+            return false;
+        }
+        boolean found = false;
+        for (Object element : Values.elements(actual)) {
+            String text = Values.toText(element);
+            if (text != null && text.contains(needle.text())) {
+                found = true;
+                break;
+            }
+        }
+        return found != negated;
+    }
+
+    @Override
+    public String toQl() {
+        return subject.toQl() + (negated ? " NOT CONTAINS " : " CONTAINS ") + needle.toQl();
+    }
+}

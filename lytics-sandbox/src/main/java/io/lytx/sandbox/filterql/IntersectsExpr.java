@@ -1,0 +1,37 @@
+package io.lytx.sandbox.filterql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code field [NOT] INTERSECTS (lit, ...)}: the field's set of values (a scalar counts as a
+ * one-element set) overlaps the candidates. A missing field never matches, negated or not.
+ *
+ * @param subject the field or value function
+ * @param values  the candidates
+ * @param negated whether this is {@code NOT INTERSECTS}
+ */
+record IntersectsExpr(Operand subject, ValueList values, boolean negated) implements Expr {
+
+    IntersectsExpr {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(values, "values");
+    }
+
+    @Override
+    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+        Checks.evalArgs(profile, ctx);
+        Object actual = subject.value(profile, ctx);
+        List<Literal> candidates = values.candidates(profile, ctx);
+        if (actual == null || actual instanceof Map<?, ?> || candidates == null) {
+            return false;
+        }
+        return LooseComparison.equalsAny(actual, candidates, ctx) != negated;
+    }
+
+    @Override
+    public String toQl() {
+        return subject.toQl() + (negated ? " NOT INTERSECTS " : " INTERSECTS ") + values.toQl();
+    }
+}

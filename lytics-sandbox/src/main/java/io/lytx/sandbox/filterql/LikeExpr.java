@@ -1,0 +1,44 @@
+package io.lytx.sandbox.filterql;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code subject [NOT] LIKE "pat*"}: the subject's text (any element's text for a list) matches the
+ * pattern as a whole, {@code *} standing for any run of characters, case-insensitively (see
+ * {@link WildcardPattern}). A missing subject or a map never matches, negated or not.
+ *
+ * @param subject the field or value function
+ * @param pattern the pattern
+ * @param negated whether this is {@code NOT LIKE}
+ */
+record LikeExpr(Operand subject, String pattern, boolean negated) implements Expr {
+
+    LikeExpr {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(pattern, "pattern");
+    }
+
+    @Override
+    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+        Checks.evalArgs(profile, ctx);
+        Object actual = subject.value(profile, ctx);
+        if (actual == null || actual instanceof Map<?, ?>) {
+            return false;
+        }
+        boolean found = false;
+        for (Object element : Values.elements(actual)) {
+            String text = Values.toText(element);
+            if (text != null && WildcardPattern.matches(pattern, text)) {
+                found = true;
+                break;
+            }
+        }
+        return found != negated;
+    }
+
+    @Override
+    public String toQl() {
+        return subject.toQl() + (negated ? " NOT LIKE " : " LIKE ") + QlText.string(pattern);
+    }
+}

@@ -1,0 +1,28 @@
+package io.lytx.sandbox.filterql;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code NOT phrase}: logical negation, so a phrase that is false because its field is missing
+ * makes {@code NOT phrase} true (unlike the negated operators such as {@code x NOT IN (...)}).
+ *
+ * @param operand the negated phrase
+ */
+record NotExpr(Expr operand) implements Expr {
+
+    NotExpr {
+        Objects.requireNonNull(operand, "operand");
+    }
+
+    @Override
+    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+        Checks.evalArgs(profile, ctx);
+        return !operand.test(profile, ctx);
+    }
+
+    @Override
+    public String toQl() {
+        return "NOT " + operand.toQl();
+    }
+}

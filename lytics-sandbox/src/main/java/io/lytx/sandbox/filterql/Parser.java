@@ -1,0 +1,498 @@
+package io.lytx.sandbox.filterql;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses one FilterQL text. Phrases ({@code AND}, {@code OR}, {@code NOT}, parentheses) are parsed
+ * with an explicit stack, so hostile nesting fails with a {@link FilterQlSyntaxException} after
+ * {@link FilterQl#MAX_NESTING_DEPTH} levels instead of overflowing the thread stack; the rest of
+ * the grammar has no recursion. Linear in the length of the text. One instance per parse; not
+ * thread-safe.
+ */
+final class Parser {
+
+    /** Numbers whose scale is beyond this are refused (their plain text would be huge). */
+    private static final int MAX_NUMBER_SCALE = 400;
+
+    private final String text;
+    private final Lexer lexer;
+    private final Deque<Token> lookahead = new ArrayDeque<>(2);
+
+    Parser(String text) {
+        this.text = text;
+        this.lexer = new Lexer(text);
+    }
+
+    /** Parses the whole text as a statement: {@code [FILTER] phrase [FROM t] [WITH ...] [ALIAS s]}. */
+    ParsedSegment statement() {
+        if (peek().type() == TokenType.EOF) {
+            throw error(peek(), "empty filter: expected a phrase (a comparison, EXISTS, INCLUDE, AND, OR, NOT or *)");
+        }
+        if (peek().isKeyword("FILTER")) {
+            advance();
+        }
+        Expr filter = phrase();
+        String table = null;
+        String alias = null;
+        String name = null;
+        boolean sawWith = false;
+        while (peek().type() != TokenType.EOF) {
+            Token clause = peek();
+            if (clause.isKeyword("FROM")) {
+                duplicate(clause, table != null);
+                advance();
+                table = name("a table name after FROM");
+            } else if (clause.isKeyword("WITH")) {
+                duplicate(clause, sawWith);
+                advance();
+                sawWith = true;
+                name = withProperties();
+            } else if (clause.isKeyword("ALIAS")) {
+                duplicate(clause, alias != null);
+                advance();
+                alias = name("a segment slug after ALIAS");
+            } else {
+                throw expected(clause, "FROM, WITH, ALIAS or end of input after the filter");
+            }
+        }
+        return new ParsedSegment(filter, table == null ? ParsedSegment.DEFAULT_TABLE : table, alias, name);
+    }
+
+    // ---------------------------------------------------------------- phrases (iterative)
+
+    private enum FrameKind { AND, OR, NOT, PAREN }
+
+    /** An opened {@code AND (}, {@code OR (}, {@code NOT} or {@code (} waiting for its operands. */
+    private static final class Frame {
+        final FrameKind kind;
+        final List<Expr> children = new ArrayList<>();
+
+        Frame(FrameKind kind) {
+            this.kind = kind;
+        }
+
+        Expr group() {
+            return kind == FrameKind.AND ? new AndExpr(children) : new OrExpr(children);
+        }
+    }
+
+    /**
+     * A phrase, without recursion: open every prefix up to the next leaf, then fold the leaf into
+     * the open frames; repeat while a group waits for another child.
+     */
+    private Expr phrase() {
+        Deque<Frame> open = new ArrayDeque<>();
+        while (true) {
+            openPrefixes(open);
+            Expr done = fold(open, expression());
+            if (done != null) {
+                return done;
+            }
+        }
+    }
+
+    /** Pushes a frame for each {@code AND (}, {@code OR (}, {@code NOT} and {@code (} before the next leaf. */
+    private void openPrefixes(Deque<Frame> open) {
+        while (true) {
+            Token t = peek();
+            if ((t.isKeyword("AND") || t.isKeyword("OR")) && peek2().type() == TokenType.LPAREN) {
+                FrameKind kind = t.isKeyword("AND") ? FrameKind.AND : FrameKind.OR;
+                push(open, t, kind);
+                advance();
+                advance();
+                if (peek().type() == TokenType.RPAREN) {
+                    throw expected(peek(), "a phrase inside " + kind + " ( ... )");
+                }
+            } else if (t.isKeyword("NOT")) {
+                push(open, t, FrameKind.NOT);
+                advance();
+            } else if (t.type() == TokenType.LPAREN) {
+                push(open, t, FrameKind.PAREN);
+                advance();
+            } else {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Folds a finished {@code node} into the open frames, closing each that it completes.
+     *
+     * @return the whole phrase once every frame is closed, or null when a group expects another child
+     */
+    private Expr fold(Deque<Frame> open, Expr node) {
+        Expr result = node;
+        while (!open.isEmpty()) {
+            Frame top = open.peek();
+            switch (top.kind) {
+                case NOT -> result = new NotExpr(result);
+                case PAREN -> expect(TokenType.RPAREN, "')'");
+                default -> {
+                    top.children.add(result);
+                    if (!groupCloses(top.kind)) {
+                        return null;
+                    }
+                    result = top.group();
+                }
+            }
+            open.pop();
+        }
+        return result;
+    }
+
+    /**
+     * After a child of {@code AND}/{@code OR}: consumes the separator and tells whether the group
+     * closes here ({@code )}, possibly after a trailing comma) or another child follows (after a
+     * comma, on a new line, or after the group's own keyword used infix, as in
+     * {@code AND (a > 1 AND b > 2)}).
+     */
+    private boolean groupCloses(FrameKind group) {
+        Token next = peek();
+        if (next.isKeyword(group.name()) && peek2().type() != TokenType.LPAREN) {
+            advance();
+            return false;
+        }
+        if (next.type() == TokenType.COMMA) {
+            advance();
+            next = peek();
+            if (next.type() != TokenType.RPAREN) {
+                return false;
+            }
+        }
+        if (next.type() == TokenType.RPAREN) {
+            advance();
+            return true;
+        }
+        if (next.newlineBefore() && startsPhrase(next)) {
+            return false;
+        }
+        throw expected(next, "',' or ')'");
+    }
+
+    private void push(Deque<Frame> open, Token at, FrameKind kind) {
+        if (open.size() >= FilterQl.MAX_NESTING_DEPTH) {
+            throw error(at, "filter nested deeper than " + FilterQl.MAX_NESTING_DEPTH
+                    + " levels (AND, OR, NOT and parentheses each count one)");
+        }
+        open.push(new Frame(kind));
+    }
+
+    private static boolean startsPhrase(Token t) {
+        return t.type() == TokenType.IDENT || t.type() == TokenType.STRING || t.type() == TokenType.NUMBER
+                || t.type() == TokenType.STAR || t.type() == TokenType.LPAREN;
+    }
+
+    // ---------------------------------------------------------------- expressions (leaves)
+
+    private Expr expression() {
+        Token t = peek();
+        switch (t.type()) {
+            case STAR:
+                advance();
+                return new MatchAllExpr();
+            case STRING:
+            case NUMBER:
+                return predicate(literal("a literal"), t);
+            case IDENT:
+                break;
+            default:
+                throw expected(t, "a phrase (a comparison, EXISTS, INCLUDE, AND, OR, NOT or *)");
+        }
+        if (t.isKeyword("EXISTS")) {
+            advance();
+            return new ExistsExpr(field("a field name after EXISTS"));
+        }
+        if (t.isKeyword("INCLUDE")) {
+            advance();
+            return new IncludeExpr(name("a segment slug after INCLUDE"));
+        }
+        if (t.isKeyword("AND") || t.isKeyword("OR")) {
+            advance();
+            throw expected(peek(), "'(' after " + t.value().toUpperCase(Locale.ROOT));
+        }
+        if (t.isKeyword("TRUE") || t.isKeyword("FALSE")) {
+            return predicate(literal("a literal"), t);
+        }
+        if (t.isBareWord() && (Keywords.isPredicate(t.value()) || t.isKeyword("FROM") || t.isKeyword("WITH")
+                || t.isKeyword("ALIAS") || t.isKeyword("FILTER"))) {
+            throw error(t, "expected a phrase but found the keyword " + t.describe(text)
+                    + " (write a field of that name in backticks: `" + t.value() + "`)");
+        }
+        if (t.isBareWord() && peek2().type() == TokenType.LPAREN) {
+            return functionPhrase();
+        }
+        advance();
+        if (t.isKeyword("match_all") && !startsPredicate(peek())) {
+            return new MatchAllExpr();
+        }
+        return predicate(new Identifier(t.segments()), t);
+    }
+
+    private boolean startsPredicate(Token t) {
+        return t.type() == TokenType.OPERATOR || t.isKeyword("NOT")
+                || (t.isBareWord() && Keywords.isPredicate(t.value()));
+    }
+
+    private Expr functionPhrase() {
+        Token nameToken = advance();
+        FilterFunction function = FilterFunction.named(nameToken.value());
+        if (function == null) {
+            throw error(nameToken, "unknown function " + nameToken.describe(text)
+                    + " (supported: " + FilterFunction.names() + ")");
+        }
+        advance();
+        List<Operand> args = new ArrayList<>();
+        if (peek().type() != TokenType.RPAREN) {
+            while (true) {
+                Token arg = peek();
+                if (arg.type() == TokenType.IDENT && !arg.isKeyword("TRUE") && !arg.isKeyword("FALSE")) {
+                    advance();
+                    args.add(new Identifier(arg.segments()));
+                } else if (arg.type() == TokenType.STRING || arg.type() == TokenType.NUMBER
+                        || arg.type() == TokenType.IDENT) {
+                    args.add(literal("a literal"));
+                } else {
+                    throw expected(arg, "a field or a literal as argument of " + function.qlName());
+                }
+                if (peek().type() == TokenType.COMMA) {
+                    advance();
+                } else {
+                    break;
+                }
+            }
+        }
+        expect(TokenType.RPAREN, "',' or ')' in the arguments of " + function.qlName());
+        String problem = function.check(args);
+        if (problem != null) {
+            throw error(nameToken, problem);
+        }
+        FunctionCall call = new FunctionCall(function, args);
+        if (function.isPredicate()) {
+            return new FunctionExpr(call);
+        }
+        return predicate(call, nameToken);
+    }
+
+    /** Parses what follows a subject: an operator or a (possibly negated) keyword predicate. */
+    private Expr predicate(Operand subject, Token subjectToken) {
+        Token op = peek();
+        boolean negated = false;
+        if (op.isKeyword("NOT")) {
+            advance();
+            negated = true;
+            op = peek();
+            if (!op.isBareWord() || !Keywords.isPredicate(op.value())) {
+                throw expected(op, "IN, INTERSECTS, CONTAINS, LIKE or BETWEEN after NOT");
+            }
+        }
+        if (subject instanceof Literal && !op.isKeyword("IN")) {
+            throw expected(op, "IN after the literal " + subjectToken.describe(text)
+                    + " (only IN may have a literal on its left)");
+        }
+        if (op.type() == TokenType.OPERATOR) {
+            advance();
+            ComparisonOperator operator = ComparisonOperator.fromSymbol(op.value());
+            if (operator == null) {
+                throw error(op, "unknown operator " + op.describe(text) + " (expected =, ==, !=, >, >=, <, <=)");
+            }
+            return new CompareExpr(subject, operator, literal("a literal after " + op.value()));
+        }
+        if (op.isKeyword("IN")) {
+            advance();
+            return new InExpr(subject, valueList("IN"), negated);
+        }
+        if (op.isKeyword("INTERSECTS")) {
+            advance();
+            return new IntersectsExpr(subject, valueList("INTERSECTS"), negated);
+        }
+        if (op.isKeyword("CONTAINS")) {
+            advance();
+            return new ContainsExpr(subject, literal("a literal after CONTAINS"), negated);
+        }
+        if (op.isKeyword("LIKE")) {
+            advance();
+            Token pattern = peek();
+            if (pattern.type() != TokenType.STRING) {
+                throw expected(pattern, "a quoted pattern after LIKE");
+            }
+            advance();
+            return new LikeExpr(subject, pattern.value(), negated);
+        }
+        if (op.isKeyword("BETWEEN")) {
+            advance();
+            Literal low = literal("a literal after BETWEEN");
+            Token and = peek();
+            if (!and.isKeyword("AND")) {
+                throw expected(and, "AND between the two bounds of BETWEEN");
+            }
+            advance();
+            return new BetweenExpr(subject, low, literal("a literal after BETWEEN ... AND"), negated);
+        }
+        throw expected(op, "an operator (=, !=, >, >=, <, <=, IN, INTERSECTS, CONTAINS, LIKE, BETWEEN) after "
+                + subjectToken.describe(text));
+    }
+
+    /** {@code (lit, ...)} with an optional trailing comma, or a field holding the values. */
+    private ValueList valueList(String after) {
+        Token t = peek();
+        if (t.type() == TokenType.IDENT && !t.isKeyword("TRUE") && !t.isKeyword("FALSE")) {
+            advance();
+            return new Identifier(t.segments());
+        }
+        if (t.type() != TokenType.LPAREN) {
+            throw expected(t, "'(' or a field name after " + after);
+        }
+        advance();
+        List<Literal> values = new ArrayList<>();
+        while (true) {
+            values.add(literal("a literal in the list of " + after));
+            Token next = peek();
+            if (next.type() == TokenType.COMMA) {
+                advance();
+                if (peek().type() == TokenType.RPAREN) {
+                    advance();
+                    break;
+                }
+            } else if (next.type() == TokenType.RPAREN) {
+                advance();
+                break;
+            } else {
+                throw expected(next, "',' or ')' in the list of " + after);
+            }
+        }
+        return new LiteralList(values);
+    }
+
+    // ---------------------------------------------------------------- tokens of one kind
+
+    private Literal literal(String what) {
+        Token t = peek();
+        switch (t.type()) {
+            case STRING -> {
+                advance();
+                try {
+                    return Literal.string(t.value());
+                } catch (DateMath.Invalid e) {
+                    int at = text.substring(t.start(), t.end()).indexOf('\\') < 0 ? t.start() + 1 + e.index() : t.start();
+                    throw FilterQlSyntaxException.at(text, at, e.getMessage());
+                }
+            }
+            case NUMBER -> {
+                advance();
+                BigDecimal n = new BigDecimal(t.value());
+                if (Math.abs(n.scale()) > MAX_NUMBER_SCALE) {
+                    throw error(t, "number " + t.describe(text) + " is out of range");
+                }
+                return Literal.number(t.value());
+            }
+            case IDENT -> {
+                if (t.isKeyword("TRUE") || t.isKeyword("FALSE")) {
+                    advance();
+                    return Literal.bool(t.isKeyword("TRUE"));
+                }
+                throw expected(t, what + " (a \"string\", a number, true or false)");
+            }
+            default -> throw expected(t, what + " (a \"string\", a number, true or false)");
+        }
+    }
+
+    private Identifier field(String what) {
+        Token t = peek();
+        if (t.type() != TokenType.IDENT) {
+            throw expected(t, what);
+        }
+        advance();
+        return new Identifier(t.segments());
+    }
+
+    /** A single name: a bare or backticked one-segment identifier, or a string. */
+    private String name(String what) {
+        Token t = peek();
+        if (t.type() == TokenType.STRING && !t.value().isBlank()) {
+            advance();
+            return t.value();
+        }
+        if (t.type() != TokenType.IDENT || t.segments().size() != 1) {
+            throw expected(t, what);
+        }
+        advance();
+        return t.segments().get(0);
+    }
+
+    /** {@code key = literal (, key = literal)*}; returns the {@code name} property, other keys are checked and dropped. */
+    private String withProperties() {
+        String name = null;
+        while (true) {
+            Token key = peek();
+            if (key.type() != TokenType.IDENT || key.segments().size() != 1) {
+                throw expected(key, "a property name after WITH (e.g. name = \"...\")");
+            }
+            advance();
+            Token eq = peek();
+            if (eq.type() != TokenType.OPERATOR || ComparisonOperator.fromSymbol(eq.value()) != ComparisonOperator.EQ) {
+                throw expected(eq, "'=' after the property " + key.describe(text));
+            }
+            advance();
+            Literal value = literal("a literal value for the property " + key.describe(text));
+            if (key.segments().get(0).equalsIgnoreCase("name")) {
+                if (name != null) {
+                    throw error(key, "WITH name given twice");
+                }
+                name = value.text();
+            }
+            if (peek().type() != TokenType.COMMA) {
+                return name;
+            }
+            advance();
+        }
+    }
+
+    // ---------------------------------------------------------------- token plumbing
+
+    private Token peek() {
+        if (lookahead.isEmpty()) {
+            lookahead.addLast(lexer.next());
+        }
+        return lookahead.peekFirst();
+    }
+
+    private Token peek2() {
+        peek();
+        if (lookahead.size() < 2) {
+            lookahead.addLast(lexer.next());
+        }
+        return lookahead.peekLast();
+    }
+
+    private Token advance() {
+        Token t = peek();
+        lookahead.removeFirst();
+        return t;
+    }
+
+    private void expect(TokenType type, String what) {
+        if (peek().type() != type) {
+            throw expected(peek(), what);
+        }
+        advance();
+    }
+
+    private void duplicate(Token clause, boolean seen) {
+        if (seen) {
+            throw error(clause, clause.value().toUpperCase(Locale.ROOT) + " given twice");
+        }
+    }
+
+    private FilterQlSyntaxException expected(Token found, String what) {
+        return error(found, "expected " + what + " but found " + found.describe(text));
+    }
+
+    private FilterQlSyntaxException error(Token at, String reason) {
+        return FilterQlSyntaxException.at(text, at.start(), reason);
+    }
+}

@@ -1,0 +1,18 @@
+package io.lytx.sandbox.filterql;
+
+/** The kinds of FilterQL tokens. */
+enum TokenType {
+    /** A field path or bare word (keywords are bare single-segment words). */
+    IDENT,
+    /** A double-quoted string. */
+    STRING,
+    /** An integer or decimal number, optionally negative, optionally with an exponent. */
+    NUMBER,
+    /** A run of {@code = ! < >} characters; validity is checked by the parser. */
+    OPERATOR,
+    LPAREN,
+    RPAREN,
+    COMMA,
+    STAR,
+    EOF
+}

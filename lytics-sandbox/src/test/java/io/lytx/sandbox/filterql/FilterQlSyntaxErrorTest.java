@@ -1,0 +1,223 @@
+package io.lytx.sandbox.filterql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each test names the bad input and states where the error must point (0-based position, 1-based
+ * line and column) and what the message must say.
+ */
+class FilterQlSyntaxErrorTest {
+
+    private static FilterQlSyntaxException failure(String text) {
+        FilterQlSyntaxException e = catchThrowableOfType(FilterQlSyntaxException.class, () -> FilterQl.parse(text));
+        assertThat(e).as("parsing %s must fail", text).isNotNull();
+        return e;
+    }
+
+    private static void assertError(String text, int position, int line, int column, String reason) {
+        FilterQlSyntaxException e = failure(text);
+        assertThat(e.reason()).isEqualTo(reason);
+        assertThat(e.position()).as("position").isEqualTo(position);
+        assertThat(e.line()).as("line").isEqualTo(line);
+        assertThat(e.column()).as("column").isEqualTo(column);
+        assertThat(e.getMessage()).isEqualTo(reason + " at line " + line + ", column " + column);
+    }
+
+    @Test
+    void emptyInputPointsAtTheStart() {
+        // input: "" -> nothing to parse, error at offset 0
+        assertError("", 0, 1, 1,
+                "empty filter: expected a phrase (a comparison, EXISTS, INCLUDE, AND, OR, NOT or *)");
+    }
+
+    @Test
+    void onlyACommentIsEmptyToo() {
+        // input: a comment line and a line break -> error at the end, on line 2
+        assertError("-- nothing here\n", 16, 2, 1,
+                "empty filter: expected a phrase (a comparison, EXISTS, INCLUDE, AND, OR, NOT or *)");
+    }
+
+    @Test
+    void filterKeywordAloneLacksAPhrase() {
+        assertError("FILTER", 6, 1, 7,
+                "expected a phrase (a comparison, EXISTS, INCLUDE, AND, OR, NOT or *) but found end of input");
+    }
+
+    @Test
+    void unclosedAndOnTheSecondLinePointsAtTheEndOfInput() {
+        // input: AND( on line 1, last child on line 2, no ')' -> error right after "b < 2"
+        assertError("AND (a > 1,\n  b < 2", 19, 2, 8, "expected ',' or ')' but found end of input");
+    }
+
+    @Test
+    void unclosedParenthesis() {
+        assertError("(a > 1", 6, 1, 7, "expected ')' but found end of input");
+    }
+
+    @Test
+    void extraClosingParenthesisIsTrailingGarbage() {
+        assertError("AND (a > 1))", 11, 1, 12,
+                "expected FROM, WITH, ALIAS or end of input after the filter but found ')'");
+    }
+
+    @Test
+    void trailingWordIsReported() {
+        assertError("x > 1 garbage", 6, 1, 7,
+                "expected FROM, WITH, ALIAS or end of input after the filter but found 'garbage'");
+    }
+
+    @Test
+    void twoTopLevelPhrasesNeedAnAnd() {
+        assertError("x > 1, y > 2", 5, 1, 6,
+                "expected FROM, WITH, ALIAS or end of input after the filter but found ','");
+    }
+
+    @Test
+    void phrasesOnOneLineNeedACommaBetweenThem() {
+        // input: two comparisons on the same line inside AND, no comma -> error at 'b'
+        assertError("AND (a = 1 b = 2)", 11, 1, 12, "expected ',' or ')' but found 'b'");
+    }
+
+    @Test
+    void theOtherWordDoesNotSeparateAGroup() {
+        // input: OR used infix inside AND ( ... ) -> not a separator there, error at 'OR'
+        assertError("AND (a = 1 OR b = 2)", 11, 1, 12, "expected ',' or ')' but found 'OR'");
+    }
+
+    @Test
+    void emptyGroupIsRejected() {
+        assertError("AND ()", 5, 1, 6, "expected a phrase inside AND ( ... ) but found ')'");
+    }
+
+    @Test
+    void andWithoutParenthesis() {
+        assertError("AND x", 4, 1, 5, "expected '(' after AND but found 'x'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=>", "<>", "=<", "!", "==="})
+    void unknownOperatorIsNamed(String operator) {
+        // input: visits <operator> 5 -> the operator at offset 7 is reported by its text
+        assertError("visits " + operator + " 5", 7, 1, 8,
+                "unknown operator '" + operator + "' (expected =, ==, !=, >, >=, <, <=)");
+    }
+
+    @Test
+    void unknownWordOperator() {
+        assertError("visits IS 5", 7, 1, 8,
+                "expected an operator (=, !=, >, >=, <, <=, IN, INTERSECTS, CONTAINS, LIKE, BETWEEN) after 'visits' but found 'IS'");
+    }
+
+    @Test
+    void strayCharacter() {
+        assertError("visits ~ 5", 7, 1, 8, "unexpected character '~'");
+    }
+
+    @Test
+    void unterminatedStringPointsAtItsOpeningQuote() {
+        // input: the string opened on line 3 never closes -> error at the opening quote (line 3, column 7)
+        assertError("AND (\n  x = 1,\n  y = \"unterminated\n)", 21, 3, 7, "unterminated string (no closing '\"')");
+    }
+
+    @Test
+    void invalidEscapes() {
+        assertError("x = \"a\\qb\"", 6, 1, 7,
+                "invalid escape '\\q' in string (allowed: \\\" \\\\ \\/ \\n \\t \\r \\b \\f \\uXXXX)");
+        assertError("x = \"\\u12\"", 5, 1, 6, "invalid unicode escape (expected \\u and 4 hex digits)");
+    }
+
+    @Test
+    void unterminatedBacktick() {
+        assertError("`abc = 1", 0, 1, 1, "unterminated quoted identifier (no closing '`')");
+    }
+
+    @Test
+    void badDateMathUnitPointsAtTheUnit() {
+        // input: "now-7x" -> 'x' is not one of y M w d h m s; it sits at offset 19
+        assertError("last_visit > \"now-7x\"", 19, 1, 20,
+                "unknown date math unit 'x' in \"now-7x\" (expected y, M, w, d, h, m or s)");
+    }
+
+    @Test
+    void dateMathWithoutAmountOrUnit() {
+        assertError("AND (\n  last_visit > \"now-\"\n)", 26, 2, 21, "expected a number after '-' in date math \"now-\"");
+        assertError("x > \"now-3\"", 10, 1, 11,
+                "expected a unit (y, M, w, d, h, m, s) after the amount in date math \"now-3\"");
+        assertError("x > \"now/d\"", 8, 1, 9, "date math rounding ('/') is not supported in \"now/d\"");
+        assertError("x > \"now-1234567890d\"", 9, 1, 10,
+                "date math amount has more than 9 digits in \"now-1234567890d\"");
+    }
+
+    @Test
+    void notMustBeFollowedByAKeywordOperatorInInfixPosition() {
+        assertError("x NOT = 1", 6, 1, 7, "expected IN, INTERSECTS, CONTAINS, LIKE or BETWEEN after NOT but found '='");
+    }
+
+    @Test
+    void listsMustBeWellFormed() {
+        assertError("x IN ()", 6, 1, 7,
+                "expected a literal in the list of IN (a \"string\", a number, true or false) but found ')'");
+        assertError("x IN (1 2)", 8, 1, 9, "expected ',' or ')' in the list of IN but found '2'");
+    }
+
+    @Test
+    void operandsMustBeLiterals() {
+        assertError("x = y", 4, 1, 5, "expected a literal after = (a \"string\", a number, true or false) but found 'y'");
+        assertError("x LIKE 5", 7, 1, 8, "expected a quoted pattern after LIKE but found '5'");
+        assertError("x BETWEEN 1 2", 12, 1, 13, "expected AND between the two bounds of BETWEEN but found '2'");
+        assertError("\"abc\" = x", 6, 1, 7,
+                "expected IN after the literal '\"abc\"' (only IN may have a literal on its left) but found '='");
+    }
+
+    @Test
+    void keywordAsBareFieldNameSuggestsBackticks() {
+        assertError("in = 1", 0, 1, 1, "expected a phrase but found the keyword 'in' (write a field of that name in backticks: `in`)");
+    }
+
+    @Test
+    void missingNamesAfterKeywords() {
+        assertError("EXISTS", 6, 1, 7, "expected a field name after EXISTS but found end of input");
+        assertError("INCLUDE", 7, 1, 8, "expected a segment slug after INCLUDE but found end of input");
+        assertError("x = 1 FROM", 10, 1, 11, "expected a table name after FROM but found end of input");
+        assertError("scores. = 1", 7, 1, 8, "expected a field name after '.' but found ' '");
+    }
+
+    @Test
+    void clausesAtMostOnce() {
+        assertError("x = 1 ALIAS a ALIAS b", 14, 1, 15, "ALIAS given twice");
+        assertError("x = 1 WITH nam \"x\"", 15, 1, 16, "expected '=' after the property 'nam' but found '\"x\"'");
+    }
+
+    @Test
+    void functionsAreCheckedWhenParsed() {
+        assertError("foo(x)", 0, 1, 1, "unknown function 'foo' (supported: domain, geodistance, timewindow)");
+        assertError("geodistance(geo, \"abc\", 1)", 0, 1, 1,
+                "geodistance point \"abc\" is not \"lat,lon\" with -90 <= lat <= 90, -180 <= lon <= 180");
+        assertError("AND (x = 1, timewindow(v, 3, 7))", 12, 1, 13, "timewindow count must be one of 1, 5, 10, 25, 50, 100");
+        assertError("timewindow(v, 5, 14)", 0, 1, 1, "timewindow days must be 7 or 30");
+        assertError("domain(email)", 13, 1, 14,
+                "expected an operator (=, !=, >, >=, <, <=, IN, INTERSECTS, CONTAINS, LIKE, BETWEEN) after 'domain' but found end of input");
+    }
+
+    @Test
+    void numberGluedToLettersIsNotALiteral() {
+        // input: x = 5d (a unit without date math quotes) -> one word '5d', not a literal
+        assertError("x = 5d", 4, 1, 5, "expected a literal after = (a \"string\", a number, true or false) but found '5d'");
+    }
+
+    @Test
+    void absurdNumbersAreRefused() {
+        assertError("x = 1e99999", 4, 1, 5, "number '1e99999' is out of range");
+    }
+
+    @Test
+    void crLfCountsAsOneLineBreak() {
+        assertError("AND (\r\n  a = 1\r\n  b = )", 22, 3, 7,
+                "expected a literal after = (a \"string\", a number, true or false) but found ')'");
+    }
+}
