@@ -131,6 +131,45 @@ class ErrorMappingTest {
     }
 
     @Test
+    void serviceUnavailableWithRetryAfterSecondsIsParsed() {
+        // input: 503 with "Retry-After: 12"; must: LyticsServerException with status 503 and a 12 s wait
+        server.enqueue(StubResponse.json(503, LyticsFixtures.error(503, "maintenance")).withHeader("Retry-After", "12"));
+
+        LyticsServerException e = catchThrowableOfType(LyticsServerException.class,
+                () -> client.segments().list(null, null));
+
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.lyticsMessage()).isEqualTo("maintenance");
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void serviceUnavailableWithRetryAfterHttpDateIsMeasuredFromTheClock() {
+        // input: 503 with an HTTP-date 45 s after the client's clock; must: a 45 s wait
+        server.enqueue(StubResponse.json(503, LyticsFixtures.error(503, "maintenance"))
+                .withHeader("Retry-After", "Fri, 27 Nov 2026 20:00:45 GMT"));
+
+        LyticsServerException e = catchThrowableOfType(LyticsServerException.class,
+                () -> client.segments().list(null, null));
+
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void serverErrorWithoutOrWithGarbageRetryAfterHasNone() {
+        // input: a 500 without the header, then a 503 with "later"; must: retryAfter empty on both
+        server.enqueue(StubResponse.json(500, LyticsFixtures.error(500, "internal")));
+        server.enqueue(StubResponse.json(503, LyticsFixtures.error(503, "busy")).withHeader("Retry-After", "later"));
+
+        for (int status : new int[] {500, 503}) {
+            LyticsServerException e = catchThrowableOfType(LyticsServerException.class,
+                    () -> client.segments().list(null, null));
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.retryAfter()).isEmpty();
+        }
+    }
+
+    @Test
     void successBodyThatIsNotJsonIsAResponseException() {
         server.enqueue(StubResponse.text(200, "<html>maintenance</html>", "text/html"));
 

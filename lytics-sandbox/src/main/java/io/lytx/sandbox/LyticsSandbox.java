@@ -30,6 +30,7 @@ import io.lytx.sandbox.store.ReplayReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,8 +66,18 @@ public final class LyticsSandbox implements AutoCloseable {
      */
     private static final Logger JERSEY_PROVIDER_CHECK = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
+    /**
+     * Grizzly logs two INFO lines at every start and stop of a listener; the sandbox reports its
+     * own address, so these loggers are kept (strongly referenced) at WARNING: tests that start
+     * dozens of sandboxes stay readable, real problems still show.
+     */
+    private static final List<Logger> GRIZZLY_LIFECYCLE = List.of(
+            Logger.getLogger("org.glassfish.grizzly.http.server.NetworkListener"),
+            Logger.getLogger("org.glassfish.grizzly.http.server.HttpServer"));
+
     static {
         JERSEY_PROVIDER_CHECK.setLevel(Level.SEVERE);
+        GRIZZLY_LIFECYCLE.forEach(logger -> logger.setLevel(Level.WARNING));
     }
 
     private static final int MIN_WORKERS = 8;
@@ -112,12 +123,13 @@ public final class LyticsSandbox implements AutoCloseable {
         HttpServer server = null;
         JsonbResolver jsonbToClose = null;
         try {
-            AccountInfo account = new AccountInfo(options.accountId(), 1L, "Lytics Sandbox", "sandbox.localhost",
+            AccountInfo account = new AccountInfo(options.accountId(), AccountInfo.SANDBOX_AID, "Lytics Sandbox", "sandbox.localhost",
                     options.clock().instant());
             IpAllowlist allowlist = new IpAllowlist();
             TokenStore tokens = new TokenStore(adminToken, options.clock(), journal);
             SettingsStore settings = new SettingsStore(allowlist, journal);
-            DomainModule domain = DomainModule.create(journal, options.clock(), options.accountId(), options.demoData());
+            DomainModule domain = DomainModule.create(journal, options.clock(), options.accountId(), options.demoData(),
+                    options.identityFields());
             ReplayReport report = journal.replay();
 
             RequestStats stats = new RequestStats();
@@ -133,7 +145,7 @@ public final class LyticsSandbox implements AutoCloseable {
             config.register(ErrorMapper.class);
             config.register(new BodyLimitFilter());
             config.register(new AuthenticationFilter(tokens, allowlist,
-                    new ClientAddressResolver(options.trustedProxies().stream().map(Cidr::parse).toList())));
+                    new ClientAddressResolver(options.trustedProxies().stream().map(Cidr::parse).toList()), account));
             config.register(new StatsFilter(stats));
             config.register(new PermissionFilter());
             config.register(new FaultFilter(faults));

@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The standalone sandbox: {@code java -jar lytics-sandbox.jar [options]}. Prints the base URL
  * (and the admin token when it generated one), then serves until the process is stopped.
+ *
+ * <p>Runs the process; {@link #main} blocks until the JVM stops.
  */
 public final class Main {
 
@@ -29,6 +31,8 @@ public final class Main {
             "  --no-demo-data         start empty: no demo articles, segments or profiles",
             "  --trusted-proxy CIDR   believe Forwarded / X-Forwarded-For from this proxy range",
             "                         for the IP allowlist (repeatable; default: headers ignored)",
+            "  --identity-fields LIST identity fields of the user table, comma-separated, in order",
+            "                         of precedence; must include _uid (default _uid,email,user_id)",
             "  --help                 print this help and exit",
             "");
 
@@ -106,6 +110,13 @@ public final class Main {
                 case "--data" -> o = o.withDataDir(Path.of(value(args, ++i, a)));
                 case "--no-demo-data" -> o = o.withDemoData(false);
                 case "--trusted-proxy" -> proxies.add(value(args, ++i, a));
+                case "--identity-fields" -> {
+                    try {
+                        o = o.withIdentityFields(identityFields(value(args, ++i, a)));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(a + ": " + e.getMessage(), e);
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option \"" + a + "\"");
             }
         }
@@ -117,6 +128,14 @@ public final class Main {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static List<String> identityFields(String text) {
+        List<String> names = new ArrayList<>();
+        for (String n : text.split(",", -1)) {
+            names.add(n.strip());
+        }
+        return names;
     }
 
     private static int port(String text) {

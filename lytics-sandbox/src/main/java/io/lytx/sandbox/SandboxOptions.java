@@ -1,6 +1,7 @@
 package io.lytx.sandbox;
 
 import io.lytx.sandbox.auth.Cidr;
+import io.lytx.sandbox.profile.IdentityFields;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Optional;
  *
  * <p>Defaults ({@link #defaults()}): host {@code 127.0.0.1}, port 0 (any free port), a generated
  * admin token, memory only (no data directory), demo data on, no trusted proxies, the system UTC
- * clock, account id {@value #DEFAULT_ACCOUNT_ID}, appends synced to disk.
+ * clock, account id {@value #DEFAULT_ACCOUNT_ID}, appends synced to disk, identity fields
+ * {@code _uids}, {@code email}, {@code user_id}.
  */
 public final class SandboxOptions {
 
@@ -30,9 +32,11 @@ public final class SandboxOptions {
     private final Clock clock;
     private final String accountId;
     private final boolean syncWrites;
+    private final List<String> identityFields;
 
     private SandboxOptions(String host, int port, String adminToken, Path dataDir, boolean demoData,
-                           List<String> trustedProxies, Clock clock, String accountId, boolean syncWrites) {
+                           List<String> trustedProxies, Clock clock, String accountId, boolean syncWrites,
+                           List<String> identityFields) {
         this.host = host;
         this.port = port;
         this.adminToken = adminToken;
@@ -42,6 +46,7 @@ public final class SandboxOptions {
         this.clock = clock;
         this.accountId = accountId;
         this.syncWrites = syncWrites;
+        this.identityFields = List.copyOf(identityFields);
     }
 
     /**
@@ -51,7 +56,7 @@ public final class SandboxOptions {
      */
     public static SandboxOptions defaults() {
         return new SandboxOptions("127.0.0.1", 0, null, null, true, List.of(), Clock.systemUTC(),
-                DEFAULT_ACCOUNT_ID, true);
+                DEFAULT_ACCOUNT_ID, true, IdentityFields.defaults().names());
     }
 
     /**
@@ -65,7 +70,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("host must not be blank");
         }
         return new SandboxOptions(newHost.trim(), port, adminToken, dataDir, demoData, trustedProxies, clock, accountId,
-                syncWrites);
+                syncWrites, identityFields);
     }
 
     /**
@@ -79,7 +84,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("port must be 0..65535, was " + newPort);
         }
         return new SandboxOptions(host, newPort, adminToken, dataDir, demoData, trustedProxies, clock, accountId,
-                syncWrites);
+                syncWrites, identityFields);
     }
 
     /**
@@ -92,7 +97,8 @@ public final class SandboxOptions {
         if (token != null && token.isBlank()) {
             throw new IllegalArgumentException("adminToken must not be blank");
         }
-        return new SandboxOptions(host, port, token, dataDir, demoData, trustedProxies, clock, accountId, syncWrites);
+        return new SandboxOptions(host, port, token, dataDir, demoData, trustedProxies, clock, accountId, syncWrites,
+                identityFields);
     }
 
     /**
@@ -102,7 +108,8 @@ public final class SandboxOptions {
      * @return a copy with the directory
      */
     public SandboxOptions withDataDir(Path dir) {
-        return new SandboxOptions(host, port, adminToken, dir, demoData, trustedProxies, clock, accountId, syncWrites);
+        return new SandboxOptions(host, port, adminToken, dir, demoData, trustedProxies, clock, accountId, syncWrites,
+                identityFields);
     }
 
     /**
@@ -112,7 +119,8 @@ public final class SandboxOptions {
      * @return a copy with the flag
      */
     public SandboxOptions withDemoData(boolean on) {
-        return new SandboxOptions(host, port, adminToken, dataDir, on, trustedProxies, clock, accountId, syncWrites);
+        return new SandboxOptions(host, port, adminToken, dataDir, on, trustedProxies, clock, accountId, syncWrites,
+                identityFields);
     }
 
     /**
@@ -133,7 +141,7 @@ public final class SandboxOptions {
             }
         }
         return new SandboxOptions(host, port, adminToken, dataDir, demoData, new ArrayList<>(cidrs), clock, accountId,
-                syncWrites);
+                syncWrites, identityFields);
     }
 
     /**
@@ -144,7 +152,8 @@ public final class SandboxOptions {
      */
     public SandboxOptions withClock(Clock newClock) {
         return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies,
-                Objects.requireNonNull(newClock, "clock"), accountId, syncWrites);
+                Objects.requireNonNull(newClock, "clock"), accountId, syncWrites,
+                identityFields);
     }
 
     /**
@@ -157,7 +166,8 @@ public final class SandboxOptions {
         if (id == null || !id.matches("[0-9a-f]{32}")) {
             throw new IllegalArgumentException("accountId must be 32 lowercase hex characters, was " + id);
         }
-        return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, id, syncWrites);
+        return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, id, syncWrites,
+                identityFields);
     }
 
     /**
@@ -168,7 +178,39 @@ public final class SandboxOptions {
      * @return a copy with the flag
      */
     public SandboxOptions withSyncWrites(boolean sync) {
-        return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, accountId, sync);
+        return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, accountId, sync,
+                identityFields);
+    }
+
+    /**
+     * The identity fields of the user table, in order of precedence: the fields whose values
+     * identify a profile and stitch profiles together.
+     *
+     * @param names field names such as {@code ["_uid","email","user_id","crm_id"]}; must include
+     *              {@code _uid} (or {@code _uids}: the cookie id the tag and the public endpoint use);
+     *              each a field name of letters, digits, {@code _}, {@code .} and {@code -}; not empty
+     * @return a copy with the fields ({@code _uid} stored as {@code _uids}, duplicates dropped)
+     * @throws IllegalArgumentException naming the bad name, or when {@code _uid} is missing
+     */
+    public SandboxOptions withIdentityFields(List<String> names) {
+        Objects.requireNonNull(names, "names");
+        for (String n : names) {
+            if (n == null || !n.matches("[A-Za-z0-9_.\\-]{1,64}")) {
+                throw new IllegalArgumentException("identity field \"" + n
+                        + "\" is not a field name (letters, digits, _ . -, at most 64 characters)");
+            }
+        }
+        List<String> canonical = new IdentityFields(names).names();
+        if (!canonical.contains(IdentityFields.UIDS)) {
+            throw new IllegalArgumentException("identity fields must include _uid (the cookie id), were " + names);
+        }
+        return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, accountId, syncWrites,
+                canonical);
+    }
+
+    /** @return the identity fields of the user table, in order; {@code _uids} for the cookie id */
+    public List<String> identityFields() {
+        return identityFields;
     }
 
     /** @return the address to bind */
@@ -219,6 +261,7 @@ public final class SandboxOptions {
     @Override
     public String toString() {
         return "SandboxOptions[host=" + host + ", port=" + port + ", adminToken=" + (adminToken == null ? "generated" : "***")
-                + ", dataDir=" + dataDir + ", demoData=" + demoData + ", trustedProxies=" + trustedProxies + "]";
+                + ", dataDir=" + dataDir + ", demoData=" + demoData + ", trustedProxies=" + trustedProxies
+                + ", identityFields=" + identityFields + "]";
     }
 }

@@ -68,6 +68,30 @@ class MainProcessTest {
     }
 
     @Test
+    void identityFieldsOptionMakesAnotherFieldIdentifyAndStitchProfiles() throws Exception {
+        // input: --identity-fields _uid,crm_id (email and user_id dropped, crm_id added)
+        Process p = start("--port", "0", "--no-demo-data", "--token", "s3cret-admin", "--identity-fields", "_uid,crm_id");
+        try {
+            List<String> lines = headLines(p);
+            URI base = URI.create(lines.get(0).substring("Lytics sandbox listening on ".length()));
+            SandboxHttp http = new SandboxHttp(base, "s3cret-admin");
+            http.postJson("/collect/json/crm", "{\"crm_id\":\"C-9\",\"first_name\":\"Kim\"}");
+            http.postJson("/collect/json/web", "{\"_uid\":\"u_kim\",\"crm_id\":\"C-9\",\"_e\":\"pv\"}");
+
+            SandboxHttp.Reply byCrm = http.get("/api/entity/user/crm_id/C-9");
+            assertThat(byCrm.message()).isEqualTo("success");
+            assertThat(byCrm.dataMap()).containsEntry("first_name", "Kim").containsEntry("_uids", List.of("u_kim"));
+            assertThat(byCrm.json().get("meta")).extracting("by_fields").isEqualTo(List.of("_uids", "crm_id"));
+            assertThat(http.get("/api/entity/user/_uid/u_kim").dataMap()).isEqualTo(byCrm.dataMap());
+            assertThat(http.get("/api/entity/user/email/kim@example.org").status())
+                    .as("email is no identity field any more").isEqualTo(400);
+        } finally {
+            p.destroy();
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aTakenPortExitsWith1AndSaysWhy() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Process p = start("--port", Integer.toString(taken.getLocalPort()), "--no-demo-data");

@@ -25,18 +25,21 @@ class MainTest {
         assertThat(o.dataDir()).isEmpty();
         assertThat(o.demoData()).isTrue();
         assertThat(o.trustedProxies()).isEmpty();
+        assertThat(o.identityFields()).containsExactly("_uids", "email", "user_id");
     }
 
     @Test
     void everyOptionIsRead() {
         SandboxOptions o = parse("--host", "::1", "--port", "0", "--token", "s3cret", "--data", "/tmp/x",
-                "--no-demo-data", "--trusted-proxy", "10.0.0.0/8", "--trusted-proxy", "::1");
+                "--no-demo-data", "--trusted-proxy", "10.0.0.0/8", "--trusted-proxy", "::1",
+                "--identity-fields", "_uid, email,crm_id");
         assertThat(o.host()).isEqualTo("::1");
         assertThat(o.port()).isZero();
         assertThat(o.adminToken()).contains("s3cret");
         assertThat(o.dataDir()).contains(Path.of("/tmp/x"));
         assertThat(o.demoData()).isFalse();
         assertThat(o.trustedProxies()).isEqualTo(List.of("10.0.0.0/8", "::1"));
+        assertThat(o.identityFields()).containsExactly("_uids", "email", "crm_id");
         assertThat(o.toString()).doesNotContain("s3cret");
     }
 
@@ -46,7 +49,7 @@ class MainTest {
         assertThat(Main.parse(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8))).isNull();
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : List.of("--host", "--port", "--token", "--data", "--no-demo-data", "--trusted-proxy",
-                "--help")) {
+                "--identity-fields", "--help")) {
             assertThat(help).contains(option);
         }
     }
@@ -65,18 +68,27 @@ class MainTest {
         assertThatThrownBy(() -> parse("--trusted-proxy", "gateway")).hasMessageContaining("\"gateway\"");
         // input: a blank token
         assertThatThrownBy(() -> parse("--token", " ")).hasMessageContaining("adminToken");
+        // input: identity fields without the cookie id, with an empty item, with a space inside a name
+        assertThatThrownBy(() -> parse("--identity-fields", "email,user_id"))
+                .hasMessageStartingWith("--identity-fields: ").hasMessageContaining("must include _uid");
+        assertThatThrownBy(() -> parse("--identity-fields", "_uid,,email"))
+                .hasMessageContaining("identity field \"\" is not a field name");
+        assertThatThrownBy(() -> parse("--identity-fields", "_uid,crm id"))
+                .hasMessageContaining("\"crm id\"");
     }
 
     @Test
     void embeddedStartPicksAFreePortAndGeneratesAToken() {
-        try (LyticsSandbox a = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(false));
-             LyticsSandbox b = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(false))) {
+        LyticsSandbox a = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(false));
+        try (LyticsSandbox b = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(false))) {
             assertThat(a.baseUri().getPort()).isPositive().isNotEqualTo(b.baseUri().getPort());
             assertThat(a.baseUri().toString()).startsWith("http://127.0.0.1:").endsWith("/");
             assertThat(a.adminToken()).isNotEqualTo(b.adminToken()).hasSizeGreaterThan(20);
             a.close();
-            a.close();
+            a.close(); // idempotent
             assertThat(new SandboxHttp(b.baseUri(), b.adminToken()).get("/api/account").status()).isEqualTo(200);
+        } finally {
+            a.close();
         }
     }
 

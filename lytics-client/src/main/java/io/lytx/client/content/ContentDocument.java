@@ -8,6 +8,8 @@ import java.util.Map;
  * A document of the content corpus ({@code /api/content/doc}). The common fields are typed; every
  * field Lytics sent is in {@link #fields()}.
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param url         the URL, usually without protocol
  * @param title       the title, empty when absent
  * @param description the description, empty when absent

@@ -7,6 +7,8 @@ import java.util.Map;
  * One recommended document. Text fields are untrusted input (escape before rendering); missing
  * text is empty, missing lists and maps are empty, never null.
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param url             the document URL, usually without protocol
  * @param title           the title
  * @param description     the description

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The topic graph of {@code /api/content/taxonomy}: nodes, and links given as indexes into the nodes.
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param n     number of nodes Lytics reports
  * @param nodes the topics
  * @param links the weighted edges

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A topic of the content corpus ({@code /api/content/topic}).
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param label    the topic label
  * @param docCount documents tagged with it
  * @param total    users measured

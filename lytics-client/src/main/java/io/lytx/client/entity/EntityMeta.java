@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The {@code meta} Lytics returns with a profile: the table's name, format and identity fields.
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param name     the table name, e.g. {@code user}
  * @param format   the format, e.g. {@code json}
  * @param byFields the identity fields of the table, never null

@@ -1,6 +1,10 @@
 package io.lytx.client.entity;
 
-/** Whether Lytics knew the profile looked up. */
+/**
+ * Whether Lytics knew the profile looked up.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum EntityStatus {
     /** A profile was found; its fields and segments are real. */
     FOUND,

@@ -4,6 +4,8 @@ package io.lytx.client.error;
  * Lytics answered with an HTTP error status (4xx or 5xx). Carries the HTTP status and the
  * human-readable message Lytics put in the body ({@code message}, or the first {@code errors[].message}
  * of a {@code /v2} answer), which may be empty when the body had none.
+ *
+ * <p>Immutable once created and thread-safe; the message never holds the token or identity values.
  */
 public class LyticsApiException extends LyticsException {
 

@@ -5,6 +5,8 @@ package io.lytx.client.error;
  *
  * <p>Messages name the operation (for example {@code GET /api/entity/{table}/{field}/{value}}) but
  * never the API token, and never the identity values put into the request path.
+ *
+ * <p>Immutable once created and thread-safe; the message never holds the token or identity values.
  */
 public class LyticsException extends RuntimeException {
 

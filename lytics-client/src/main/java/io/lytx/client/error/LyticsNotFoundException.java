@@ -1,6 +1,10 @@
 package io.lytx.client.error;
 
-/** HTTP 404: the resource does not exist or belongs to another account. */
+/**
+ * HTTP 404: the resource does not exist or belongs to another account.
+ *
+ * <p>Immutable once created and thread-safe; the message never holds the token or identity values.
+ */
 public class LyticsNotFoundException extends LyticsApiException {
 
     private static final long serialVersionUID = 1L;

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * HTTP 429: Lytics is rate limiting this caller. {@link #retryAfter()} is the wait the server asked
  * for in its {@code Retry-After} header (delta seconds or an HTTP-date), when it sent a valid one.
+ *
+ * <p>Immutable once created and thread-safe; the message never holds the token or identity values.
  */
 public class LyticsRateLimitException extends LyticsApiException {
 

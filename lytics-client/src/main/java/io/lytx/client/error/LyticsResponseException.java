@@ -3,6 +3,8 @@ package io.lytx.client.error;
 /**
  * Lytics answered, but the answer could not be used: the body is not JSON, has an unexpected shape,
  * or is larger than the client's {@code maxResponseBytes} (in which case it was not read whole).
+ *
+ * <p>Immutable once created and thread-safe; the message never holds the token or identity values.
  */
 public class LyticsResponseException extends LyticsException {
 

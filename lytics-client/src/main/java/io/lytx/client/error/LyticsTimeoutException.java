@@ -1,6 +1,10 @@
 package io.lytx.client.error;
 
-/** The call did not finish in time: connect timeout, read timeout, or the deadline of an async call. */
+/**
+ * The call did not finish in time: connect timeout, read timeout, or the deadline of an async call.
+ *
+ * <p>Immutable once created and thread-safe; the message never holds the token or identity values.
+ */
 public class LyticsTimeoutException extends LyticsException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,10 @@
 package io.lytx.client.error;
 
-/** HTTP 401: the token is missing, wrong or expired. */
+/**
+ * HTTP 401: the token is missing, wrong or expired.
+ *
+ * <p>Immutable once created and thread-safe; the message never holds the token or identity values.
+ */
 public class LyticsUnauthorizedException extends LyticsApiException {
 
     private static final long serialVersionUID = 1L;

@@ -20,7 +20,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-/** Turns an HTTP error answer into the matching typed exception. Stateless, thread-safe. */
+/**
+ * Turns an HTTP error answer into the matching typed exception; a 429 or 5xx carries the parsed
+ * {@code Retry-After}. Stateless, thread-safe.
+ */
 final class ErrorMapper {
 
     private static final int MAX_TEXT = 300;
@@ -31,6 +34,9 @@ final class ErrorMapper {
     static LyticsApiException toException(String operation, int status, byte[] body, String retryAfter,
                                           ApiToken token, Clock clock) {
         String msg = token.redact(message(body));
+        if (status >= 500) {
+            return new LyticsServerException(operation, status, msg, RetryAfter.parse(retryAfter, clock).orElse(null));
+        }
         return switch (status) {
             case 400 -> new LyticsBadRequestException(operation, msg);
             case 401 -> new LyticsUnauthorizedException(operation, msg);
@@ -40,8 +46,7 @@ final class ErrorMapper {
             case 413 -> new LyticsPayloadTooLargeException(operation, msg);
             case 422 -> new LyticsUnprocessableException(operation, msg);
             case 429 -> new LyticsRateLimitException(operation, msg, RetryAfter.parse(retryAfter, clock).orElse(null));
-            default -> status >= 500 ? new LyticsServerException(operation, status, msg)
-                    : new LyticsApiException(operation, status, msg);
+            default -> new LyticsApiException(operation, status, msg);
         };
     }
 

@@ -1,5 +1,6 @@
 package io.lytx.client.internal;
 
+import io.lytx.client.error.LyticsClientClosedException;
 import io.lytx.client.error.LyticsConnectionException;
 import io.lytx.client.error.LyticsException;
 import io.lytx.client.error.LyticsResponseException;
@@ -76,6 +77,9 @@ public final class Transport implements AutoCloseable {
                            Clock clock) {
     }
 
+    /** The longest {@link #close()} waits for each thread pool to end once its connections are shut. */
+    private static final Duration THREAD_END_WAIT = Duration.ofSeconds(2);
+
     private final Settings settings;
     private final String base;
     private final Client client;
@@ -140,7 +144,8 @@ public final class Transport implements AutoCloseable {
      *
      * @param request the request
      * @return the parsed envelope of a 2xx answer
-     * @throws LyticsException (a subclass) for any error answer or failure
+     * @throws LyticsException (a subclass) for any error answer or failure;
+     *     {@link LyticsClientClosedException} when the client is closed before or during the call
      */
     public Envelope send(ApiRequest request) {
         return execute(request, null, CallState.unbounded());
@@ -178,14 +183,10 @@ public final class Transport implements AutoCloseable {
                     state.abort();
                 }
             });
-            asyncExecutor.execute(() -> {
-                try {
-                    state.check(request.operation());
-                    result.complete(mapper.apply(execute(request, timeout, state)));
-                } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
-                }
-            });
+            asyncExecutor.execute(new AsyncCall(request.operation(), result, () -> {
+                state.check(request.operation());
+                result.complete(mapper.apply(execute(request, timeout, state)));
+            }));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(closed.get() ? closedException(request.operation(), e)
                     : new LyticsConnectionException(request.operation() + ": too many async calls waiting", e));
@@ -193,8 +194,20 @@ public final class Transport implements AutoCloseable {
         return result;
     }
 
-    private static LyticsConnectionException closedException(String operation, Exception cause) {
-        return new LyticsConnectionException(operation + ": the client is closed", cause);
+    /** An async call waiting for (or running on) a worker; {@link #close()} fails the ones never started. */
+    private record AsyncCall(String operation, CompletableFuture<?> result, Runnable body) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                body.run();
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
+    private static LyticsClientClosedException closedException(String operation, Throwable cause) {
+        return new LyticsClientClosedException(operation, cause);
     }
 
     /**
@@ -203,8 +216,12 @@ public final class Transport implements AutoCloseable {
      * @param value any JSON-B-serializable value (maps, lists, records, beans)
      * @return UTF-8 JSON
      * @throws IllegalArgumentException when JSON-B cannot serialize it
+     * @throws LyticsClientClosedException when the client is closed
      */
     public byte[] toJson(Object value) {
+        if (closed.get()) {
+            throw closedException("serialize a request body", null);
+        }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             jsonb.toJson(value, out);
@@ -219,6 +236,20 @@ public final class Transport implements AutoCloseable {
         if (closed.get()) {
             throw closedException(op, null);
         }
+        try {
+            return executeOpen(request, timeout, state);
+        } catch (RuntimeException e) {
+            // close() racing with this call makes Jersey, HK2 or the pool throw their own exceptions
+            // (IllegalStateException, MultiException, a LyticsConnectionException for the socket it shut)
+            if (closed.get() && !(e instanceof LyticsClientClosedException)) {
+                throw closedException(op, e);
+            }
+            throw e;
+        }
+    }
+
+    private Envelope executeOpen(ApiRequest request, Duration timeout, CallState state) {
+        String op = request.operation();
         Invocation.Builder builder = client.target(base + request.pathAndQuery(extraQuery))
                 .request(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.AUTHORIZATION, settings.token().reveal())
@@ -368,13 +399,22 @@ public final class Transport implements AutoCloseable {
                 + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), e);
     }
 
-    /** Closes the HTTP client, its connection pool and the async threads. Idempotent. */
+    /**
+     * Closes the HTTP client, its connection pool and the async threads. Idempotent and thread-safe.
+     * Calls made afterwards, and calls still under way, fail with {@link LyticsClientClosedException}.
+     * Blocks until the worker threads have ended, at most about 2 s per thread pool (connections are
+     * shut first, so workers end at once in practice); an interrupt ends the wait early.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        asyncExecutor.shutdownNow();
+        for (Runnable never : asyncExecutor.shutdownNow()) {
+            if (never instanceof AsyncCall call) {
+                call.result().completeExceptionally(closedException(call.operation(), null));
+            }
+        }
         timer.shutdownNow();
         client.close();
         pool.close();
@@ -382,6 +422,20 @@ public final class Transport implements AutoCloseable {
             jsonb.close();
         } catch (Exception ignored) {
             // nothing to release in practice
+        }
+        awaitThreadsEnd();
+    }
+
+    /**
+     * Waits (at most {@link #THREAD_END_WAIT} per pool) until the interrupted workers have ended, so
+     * that a servlet container undeploying the application finds no thread of ours left.
+     */
+    private void awaitThreadsEnd() {
+        try {
+            asyncExecutor.awaitTermination(THREAD_END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            timer.awaitTermination(THREAD_END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

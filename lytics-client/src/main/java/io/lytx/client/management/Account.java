@@ -6,6 +6,8 @@ import io.lytx.client.entity.ProfileFields;
  * A Lytics account. Key material ({@code apikey}, {@code dataapikey}) is left out of the typed
  * fields and of {@link #toString()}; it remains reachable in {@link #all()} only.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id       32-hex account id
  * @param aid      legacy numeric id as text
  * @param name     name

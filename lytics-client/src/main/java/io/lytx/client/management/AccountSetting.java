@@ -5,6 +5,8 @@ import io.lytx.client.entity.ProfileFields;
 /**
  * An account setting.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param slug          e.g. {@code api_ip_whitelist}
  * @param category      e.g. {@code API}
  * @param value         the value as decoded JSON (null when unset)

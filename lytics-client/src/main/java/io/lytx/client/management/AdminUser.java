@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * An admin user of the account.
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param id    user id
  * @param email email
  * @param name  name

@@ -6,6 +6,8 @@ import java.util.List;
  * A token just created. The secret is shown once by Lytics and kept here only; {@link #toString()}
  * masks it.
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param id     the token's auth id
  * @param label  its label or name
  * @param scopes its roles

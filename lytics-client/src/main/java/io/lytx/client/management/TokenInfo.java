@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A token as listed (no secret).
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param id          auth id
  * @param label       label
  * @param description description

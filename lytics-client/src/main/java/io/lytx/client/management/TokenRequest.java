@@ -9,6 +9,8 @@ import java.util.Map;
 /**
  * What token to create ({@code POST /api/auth/createtoken}).
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param label       label; required unless description is set
  * @param description description
  * @param scopes      role slugs; not empty

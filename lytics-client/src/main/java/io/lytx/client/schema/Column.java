@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A column of a table schema.
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param as         field name
  * @param type       type, e.g. {@code string}, {@code []string}, {@code map[string]int}
  * @param isBy       whether it is an identity field

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * Statistics of one field ({@code /fieldinfo}).
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param field             field name
  * @param termsCounts       top terms and their counts
  * @param moreTerms         whether there are more terms than listed

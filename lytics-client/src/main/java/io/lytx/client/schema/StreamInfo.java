@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * Statistics of one data stream ({@code /api/schema/_streams}).
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param stream    stream name
  * @param hidden    whether hidden
  * @param count     events seen ({@code ct})

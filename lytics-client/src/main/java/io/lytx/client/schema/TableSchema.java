@@ -6,6 +6,8 @@ import java.util.List;
  * A table's schema, read from either answer shape Lytics uses: {@code data.fields[]} or
  * {@code data = {name, by_fields[], columns[]}}.
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param name     table name
  * @param byFields identity fields (from {@code by_fields}, or the columns with {@code is_by})
  * @param columns  the columns

@@ -7,6 +7,8 @@ import java.util.List;
  * A segment as Lytics describes it. Common fields are typed (empty text or false when absent);
  * every field is in {@link #fields()}.
  *
+ * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
+ *
  * @param id            32-hex id
  * @param name          display name
  * @param slugName      slug

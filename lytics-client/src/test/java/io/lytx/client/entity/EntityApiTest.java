@@ -177,20 +177,6 @@ class EntityApiTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionsClosedByClient().contains(connection));
     }
 
-    @Test
-    void asyncCallAfterCloseFailsWithAConnectionException() {
-        client.close();
-
-        CompletableFuture<Entity> f = client.entities().getAsync(EntityQuery.by("_uid", "u_1"), Duration.ofSeconds(1))
-                .toCompletableFuture();
-
-        assertThatThrownBy(f::get).hasCauseInstanceOf(io.lytx.client.error.LyticsConnectionException.class)
-                .hasMessageContaining("closed");
-        assertThatThrownBy(() -> client.entities().get(EntityQuery.by("_uid", "u_1")))
-                .isInstanceOf(io.lytx.client.error.LyticsConnectionException.class).hasMessageContaining("closed");
-        assertThat(server.requestCount()).isZero();
-    }
-
     /** One full call first, so that class loading cannot eat the short deadlines below. */
     private void warmUp() {
         server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));

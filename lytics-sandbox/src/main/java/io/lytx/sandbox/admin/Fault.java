@@ -9,6 +9,8 @@ import java.util.Set;
 /**
  * A fault injected on one route.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param route      {@code METHOD template}, or {@code * template} for every method
  * @param latencyMs  delay added before the request is handled, 0..600000
  * @param status     error status answered instead of the real answer (400..599), or 0 for none

@@ -1,6 +1,10 @@
 package io.lytx.sandbox.auth;
 
-/** The API families a role grants access to, named as in the README's role table. */
+/**
+ * The API families a role grants access to, named as in the README's role table.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum ApiArea {
     /** {@code /collect/...}: data collection. */
     COLLECT,

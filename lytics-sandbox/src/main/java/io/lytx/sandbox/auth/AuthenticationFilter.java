@@ -1,6 +1,7 @@
 package io.lytx.sandbox.auth;
 
 import io.lytx.sandbox.http.Envelope;
+import io.lytx.sandbox.manage.AccountInfo;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -21,7 +22,10 @@ import org.glassfish.grizzly.http.server.Request;
  * {@code access_token} query parameter, else {@code key}. Missing or unknown → 401
  * {@code Not authorized}; expired → 401 {@code Expired Token}. Then the IP allowlist is applied to
  * the client's address (→ 403), except on {@code /_sandbox/}, which instead requires the admin
- * token (→ 403). The JS tag's {@code /c/...} endpoints pass without a token. On success the
+ * token (→ 403). An {@code account_id} query parameter naming another account than the sandbox's
+ * (its 32-hex id or numeric aid) is 403, as Lytics answers a token used for an account it does not
+ * reach. The public browser endpoints ({@link RouteClassifier#isPublicPath}: the JS tag's
+ * {@code /c/...} and {@code /api/me/{account}/{seerid}}) pass without a token. On success the
  * {@link Caller} is stored as the request property {@link Caller#PROPERTY} and as the security
  * context. Thread-safe (one instance serves all requests).
  */
@@ -32,6 +36,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     private final TokenStore tokens;
     private final IpAllowlist allowlist;
     private final ClientAddressResolver addresses;
+    private final AccountInfo account;
 
     @Inject
     private Provider<Request> grizzlyRequest;
@@ -42,9 +47,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
      * @param tokens    the known tokens; not null
      * @param allowlist the account's allowlist; not null
      * @param addresses how the client address is found; not null
+     * @param account   the sandbox's account, the only one an {@code account_id} parameter may name; not null
      */
-    public AuthenticationFilter(TokenStore tokens, IpAllowlist allowlist, ClientAddressResolver addresses) {
+    public AuthenticationFilter(TokenStore tokens, IpAllowlist allowlist, ClientAddressResolver addresses,
+                                AccountInfo account) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.account = Objects.requireNonNull(account, "account");
         this.allowlist = Objects.requireNonNull(allowlist, "allowlist");
         this.addresses = Objects.requireNonNull(addresses, "addresses");
     }
@@ -52,7 +60,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
-        if (RouteClassifier.isPublicPath(path)) {
+        if (RouteClassifier.isPublicPath(ctx.getUriInfo().getPath(false))) {
             return;
         }
         TokenStore.Check check = tokens.check(presentedToken(ctx));
@@ -71,6 +79,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
                 return;
             }
         } else {
+            String asked = ctx.getUriInfo().getQueryParameters().getFirst("account_id");
+            if (asked != null && !account.hasId(asked)) {
+                ctx.abortWith(Envelope.error(403, "Not authorized: this token has no access to the account named by"
+                        + " account_id; use " + account.id() + " or " + account.aid()));
+                return;
+            }
             Optional<InetAddress> client = clientAddress(ctx);
             if (!allowlist.allows(client.orElse(null))) {
                 ctx.abortWith(Envelope.error(403, "Not authorized: client address "

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * The authenticated caller of one request.
  *
+ * <p>Immutable and thread-safe (its collections are copied).
+ *
  * @param tokenId   the token's id ({@code "admin"} for the admin token); not null
  * @param label     the token's label; not null
  * @param roles     the token's roles (scopes); not null
@@ -20,6 +22,10 @@ public record Caller(String tokenId, String label, List<String> roles, boolean u
     /**
      * Copies and checks the arguments.
      *
+     * @param tokenId the token's id ({@code "admin"} for the admin token); not null
+     * @param label the token's label; not null
+     * @param roles the token's roles (scopes); not null
+     * @param userToken true for the admin token, which acts as a Lytics user token (only those may
      * @throws NullPointerException when an argument is null
      */
     public Caller {

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * The right to read, or to read and change, one API area.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param area   the API family; not null
  * @param access {@link Access#WRITE} also covers reads; not null
  */
@@ -13,6 +15,8 @@ public record Permission(ApiArea area, Access access) {
     /**
      * Checks the arguments.
      *
+     * @param area the API family; not null
+     * @param access {@link Access#WRITE} also covers reads; not null
      * @throws NullPointerException when an argument is null
      */
     public Permission {

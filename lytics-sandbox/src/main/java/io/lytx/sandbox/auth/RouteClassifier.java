@@ -1,9 +1,11 @@
 package io.lytx.sandbox.auth;
 
+import io.lytx.sandbox.entity.PublicEntityResource;
 import io.lytx.sandbox.http.Route;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Maps a route to the API area it touches and whether it reads or writes, by path prefix and
@@ -18,6 +20,7 @@ public final class RouteClassifier {
             Map.entry("/c/", ApiArea.PUBLIC),
             Map.entry("/collect/", ApiArea.COLLECT),
             Map.entry("/api/entity", ApiArea.ENTITY),
+            Map.entry("/api/me/{account}/", ApiArea.PUBLIC),
             Map.entry("/api/me/", ApiArea.ENTITY),
             Map.entry("/api/segment", ApiArea.SEGMENT),
             Map.entry("/api/schema", ApiArea.SCHEMA),
@@ -26,6 +29,9 @@ public final class RouteClassifier {
             Map.entry("/api/user", ApiArea.USER),
             Map.entry("/api/auth", ApiArea.TOKEN),
             Map.entry("/v2/auth", ApiArea.TOKEN));
+
+    private static final Pattern PUBLIC_ME =
+            Pattern.compile("/api/me/(?:" + PublicEntityResource.ACCOUNT_PATTERN + ")/[^/]+");
 
     private static final Set<String> READ_ONLY_POSTS = Set.of(
             "/api/segment/validate",
@@ -72,14 +78,17 @@ public final class RouteClassifier {
     }
 
     /**
-     * Whether a raw request path needs no token (the JS tag's browser collection {@code /c/...}).
+     * Whether a raw request path needs no token: the JS tag's browser collection {@code /c/...} and
+     * the public personalization form {@code /api/me/{account}/{seerid}} (account = 32-hex id or
+     * numeric aid, {@link PublicEntityResource#ACCOUNT_PATTERN}).
      *
-     * @param path the request path relative to the server root, with or without a leading slash
+     * @param path the request path relative to the server root (still percent-encoded), with or
+     *             without a leading slash; not null
      * @return true for the public browser endpoints
      */
     public static boolean isPublicPath(String path) {
         String p = path.startsWith("/") ? path : "/" + path;
-        return p.startsWith("/c/") || p.equals("/c");
+        return p.startsWith("/c/") || p.equals("/c") || PUBLIC_ME.matcher(p).matches();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.lytx.sandbox.collect;
 
 import io.lytx.sandbox.http.ApiError;
 import io.lytx.sandbox.http.JsonInput;
+import io.lytx.sandbox.http.RequestBodies;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -103,7 +104,7 @@ public final class BrowserCollectResource {
     public Response postTo(@PathParam("account") String account, @PathParam("stream") String stream,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         CollectResource.checkStream(stream);
-        String text = CollectResource.readText(body);
+        String text = RequestBodies.text(body);
         if (contentType != null && CollectResource.isJson(contentType)) {
             accept(stream, CollectResource.objects(JsonInput.parse(text)));
             return gif();

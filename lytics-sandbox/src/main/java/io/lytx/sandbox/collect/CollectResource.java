@@ -264,12 +264,4 @@ public final class CollectResource {
             throw new UncheckedIOException(e);
         }
     }
-
-    static String readText(InputStream body) {
-        try {
-            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * How a bulk CSV upload is read.
  *
+ * <p>Immutable and thread-safe (its collections are copied).
+ *
  * @param headers    the column names when the body has no header row; empty when the first row is
  *                   the header
  * @param delimiter  the field separator
@@ -18,6 +20,10 @@ public record CsvOptions(List<String> headers, char delimiter, boolean dropError
     /**
      * Validates and copies.
      *
+     * @param headers the column names when the body has no header row; empty when the first row is
+     * @param delimiter the field separator
+     * @param dropErrors true to skip bad rows (counted as rejected) instead of refusing the upload
+     * @param append fields merged into every row (from the {@code append} parameter); not null
      * @throws NullPointerException when a component is null
      */
     public CsvOptions {

@@ -164,6 +164,13 @@ public final class ContentLibrary {
 
         /**
          * Blank values become null.
+         *
+         * @param url the document URL; null when absent
+         * @param text the text to classify; null when absent
+         * @param title the title; null when absent
+         * @param description the description; null when absent
+         * @param author the author; null when absent
+         * @param primaryImage the image URL; null when absent
          */
         public DocumentInput {
             url = blankToNull(url);

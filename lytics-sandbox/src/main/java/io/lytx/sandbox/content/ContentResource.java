@@ -2,6 +2,7 @@ package io.lytx.sandbox.content;
 
 import io.lytx.sandbox.domain.RequestParams;
 import io.lytx.sandbox.http.ApiError;
+import io.lytx.sandbox.http.RequestBodies;
 import io.lytx.sandbox.http.Envelope;
 import io.lytx.sandbox.http.JsonInput;
 import jakarta.ws.rs.GET;
@@ -17,9 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -172,7 +171,7 @@ public final class ContentResource {
     public Response classifyAndAdd(@QueryParam("url") String url, @QueryParam("text") String text,
                                    @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         Map<String, Object> json = Map.of();
-        byte[] bytes = readAll(body);
+        byte[] bytes = RequestBodies.bytes(body);
         if (bytes.length > 0) {
             if (contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json")) {
                 Object parsed = JsonInput.parse(new ByteArrayInputStream(bytes));
@@ -261,17 +260,6 @@ public final class ContentResource {
             throw new ApiError(400, "parameter rank must be one of " + RecommendOptions.RANKS + ", was '" + rank + "'");
         }
         return new RecommendOptions(limit, filter, visited, shuffle, rank, new Random());
-    }
-
-    private static byte[] readAll(InputStream body) {
-        if (body == null) {
-            return new byte[0];
-        }
-        try {
-            return body.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String str(Map<String, Object> json, String key) {

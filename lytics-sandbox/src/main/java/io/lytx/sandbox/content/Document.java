@@ -33,6 +33,16 @@ public record Document(String id, String url, String title, String description, 
     /**
      * Validates and copies the components.
      *
+     * @param id the hashed-url id (signed 64-bit, decimal text)
+     * @param url the normalized URL, without protocol
+     * @param title the title; may be empty
+     * @param description a one-sentence description; may be empty
+     * @param body a short body paragraph (served as document field {@code body}); may be empty
+     * @param topicRelevances topic label to relevance 0..1, in descending relevance
+     * @param primaryImage an absolute image URL; may be empty
+     * @param author the author; may be empty
+     * @param created the publication instant
+     * @param sitename the site's name; may be empty
      * @throws NullPointerException     when a component is null
      * @throws IllegalArgumentException when the URL is blank or a relevance is outside 0..1
      */

@@ -8,6 +8,8 @@ import java.util.function.Predicate;
 /**
  * Parameters of a recommendation request.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param limit   how many documents, 1..{@value #MAX_LIMIT}
  * @param filter  which documents may be recommended (content segment, topics); not null
  * @param visited null or true: visited documents are allowed after the unvisited ones; false:
@@ -29,6 +31,12 @@ public record RecommendOptions(int limit, Predicate<Document> filter, Boolean vi
     /**
      * Validates.
      *
+     * @param limit how many documents, 1..{@value #MAX_LIMIT}
+     * @param filter which documents may be recommended (content segment, topics); not null
+     * @param visited null or true: visited documents are allowed after the unvisited ones; false:
+     * @param shuffle shuffle the best candidates
+     * @param rank {@code affinity} (default), {@code recent} or {@code popular}
+     * @param random the randomness used by {@code shuffle}; not null
      * @throws IllegalArgumentException when {@code limit} is out of range or the rank unknown
      */
     public RecommendOptions {

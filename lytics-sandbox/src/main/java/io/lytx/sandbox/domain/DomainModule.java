@@ -14,6 +14,8 @@ import io.lytx.sandbox.content.Document;
 import io.lytx.sandbox.content.KeywordClassifier;
 import io.lytx.sandbox.demo.DemoData;
 import io.lytx.sandbox.entity.EntityResource;
+import io.lytx.sandbox.entity.PublicEntityResource;
+import io.lytx.sandbox.manage.AccountInfo;
 import io.lytx.sandbox.profile.IdentityFields;
 import io.lytx.sandbox.profile.ProfileStore;
 import io.lytx.sandbox.profile.StoredProfile;
@@ -75,6 +77,8 @@ public final class DomainModule {
                 new CollectResource(ingest),
                 new BrowserCollectResource(ingest),
                 new EntityResource(profiles, membership, corpus),
+                new PublicEntityResource(profiles, membership,
+                        ref -> accountId.equals(ref) || Long.toString(AccountInfo.SANDBOX_AID).equals(ref)),
                 new SegmentResource(registry, segments, membership, corpus, throttle, accountId),
                 new SchemaResource(new SchemaBuilder(streams, identities), streams, profiles, corpus),
                 new ContentResource(corpus, library, new DomainContentContext()));
@@ -120,7 +124,8 @@ public final class DomainModule {
 
     /**
      * The JAX-RS resource instances to register: collection ({@code /collect}, {@code /c}),
-     * entity ({@code /api/entity}, {@code /api/me}), segments, schema and content.
+     * entity ({@code /api/entity}, {@code /api/me}, the public {@code /api/me/{account}/{seerid}}),
+     * segments, schema and content.
      *
      * @return an immutable list
      */

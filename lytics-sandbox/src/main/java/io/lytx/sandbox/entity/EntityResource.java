@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * The personalization (entity) API: {@code /api/entity/{table}/{field}/{value}},
  * {@code /api/entity/{table}/{value}} (by cookie id), {@code /api/entity/{table}/segments/{field}/{value}}
- * and the {@code /api/me/...} aliases.
+ * and the token-protected alias {@code /api/me/{field}/{value}} (the public browser form
+ * {@code /api/me/{account}/{seerid}} is {@link PublicEntityResource}).
  *
  * <p>Parameters: {@code fields} (list, any spelling; {@code none} = segments only),
  * {@code segments} (default true) and {@code meta} (default true). A profile that does not exist
@@ -105,21 +106,17 @@ public final class EntityResource {
     }
 
     /**
-     * Alias of {@code /api/entity/user/{field}/{value}}; when {@code field} is not an identity
-     * field it is read as the public form {@code /api/me/{account}/{seerid}} (any account id: the
-     * sandbox has one account).
+     * Alias of {@code /api/entity/user/{field}/{value}} (token needed). A first segment that is an
+     * account id or aid is the public form instead, served by {@link PublicEntityResource}.
      *
-     * @param field   an identity field, or the account id
-     * @param value   the value, or the cookie id
+     * @param field   an identity field
+     * @param value   the value
      * @param uriInfo the query
-     * @return the entity, or the Not Found placeholder
+     * @return the entity, or the Not Found placeholder; 400 when {@code field} is not an identity field
      */
     @GET
     @Path("/me/{field}/{value}")
     public Response me(@PathParam("field") String field, @PathParam("value") String value, @Context UriInfo uriInfo) {
-        if (profiles.identities().canonical(field) == null) {
-            return lookup("user", IdentityFields.UIDS, value, uriInfo, false);
-        }
         return lookup("user", field, value, uriInfo, false);
     }
 
@@ -165,10 +162,19 @@ public final class EntityResource {
         return Envelope.json(200, body);
     }
 
-    private static Response notFound(String table, List<String> byFields, boolean withMeta) {
+    /**
+     * The {@code data} of Lytics' answer for an unknown visitor.
+     *
+     * @return a new map {@code {"segments":["not_found","all"]}}
+     */
+    static Map<String, Object> notFoundData() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("segments", List.of("not_found", "all"));
-        Map<String, Object> body = Envelope.body(data, "Not Found", 200);
+        return data;
+    }
+
+    private static Response notFound(String table, List<String> byFields, boolean withMeta) {
+        Map<String, Object> body = Envelope.body(notFoundData(), "Not Found", 200);
         if (withMeta) {
             body.put("meta", meta(table, byFields));
         }

@@ -23,21 +23,15 @@ record BetweenExpr(Operand subject, Literal low, Literal high, boolean negated) 
 
     @Override
     public boolean test(Map<String, Object> profile, EvalContext ctx) {
-        Checks.evalArgs(profile, ctx);
-        Object actual = subject.value(profile, ctx);
-        if (actual == null || actual instanceof Map<?, ?>) {
+        Object actual = Checks.presentValue(subject, profile, ctx);
+        if (actual == null) {
             return false;
         }
-        boolean inside = false;
-        for (Object element : Values.elements(actual)) {
+        return Values.anyElement(actual, element -> {
             Integer fromLow = LooseComparison.compare(element, low, ctx);
             Integer fromHigh = LooseComparison.compare(element, high, ctx);
-            if (fromLow != null && fromHigh != null && fromLow >= 0 && fromHigh <= 0) {
-                inside = true;
-                break;
-            }
-        }
-        return inside != negated;
+            return fromLow != null && fromHigh != null && fromLow >= 0 && fromHigh <= 0;
+        }) != negated;
     }
 
     @Override

@@ -24,9 +24,8 @@ record CompareExpr(Operand subject, ComparisonOperator operator, Literal value) 
 
     @Override
     public boolean test(Map<String, Object> profile, EvalContext ctx) {
-        Checks.evalArgs(profile, ctx);
-        Object actual = subject.value(profile, ctx);
-        if (actual == null || actual instanceof Map<?, ?>) {
+        Object actual = Checks.presentValue(subject, profile, ctx);
+        if (actual == null) {
             return false;
         }
         if (Values.isMultiValued(actual)) {

@@ -21,20 +21,11 @@ record ContainsExpr(Operand subject, Literal needle, boolean negated) implements
 
     @Override
     public boolean test(Map<String, Object> profile, EvalContext ctx) {
-        Checks.evalArgs(profile, ctx);
-        Object actual = subject.value(profile, ctx);
-        if (actual == null || actual instanceof Map<?, ?>) {
+        Object actual = Checks.presentValue(subject, profile, ctx);
+        if (actual == null) {
             return false;
         }
-        boolean found = false;
-        for (Object element : Values.elements(actual)) {
-            String text = Values.toText(element);
-            if (text != null && text.contains(needle.text())) {
-                found = true;
-                break;
-            }
-        }
-        return found != negated;
+        return Values.anyElementText(actual, text -> text.contains(needle.text())) != negated;
     }
 
     @Override

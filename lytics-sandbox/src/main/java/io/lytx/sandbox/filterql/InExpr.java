@@ -22,6 +22,22 @@ record InExpr(Operand subject, ValueList values, boolean negated) implements Exp
 
     @Override
     public boolean test(Map<String, Object> profile, EvalContext ctx) {
+        return matches(subject, values, negated, profile, ctx);
+    }
+
+    /**
+     * The evaluation IN and INTERSECTS share: the subject's value (any element of a list) loosely
+     * equals one of the candidates; a missing subject, a map or missing candidates never match.
+     *
+     * @param subject the operand; not null
+     * @param values  the candidates; not null
+     * @param negated whether the operator is negated
+     * @param profile the profile; not null
+     * @param ctx     the evaluation context; not null
+     * @return the result, negation applied
+     */
+    static boolean matches(Operand subject, ValueList values, boolean negated, Map<String, Object> profile,
+                           EvalContext ctx) {
         Checks.evalArgs(profile, ctx);
         Object actual = subject.value(profile, ctx);
         List<Literal> candidates = values.candidates(profile, ctx);

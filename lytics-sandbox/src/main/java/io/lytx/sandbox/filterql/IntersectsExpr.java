@@ -1,6 +1,5 @@
 package io.lytx.sandbox.filterql;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,13 +20,7 @@ record IntersectsExpr(Operand subject, ValueList values, boolean negated) implem
 
     @Override
     public boolean test(Map<String, Object> profile, EvalContext ctx) {
-        Checks.evalArgs(profile, ctx);
-        Object actual = subject.value(profile, ctx);
-        List<Literal> candidates = values.candidates(profile, ctx);
-        if (actual == null || actual instanceof Map<?, ?> || candidates == null) {
-            return false;
-        }
-        return LooseComparison.equalsAny(actual, candidates, ctx) != negated;
+        return InExpr.matches(subject, values, negated, profile, ctx);
     }
 
     @Override

@@ -21,20 +21,11 @@ record LikeExpr(Operand subject, String pattern, boolean negated) implements Exp
 
     @Override
     public boolean test(Map<String, Object> profile, EvalContext ctx) {
-        Checks.evalArgs(profile, ctx);
-        Object actual = subject.value(profile, ctx);
-        if (actual == null || actual instanceof Map<?, ?>) {
+        Object actual = Checks.presentValue(subject, profile, ctx);
+        if (actual == null) {
             return false;
         }
-        boolean found = false;
-        for (Object element : Values.elements(actual)) {
-            String text = Values.toText(element);
-            if (text != null && WildcardPattern.matches(pattern, text)) {
-                found = true;
-                break;
-            }
-        }
-        return found != negated;
+        return Values.anyElementText(actual, text -> WildcardPattern.matches(pattern, text)) != negated;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Tolerant reading of profile values, the way Lytics data arrives: numbers as strings ({@code "17"}),
@@ -203,6 +204,40 @@ final class Values {
             return out;
         }
         return value == null ? List.of() : List.of(value);
+    }
+
+    /**
+     * Whether some element of a present value passes {@code test}: the shared core of the
+     * element-wise operators (CONTAINS, LIKE, BETWEEN).
+     *
+     * @param value a profile value; null, a map and an empty list give false
+     * @param test  the condition on one non-null element; not null
+     * @return true as soon as one element passes
+     */
+    static boolean anyElement(Object value, Predicate<Object> test) {
+        if (value == null || value instanceof Map<?, ?>) {
+            return false;
+        }
+        for (Object element : elements(value)) {
+            if (test.test(element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether some element's text (numbers and booleans read as their text) passes {@code test}.
+     *
+     * @param value a profile value; null, a map and an empty list give false
+     * @param test  the condition on one element's text; not null
+     * @return true as soon as one element's text passes
+     */
+    static boolean anyElementText(Object value, Predicate<String> test) {
+        return anyElement(value, element -> {
+            String text = toText(element);
+            return text != null && test.test(text);
+        });
     }
 
     /** Whether the value is a collection or an array (a multi-valued field). */

@@ -12,6 +12,7 @@ public class ApiError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the answer, 400..599. */
     private final int status;
 
     /**

@@ -6,6 +6,8 @@ import java.util.Objects;
  * One API route as the filters see it: the HTTP method and the matched path template
  * (e.g. {@code GET /api/entity/{table}/{field}/{value}}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param method   the HTTP method, upper case; not null
  * @param template the path template, starting with {@code /}, variables without regexes; not null
  */
@@ -14,6 +16,8 @@ public record Route(String method, String template) {
     /**
      * Checks the arguments.
      *
+     * @param method the HTTP method, upper case; not null
+     * @param template the path template, starting with {@code /}, variables without regexes; not null
      * @throws NullPointerException when an argument is null
      */
     public Route {

@@ -15,7 +15,8 @@ public final class RouteResolver {
     /** The request property holding the resolved {@link Route}. */
     public static final String PROPERTY = "io.lytx.sandbox.route";
 
-    private static final Pattern REGEX_VARIABLE = Pattern.compile("\\{\\s*([^:}\\s]+)\\s*:[^}]*}");
+    /** A template variable with a regex, which may hold one level of braces ({@code {id: [0-9a-f]{32}}}). */
+    private static final Pattern REGEX_VARIABLE = Pattern.compile("\\{\\s*([^:}\\s]+)\\s*:(?:[^{}]|\\{[^{}]*})*}");
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
     private RouteResolver() {

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * The sandbox's single Lytics account.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id      the 32-hex account id
  * @param aid     the legacy numeric account id
  * @param name    the account name
@@ -16,9 +18,17 @@ import java.util.Objects;
  */
 public record AccountInfo(String id, long aid, String name, String domain, Instant created) {
 
+    /** The legacy numeric account id ({@code aid}) of the sandbox's account. */
+    public static final long SANDBOX_AID = 1L;
+
     /**
      * Checks the arguments.
      *
+     * @param id the 32-hex account id
+     * @param aid the legacy numeric account id
+     * @param name the account name
+     * @param domain the account's primary domain
+     * @param created when the account was created
      * @throws NullPointerException when a text or the instant is null
      */
     public AccountInfo {
@@ -35,7 +45,18 @@ public record AccountInfo(String id, long aid, String name, String domain, Insta
      * @return true when it names this account
      */
     public boolean isNamedBy(String ref) {
-        return "current".equals(ref) || id.equals(ref) || Long.toString(aid).equals(ref);
+        return "current".equals(ref) || hasId(ref);
+    }
+
+    /**
+     * Whether {@code ref} is this account's id or aid (what an {@code account_id} parameter or the
+     * public {@code /api/me/{account}/...} path may carry).
+     *
+     * @param ref an account reference; null gives false
+     * @return true for the 32-hex id or the decimal aid
+     */
+    public boolean hasId(String ref) {
+        return id.equals(ref) || Long.toString(aid).equals(ref);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * One account setting the sandbox knows.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param slug        the setting's slug
  * @param category    the UI category
  * @param label       a human label
@@ -19,6 +21,13 @@ public record SettingDefinition(String slug, String category, String label, Stri
     /**
      * Checks the arguments.
      *
+     * @param slug the setting's slug
+     * @param category the UI category
+     * @param label a human label
+     * @param description what it does
+     * @param type the value type
+     * @param editable false for settings the account cannot change (PUT/DELETE → 403)
+     * @param sortOrder the UI order
      * @throws NullPointerException when a text or the type is null
      */
     public SettingDefinition {

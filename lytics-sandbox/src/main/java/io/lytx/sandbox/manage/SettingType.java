@@ -5,7 +5,11 @@ import io.lytx.sandbox.http.JsonInput;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The value types of account settings, with their checks. */
+/**
+ * The value types of account settings, with their checks.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum SettingType {
     /** A JSON array of strings ({@code []string}). */
     STRING_LIST("[]string", "a list of strings"),

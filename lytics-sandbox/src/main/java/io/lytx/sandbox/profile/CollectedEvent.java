@@ -21,6 +21,9 @@ public record CollectedEvent(String stream, long timestampMs, Map<String, Object
     /**
      * Validates and copies.
      *
+     * @param stream the stream it was collected on; not blank
+     * @param timestampMs the event time, epoch milliseconds (from {@code _ts}, the
+     * @param fields the event's fields: String, BigDecimal, Boolean, List, Map values
      * @throws NullPointerException     when a component is null
      * @throws IllegalArgumentException when the stream is blank
      */

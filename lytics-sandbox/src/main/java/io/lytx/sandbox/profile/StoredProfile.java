@@ -19,6 +19,8 @@ public record StoredProfile(long seq, Map<String, Object> fields) {
     /**
      * Validates.
      *
+     * @param seq the profile's position in scan order (increasing with creation)
+     * @param fields the immutable field map
      * @throws NullPointerException when {@code fields} is null
      */
     public StoredProfile {

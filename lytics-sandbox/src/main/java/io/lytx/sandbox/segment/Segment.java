@@ -30,6 +30,18 @@ public record Segment(String id, String name, String slug, String description, S
     /**
      * Validates and copies.
      *
+     * @param id 32 lower-case hex digits
+     * @param name the display name
+     * @param slug the slug ({@code slug_name}), unique in the account
+     * @param description the description; may be empty
+     * @param kind {@code segment} unless given
+     * @param table {@code user} or {@code content}
+     * @param isPublic whether entity answers list it by slug in {@code segments}
+     * @param ql the FilterQL text as saved
+     * @param tags free tags
+     * @param created creation time
+     * @param updated last update time
+     * @param parsed the parsed FilterQL
      * @throws NullPointerException when a component is null
      */
     public Segment {

@@ -6,6 +6,7 @@ import io.lytx.sandbox.domain.RequestParams;
 import io.lytx.sandbox.filterql.Expr;
 import io.lytx.sandbox.filterql.ParsedSegment;
 import io.lytx.sandbox.http.ApiError;
+import io.lytx.sandbox.http.RequestBodies;
 import io.lytx.sandbox.http.Envelope;
 import io.lytx.sandbox.http.JsonInput;
 import io.lytx.sandbox.profile.ProfileRenderer;
@@ -25,9 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -126,7 +125,7 @@ public final class SegmentResource {
      */
     @POST
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        byte[] bytes = readAll(body);
+        byte[] bytes = RequestBodies.bytes(body);
         Set<String> idsBefore = new HashSet<>(registry.all().stream().map(Segment::id).toList());
         Segment s;
         if (isJson(contentType, bytes)) {
@@ -151,7 +150,7 @@ public final class SegmentResource {
     @Path("/{id}")
     public Response update(@PathParam("id") String idOrSlug, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            InputStream body) {
-        byte[] bytes = readAll(body);
+        byte[] bytes = RequestBodies.bytes(body);
         if (!isJson(contentType, bytes)) {
             throw new ApiError(415, "unsupported content type '" + contentType + "': PUT /api/segment takes application/json");
         }
@@ -193,7 +192,7 @@ public final class SegmentResource {
     @POST
     @Path("/validate")
     public Response validate(InputStream body) {
-        String ql = new String(readAll(body), StandardCharsets.UTF_8);
+        String ql = RequestBodies.text(body);
         try {
             SegmentService.parse(ql);
         } catch (ApiError e) {
@@ -252,7 +251,7 @@ public final class SegmentResource {
     @POST
     @Path("/size")
     public Response adHocSize(InputStream body) {
-        return adHocSizeOf(new String(readAll(body), StandardCharsets.UTF_8));
+        return adHocSizeOf(RequestBodies.text(body));
     }
 
     /**
@@ -304,7 +303,7 @@ public final class SegmentResource {
     @Path("/scan")
     public Response adHocScan(@QueryParam("segments") String segments, @QueryParam("limit") String limit,
                               @QueryParam("start") String start, @Context UriInfo uriInfo, InputStream body) {
-        String text = new String(readAll(body), StandardCharsets.UTF_8);
+        String text = RequestBodies.text(body);
         String ql = text.isBlank() ? segments : text;
         ParsedSegment parsed = SegmentService.parse(ql);
         int n = RequestParams.intParam(limit, "limit", 10, 1, MAX_SCAN_LIMIT);
@@ -420,16 +419,5 @@ public final class SegmentResource {
             throw new ApiError(400, "expected a JSON object, got " + JsonInput.typeName(v));
         }
         return (Map<String, Object>) v;
-    }
-
-    private static byte[] readAll(InputStream body) {
-        if (body == null) {
-            return new byte[0];
-        }
-        try {
-            return body.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

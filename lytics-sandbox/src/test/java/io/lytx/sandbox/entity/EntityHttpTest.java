@@ -94,7 +94,6 @@ class EntityHttpTest {
         assertThat(http.get("/api/entity/user/u_demo_ada").data()).isEqualTo(byEmail);
         assertThat(http.get("/api/me/email/ada@example.org").data()).isEqualTo(byEmail);
         assertThat(http.get("/api/me/_uids/u_demo_ada").data()).isEqualTo(byEmail);
-        assertThat(http.get("/api/me/" + SandboxOptions.DEFAULT_ACCOUNT_ID + "/u_demo_ada").data()).isEqualTo(byEmail);
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,18 @@ class FileJournalTest {
 
     @TempDir
     Path dir;
+
+    private JournalWarnings warnings;
+
+    @BeforeEach
+    void captureWarnings() {
+        warnings = JournalWarnings.capture();
+    }
+
+    @AfterEach
+    void releaseWarnings() {
+        warnings.close();
+    }
 
     private List<Map<String, Object>> replay(Path data) {
         List<Map<String, Object>> seen = new ArrayList<>();
@@ -68,6 +82,8 @@ class FileJournalTest {
         assertThat(seen).extracting(m -> m.get("n")).containsExactly(new BigDecimal("0"), new BigDecimal("1"));
         assertThat(report.applied()).isEqualTo(2);
         assertThat(report.discardedBytes()).isPositive();
+        assertThat(warnings.texts()).singleElement().asString()
+                .contains("discarding").contains("the 2 records before it are intact");
         // the append after the cut continues a clean log
         assertThat(replay(dir)).extracting(m -> m.get("n"))
                 .containsExactly(new BigDecimal("0"), new BigDecimal("1"), new BigDecimal("99"));
@@ -86,6 +102,7 @@ class FileJournalTest {
             raf.write(b ^ 0x20);
         }
         assertThat(replay(dir)).extracting(m -> m.get("n")).containsExactly(new BigDecimal("0"));
+        assertThat(warnings.texts()).singleElement().asString().contains("checksum");
     }
 
     @Test
@@ -123,6 +140,7 @@ class FileJournalTest {
             assertThat(report.applied()).isEqualTo(1);
         }
         assertThat(seen).hasSize(1);
+        assertThat(warnings.texts()).singleElement().asString().contains("unknown kind other");
     }
 
     @Test

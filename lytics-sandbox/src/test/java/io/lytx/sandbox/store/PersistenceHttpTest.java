@@ -141,8 +141,10 @@ class PersistenceHttpTest {
         try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.WRITE)) {
             ch.truncate(Files.size(journal) - 4);
         }
-        try (LyticsSandbox second = LyticsSandbox.start(options(data))) {
+        try (JournalWarnings warnings = JournalWarnings.capture();
+             LyticsSandbox second = LyticsSandbox.start(options(data))) {
             assertThat(second.replayReport().discardedBytes()).isPositive();
+            assertThat(warnings.texts()).singleElement().asString().contains("discarding");
             SandboxHttp admin = new SandboxHttp(second.baseUri(), TOKEN);
             assertStateKept(admin, observer);
             assertThat(admin.get("/api/account/setting/private_fields").dataMap().get("value")).isNull();
