@@ -1,0 +1,130 @@
+package io.lytx.servlet;
+
+/**
+ * Client IP text for events: validated (IPv4 dotted quad or IPv6 hex groups; anything else is
+ * dropped) and optionally anonymized: IPv4 keeps its /24 (last octet 0), IPv6 its /48 (first three
+ * groups). Pure functions, no DNS lookups, thread-safe.
+ */
+final class ClientIps {
+
+    private ClientIps() {
+    }
+
+    /** The address if it looks like an IP literal, else null. */
+    static String normalize(String ip) {
+        if (ip == null || ip.isEmpty() || ip.length() > 45) {
+            return null;
+        }
+        if (isIpv4(ip)) {
+            return ip;
+        }
+        String v6 = stripBrackets(ip);
+        return isIpv6(v6) ? v6 : null;
+    }
+
+    /** The anonymized address, or null if not an IP literal. */
+    static String anonymize(String ip) {
+        String n = normalize(ip);
+        if (n == null) {
+            return null;
+        }
+        if (isIpv4(n)) {
+            return n.substring(0, n.lastIndexOf('.')) + ".0";
+        }
+        int zone = n.indexOf('%');
+        String v6 = zone >= 0 ? n.substring(0, zone) : n;
+        String[] groups = expand(v6);
+        if (groups == null) {
+            return null;
+        }
+        return groups[0] + ':' + groups[1] + ':' + groups[2] + "::";
+    }
+
+    private static String stripBrackets(String ip) {
+        return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+    }
+
+    static boolean isIpv4(String s) {
+        String[] parts = s.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3) {
+                return false;
+            }
+            for (int i = 0; i < p.length(); i++) {
+                if (p.charAt(i) < '0' || p.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            if (Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIpv6(String s) {
+        int zone = s.indexOf('%');
+        String body = zone >= 0 ? s.substring(0, zone) : s;
+        return expand(body) != null;
+    }
+
+    /** The eight groups of an IPv6 literal (embedded IPv4 tail allowed), or null when malformed. */
+    private static String[] expand(String s) {
+        if (s.isEmpty() || s.indexOf(':') < 0) {
+            return null;
+        }
+        int doubleColon = s.indexOf("::");
+        if (doubleColon >= 0 && s.indexOf("::", doubleColon + 1) >= 0) {
+            return null;
+        }
+        String head = doubleColon >= 0 ? s.substring(0, doubleColon) : s;
+        String tail = doubleColon >= 0 ? s.substring(doubleColon + 2) : "";
+        String[] h = head.isEmpty() ? new String[0] : head.split(":", -1);
+        String[] t = tail.isEmpty() ? new String[0] : tail.split(":", -1);
+        java.util.List<String> groups = new java.util.ArrayList<>();
+        if (!addGroups(groups, h) ) {
+            return null;
+        }
+        java.util.List<String> tailGroups = new java.util.ArrayList<>();
+        if (!addGroups(tailGroups, t)) {
+            return null;
+        }
+        int missing = 8 - groups.size() - tailGroups.size();
+        if (doubleColon >= 0 ? missing < 1 : missing != 0) {
+            return null;
+        }
+        for (int i = 0; i < missing; i++) {
+            groups.add("0");
+        }
+        groups.addAll(tailGroups);
+        return groups.toArray(new String[0]);
+    }
+
+    private static boolean addGroups(java.util.List<String> out, String[] parts) {
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (i == parts.length - 1 && p.indexOf('.') >= 0) {
+                if (!isIpv4(p)) {
+                    return false;
+                }
+                String[] q = p.split("\\.");
+                out.add(Integer.toHexString(Integer.parseInt(q[0]) << 8 | Integer.parseInt(q[1])));
+                out.add(Integer.toHexString(Integer.parseInt(q[2]) << 8 | Integer.parseInt(q[3])));
+                continue;
+            }
+            if (p.isEmpty() || p.length() > 4) {
+                return false;
+            }
+            for (int j = 0; j < p.length(); j++) {
+                if (Character.digit(p.charAt(j), 16) < 0) {
+                    return false;
+                }
+            }
+            out.add(p.toLowerCase(java.util.Locale.ROOT));
+        }
+        return true;
+    }
+}

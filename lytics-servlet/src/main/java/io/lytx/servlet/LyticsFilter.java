@@ -1,0 +1,280 @@
+package io.lytx.servlet;
+
+import io.lytx.servlet.collect.EventCollector;
+import io.lytx.servlet.config.CookieSecurity;
+import io.lytx.servlet.config.LyticsConfig;
+import io.lytx.servlet.identity.BotDetector;
+import io.lytx.servlet.identity.ConsentPolicy;
+import io.lytx.servlet.identity.Identity;
+import io.lytx.servlet.identity.IdentityCookie;
+import io.lytx.servlet.identity.IdentityResolver;
+import io.lytx.servlet.identity.KnownUserResolver;
+import io.lytx.servlet.identity.StitchTracker;
+import io.lytx.servlet.identity.VisitorIds;
+import io.lytx.servlet.metrics.StatusJson;
+import io.lytx.servlet.profile.Deadline;
+import io.lytx.servlet.profile.LookupKey;
+import io.lytx.servlet.profile.ProfileResult;
+import io.lytx.servlet.profile.ProfileService;
+import io.lytx.client.content.RecommendationQuery;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Lytics filter: on every page request it identifies the visitor, starts the budgeted profile
+ * lookup, exposes a {@link LyticsContext} as request attribute {@value LyticsContext#ATTRIBUTE},
+ * and hands a page-view event to the asynchronous collector.
+ *
+ * <p>Guarantees: it never fails or delays a page because of Lytics (the lookup runs in parallel with
+ * the page and the page waits, only if it reads the profile, at most the budget); each request is
+ * handled once, whatever its forwards, includes and async dispatches; bots and requests without
+ * consent get no cookie (bots) / nothing at all (no consent), and nothing is fetched or collected
+ * for them; static assets and non-HTML requests pass straight through. The API token never reaches
+ * a response.
+ *
+ * <p>Registered by the jar's {@code web-fragment.xml} (name {@value #NAME}), or with
+ * {@link LyticsInitializer#register}. It uses the {@link LyticsRuntime} published by
+ * {@link LyticsLifecycleListener}; registered alone, it builds and owns one.
+ */
+public class LyticsFilter implements Filter {
+
+    /** Filter name used by the web fragment and {@link LyticsInitializer}. */
+    public static final String NAME = "lytics";
+
+    private static final System.Logger LOG = System.getLogger(LyticsFilter.class.getName());
+
+    private final LyticsRuntime given;
+    private volatile LyticsRuntime runtime;
+    private volatile boolean ownsRuntime;
+    private volatile Handler handler;
+    private volatile io.lytx.servlet.web.FirstParty firstParty;
+
+    /** For the container: uses the runtime of the lifecycle listener, or builds its own. */
+    public LyticsFilter() {
+        this.given = null;
+    }
+
+    /**
+     * A filter bound to a runtime it owns (closed in {@link #destroy()}); for programmatic registration.
+     *
+     * @param runtime the runtime, never null
+     * @param owns    whether {@link #destroy()} closes it
+     */
+    LyticsFilter(LyticsRuntime runtime, boolean owns) {
+        this.given = java.util.Objects.requireNonNull(runtime, "runtime");
+        this.ownsRuntime = owns;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        LyticsRuntime r = given;
+        if (r == null) {
+            ServletContext context = filterConfig.getServletContext();
+            Object published = context.getAttribute(LyticsRuntime.CONTEXT_ATTRIBUTE);
+            if (published instanceof LyticsRuntime p) {
+                r = p;
+            } else {
+                Map<String, String> params = new HashMap<>();
+                for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+                    params.put(name, filterConfig.getInitParameter(name));
+                }
+                r = LyticsRuntime.start(LyticsLifecycleListener.configFor(context, params), context.getContextPath());
+                ownsRuntime = true;
+            }
+        }
+        runtime = r;
+        handler = r.active() ? new Handler(r) : null;
+        firstParty = io.lytx.servlet.web.FirstParty.install(filterConfig.getServletContext(), r);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Handler h = handler;
+        if (h == null || !(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse res)
+                || request.getAttribute(LyticsContext.ATTRIBUTE) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = PageRequestSelector.pathOf(req);
+        if (h.statusEnabled && h.statusPath.equals(path)) {
+            h.serveStatus(req, res);
+            return;
+        }
+        io.lytx.servlet.web.FirstParty fp = firstParty;
+        if (fp != null && fp.serves(path)) {
+            // first-party endpoints (profile, collect, helper script): see io.lytx.servlet.web
+            fp.serve(req, res, path, (rq, rs, countPageView) -> h.handle(rq, rs, path, countPageView));
+            return;
+        }
+        if (!h.selector.isPage(req, path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        LyticsContext context;
+        try {
+            context = h.handle(req, res, path);
+        } catch (RuntimeException | LinkageError e) {
+            // fail open: a fault of the plugin never fails the page
+            h.reportFailure(e);
+            context = LyticsContext.inactive("error");
+        }
+        req.setAttribute(LyticsContext.ATTRIBUTE, context);
+        chain.doFilter(request, response);
+    }
+
+    @Override
+    public void destroy() {
+        LyticsRuntime r = runtime;
+        handler = null;
+        if (r != null && ownsRuntime) {
+            r.close();
+        }
+    }
+
+    /** The runtime in use (null before {@link #init}). */
+    LyticsRuntime runtime() {
+        return runtime;
+    }
+
+    /** The per-deployment request logic, built once from the runtime. Thread-safe. */
+    static final class Handler {
+        private final LyticsRuntime runtime;
+        private final LyticsConfig config;
+        private final ProfileService profiles;
+        private final EventCollector collector;
+        private final PageRequestSelector selector;
+        private final BotDetector bots;
+        private final ConsentPolicy consent;
+        private final IdentityResolver identities;
+        private final StitchTracker stitches;
+        private final PageViewEvents events;
+        private final boolean statusEnabled;
+        private final String statusPath;
+        private final LyticsContext botContext = LyticsContext.inactive("bot");
+        private final java.util.concurrent.atomic.AtomicBoolean failureReported =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        private final LyticsContext noConsentContext = LyticsContext.inactive("no consent");
+
+        Handler(LyticsRuntime runtime) {
+            this.runtime = runtime;
+            this.config = runtime.config();
+            this.profiles = runtime.profiles();
+            this.collector = runtime.collector();
+            this.selector = new PageRequestSelector(config.includePaths(), config.excludePaths(), config.staticAssets());
+            this.bots = new BotDetector(config.botPattern());
+            this.consent = new ConsentPolicy(config.consentGpc(), config.consentCookieName().orElse(null),
+                    config.consentCookieValue());
+            this.identities = new IdentityResolver(
+                    new IdentityCookie(config.cookieName(), config.cookieMaxAge(), config.cookieDomain().orElse(null)),
+                    config.cookieSecurity() == CookieSecurity.ALWAYS, config.cookieSecurity() == CookieSecurity.NEVER,
+                    new KnownUserResolver(config.identityAttribute().orElse(null), config.identityPrincipal()),
+                    config.identityField());
+            this.stitches = new StitchTracker(100_000);
+            this.events = new PageViewEvents(config.collectUserAgent(), config.clientIp());
+            this.statusEnabled = config.statusEnabled();
+            this.statusPath = config.statusPath();
+        }
+
+        LyticsContext handle(HttpServletRequest req, HttpServletResponse res, String path) {
+            return handle(req, res, path, true);
+        }
+
+        /** As {@link #handle(HttpServletRequest, HttpServletResponse, String)}; {@code pageView} false sends no page view. */
+        LyticsContext handle(HttpServletRequest req, HttpServletResponse res, String path, boolean pageView) {
+            runtime.counters().page();
+            if (bots.isBot(req.getHeader("User-Agent"))) {
+                runtime.counters().bot();
+                return botContext;
+            }
+            if (!consent.granted(req)) {
+                runtime.counters().noConsent();
+                return noConsentContext;
+            }
+            Identity identity = identities.resolve(req, res);
+            if (identity.minted()) {
+                runtime.counters().cookieMinted();
+                if (hasInvalidCookie(req)) {
+                    runtime.counters().invalidCookie();
+                }
+            }
+            Deadline deadline = Deadline.after(config.budget());
+            LookupKey key = new LookupKey(identity.lookupField(), identity.lookupValue());
+            CompletableFuture<ProfileResult> profile = profiles.profile(key, deadline);
+            profile.thenAccept(r -> runtime.counters().outcome(r.status().name()));
+            String pageViewId = UUID.randomUUID().toString();
+            Recommender recommender = (limit, d) -> profiles.recommendations(key,
+                    RecommendationQuery.defaults().limit(limit), d);
+            LyticsContext context = LyticsContext.started(identity, pageViewId, profile, deadline, recommender,
+                    config.recommendationLimit());
+            if (config.eagerRecommendationPaths().matches(path)) {
+                context.startRecommendations(config.recommendationLimit());
+            }
+            if (collector != null && pageView) {
+                long now = System.currentTimeMillis();
+                if (stitches.firstMeeting(req, identity)) {
+                    runtime.counters().identify();
+                    runtime.counters().offered(collector.offer(events.identify(identity, now)));
+                }
+                if (!"HEAD".equals(req.getMethod())) { // a HEAD gets identity headers, but is no page view
+                    runtime.counters().offered(
+                            collector.offer(events.pageView(PageRequest.from(req), identity, pageViewId, now)));
+                }
+            }
+            return context;
+        }
+
+        /** Logs the first failure of the request path (with its stack trace), later ones not at all. */
+        void reportFailure(Throwable e) {
+            if (failureReported.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.ERROR, "Lytics failed on a page request; pages are served without "
+                        + "personalization when this happens (further failures are not logged)", e);
+            }
+        }
+
+        private boolean hasInvalidCookie(HttpServletRequest req) {
+            jakarta.servlet.http.Cookie[] cookies = req.getCookies();
+            if (cookies == null) {
+                return false;
+            }
+            for (jakarta.servlet.http.Cookie c : cookies) {
+                if (config.cookieName().equals(c.getName()) && !VisitorIds.isValid(c.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void serveStatus(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
+                res.setStatus(405);
+                res.setHeader("Allow", "GET, HEAD");
+                return;
+            }
+            byte[] body = StatusJson.render(runtime.metrics().snapshot(), config.describe())
+                    .getBytes(StandardCharsets.UTF_8);
+            res.setStatus(200);
+            res.setContentType("application/json");
+            res.setCharacterEncoding("UTF-8");
+            res.setHeader("Cache-Control", "no-store");
+            res.setContentLength(body.length);
+            if ("GET".equals(req.getMethod())) {
+                res.getOutputStream().write(body);
+            }
+        }
+    }
+}

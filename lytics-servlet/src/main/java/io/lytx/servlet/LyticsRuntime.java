@@ -1,0 +1,197 @@
+package io.lytx.servlet;
+
+import io.lytx.client.LyticsClient;
+import io.lytx.client.LyticsClientBuilder;
+import io.lytx.servlet.collect.CollectorSettings;
+import io.lytx.servlet.collect.EventCollector;
+import io.lytx.servlet.collect.ShutdownReport;
+import io.lytx.servlet.config.ConfigKey;
+import io.lytx.servlet.config.LyticsConfig;
+import io.lytx.servlet.metrics.FilterCounters;
+import io.lytx.servlet.metrics.JmxRegistration;
+import io.lytx.servlet.metrics.LyticsMetrics;
+import io.lytx.servlet.profile.ProfileService;
+import io.lytx.servlet.profile.ProfileSettings;
+import java.util.Objects;
+
+/**
+ * Everything one deployment of the plugin owns: the config, the API client, the profile service,
+ * the event collector and the metrics (with their MBean). Created at start-up, closed at undeploy by
+ * whoever created it (the lifecycle listener, or the filter when registered alone).
+ *
+ * <p>Thread-safe. {@link #close()} flushes queued events within the configured deadline, then stops
+ * every thread the runtime started; it is idempotent.
+ */
+public final class LyticsRuntime implements AutoCloseable {
+
+    /** Servlet-context attribute under which the listener publishes the runtime. */
+    public static final String CONTEXT_ATTRIBUTE = LyticsRuntime.class.getName();
+
+    private static final System.Logger LOG = System.getLogger(LyticsRuntime.class.getName());
+
+    private final LyticsConfig config;
+    private final LyticsClient client;
+    private final ProfileService profiles;
+    private final EventCollector collector;
+    private final FilterCounters counters = new FilterCounters();
+    private final LyticsMetrics metrics;
+    private final JmxRegistration jmx;
+    private boolean closed;
+    private volatile ShutdownReport lastShutdown;
+
+    private LyticsRuntime(LyticsConfig config, String contextPath) {
+        this.config = config;
+        if (config.active()) {
+            LyticsClientBuilder builder = LyticsClient.builder()
+                    .baseUri(config.apiUrl())
+                    .token(config.apiToken().orElseThrow())
+                    .connectTimeout(config.connectTimeout())
+                    .maxConnections(config.maxConnections());
+            config.accountId().ifPresent(builder::accountId);
+            LyticsClient c = builder.build();
+            ProfileService p = null;
+            EventCollector e = null;
+            try {
+                p = new ProfileService(c, profileSettings(config));
+                e = config.collectEnabled() ? new EventCollector(c, collectorSettings(config)) : null;
+            } catch (RuntimeException failure) {
+                if (p != null) {
+                    p.close();
+                }
+                c.close();
+                throw failure;
+            }
+            this.client = c;
+            this.profiles = p;
+            this.collector = e;
+        } else {
+            this.client = null;
+            this.profiles = null;
+            this.collector = null;
+        }
+        this.metrics = new LyticsMetrics(config.active(), counters, profiles, collector);
+        this.jmx = config.jmxEnabled() ? JmxRegistration.register(contextPath, metrics) : null;
+    }
+
+    /**
+     * Starts a runtime. When the config is not {@linkplain LyticsConfig#active() active}, no client or
+     * thread is created and the filter passes requests through; one warning says why.
+     *
+     * @param config      the validated config, never null
+     * @param contextPath the web app's context path (for the MBean name), never null
+     * @throws NullPointerException if an argument is null
+     */
+    public static LyticsRuntime start(LyticsConfig config, String contextPath) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(contextPath, "contextPath");
+        if (!config.active()) {
+            LOG.log(System.Logger.Level.WARNING, "Lytics personalization is disabled for context '" + contextPath
+                    + "': " + config.inactiveReason() + ". Pages are served without it.");
+        }
+        return new LyticsRuntime(config, contextPath);
+    }
+
+    /**
+     * A runtime that does nothing (no client, no thread, no MBean) and logs nothing: used after a
+     * start-up failure has already been reported.
+     */
+    static LyticsRuntime disabled(String contextPath) {
+        return new LyticsRuntime(LyticsConfig.builder().set(ConfigKey.ENABLED, "false")
+                .set(ConfigKey.JMX_ENABLED, "false").build(), contextPath);
+    }
+
+    static ProfileSettings profileSettings(LyticsConfig config) {
+        return ProfileSettings.defaults()
+                .withBudget(config.budget())
+                .withTtl(config.profileTtl())
+                .withRefreshAfter(config.profileRefresh())
+                .withNegativeTtl(config.profileNegativeTtl())
+                .withMaxEntries(config.profileMaxEntries())
+                .withOpenFor(config.breakerOpen())
+                .withRecommendationLimit(config.recommendationLimit());
+    }
+
+    static CollectorSettings collectorSettings(LyticsConfig config) {
+        CollectorSettings d = CollectorSettings.defaults();
+        return d.withStream(config.stream())
+                .withQueueLimits(config.queueMaxEvents(), config.queueMaxBytes())
+                .withBatchLimits(config.batchMaxEvents(), d.maxBatchBytes(), config.batchLinger());
+    }
+
+    /** The config. */
+    public LyticsConfig config() {
+        return config;
+    }
+
+    /** Whether the plugin is active. */
+    public boolean active() {
+        return config.active();
+    }
+
+    /** The profile service, null when inactive. */
+    public ProfileService profiles() {
+        return profiles;
+    }
+
+    /** The collector, null when inactive or collection is off. */
+    public EventCollector collector() {
+        return collector;
+    }
+
+    /** The API client, null when inactive (for first-party endpoints built on the runtime). */
+    public LyticsClient client() {
+        return client;
+    }
+
+    /** The filter's counters. */
+    public FilterCounters counters() {
+        return counters;
+    }
+
+    /** The collector's report of the last {@link #close()}, or null before (or without a collector). */
+    public ShutdownReport shutdownReport() {
+        return lastShutdown;
+    }
+
+    /** All metrics. */
+    public LyticsMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Flushes queued events within {@link LyticsConfig#shutdownTimeout()}, reports what could not be
+     * sent, stops the collector and profile threads, closes the client and unregisters the MBean.
+     * Blocks at most about the shutdown timeout. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            if (collector != null) {
+                // the collector reports unsent events itself (one log line)
+                lastShutdown = collector.shutdown(config.shutdownTimeout());
+            }
+        } finally {
+            try {
+                if (profiles != null) {
+                    profiles.close();
+                }
+            } finally {
+                try {
+                    if (client != null) {
+                        client.close();
+                    }
+                } finally {
+                    if (jmx != null) {
+                        jmx.close();
+                    }
+                }
+            }
+        }
+    }
+}

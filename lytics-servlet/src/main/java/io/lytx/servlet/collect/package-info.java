@@ -1,0 +1,17 @@
+/**
+ * Page-view forwarding: a bounded, lock-free queue filled by request threads and drained by one
+ * daemon worker that posts JSON batches to the Lytics collection API.
+ *
+ * <p>Read it in this order: {@link io.lytx.servlet.collect.CollectEvent} (what a request thread
+ * builds), {@link io.lytx.servlet.collect.EventCollector} (offer, flush, shutdown),
+ * {@link io.lytx.servlet.collect.CollectorSettings} (bounds and retry policy),
+ * {@link io.lytx.servlet.collect.CollectorMetrics} (what was sent, dropped, rejected, retried, failed).
+ * Internally: {@code BoundedEventQueue} (count and byte bounds in one atomic word),
+ * {@code CollectorWorker} (wake-up, linger, batch cutting), {@code JsonBatchWriter} (serialization,
+ * on the worker only), {@code BatchSender} and {@code RetryPolicy} (retries, backoff, Retry-After).
+ *
+ * <p>Modelled on OpenTelemetry's {@code BatchSpanProcessor} (bounded queue, one daemon worker, drops
+ * counted, flush and shutdown with a caller-chosen deadline), avoiding the faults of Segment's
+ * {@code analytics-java} (unbounded queue by default, serialization on the caller's thread).
+ */
+package io.lytx.servlet.collect;

@@ -1,0 +1,188 @@
+package io.lytx.servlet.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every configuration key of the plugin, with its default and a one-line description (the README
+ * table is written from this list). Each key can be set as a filter init-parameter, a context
+ * parameter, a system property (all with the dotted name) or an environment variable
+ * ({@link #environmentName()}, e.g. {@code LYTICS_API_TOKEN}).
+ */
+public enum ConfigKey {
+    /** Master switch. */
+    ENABLED("lytics.enabled", "true", "master switch; false turns the filter into a pass-through"),
+    /** Base URI of the Lytics API. */
+    API_URL("lytics.api.url", "https://api.lytics.io", "base URI of the Lytics API (http or https)"),
+    /** API token (secret). */
+    API_TOKEN("lytics.api.token", null, "API token; absent = plugin disabled with one warning; never logged or shown"),
+    /** Optional account id. */
+    ACCOUNT_ID("lytics.account.id", null, "account id sent as account_id (optional)"),
+    /** Collection stream. */
+    STREAM("lytics.stream", "default", "stream the page views and identify events are sent to"),
+    /** Per-request budget. */
+    BUDGET_MS("lytics.budget.ms", "150", "per-request budget for profile and recommendations, ms (1..10000)"),
+    /** Connect timeout. */
+    CONNECT_TIMEOUT_MS("lytics.http.connect.timeout.ms", "1000", "TCP connect timeout of the API client, ms"),
+    /** Connection pool size. */
+    MAX_CONNECTIONS("lytics.http.max.connections", "64", "connection pool size of the API client"),
+    /** Identity cookie name. */
+    COOKIE_NAME("lytics.cookie.name", "seerid", "name of the visitor-id cookie (shared with the Lytics JS tag)"),
+    /** Identity cookie lifetime. */
+    COOKIE_MAX_AGE_DAYS("lytics.cookie.max.age.days", "365", "Max-Age of a minted cookie, days (1..730)"),
+    /** Identity cookie domain. */
+    COOKIE_DOMAIN("lytics.cookie.domain", null, "Domain attribute of the cookie (e.g. example.com); absent = host only"),
+    /** Secure attribute policy. */
+    COOKIE_SECURE("lytics.cookie.secure", "auto", "Secure attribute: auto (when the request is HTTPS), always, never"),
+    /** Hard TTL of known profiles. */
+    PROFILE_TTL_S("lytics.profile.ttl.s", "60", "hard expiry of a cached profile, seconds"),
+    /** Refresh-ahead age. */
+    PROFILE_REFRESH_S("lytics.profile.refresh.s", "30", "age after which a cached profile is refreshed in the background, seconds (< ttl)"),
+    /** Negative cache TTL. */
+    PROFILE_NEGATIVE_TTL_S("lytics.profile.negative.ttl.s", "10", "how long a new-visitor (Not Found) answer is cached, seconds"),
+    /** Cache bound. */
+    PROFILE_MAX_ENTRIES("lytics.profile.max.entries", "10000", "bound of the profile cache, entries"),
+    /** Breaker open duration. */
+    BREAKER_OPEN_S("lytics.breaker.open.s", "5", "how long the circuit breaker stays open before probing, seconds"),
+    /** Default recommendation count. */
+    RECOMMENDATIONS_LIMIT("lytics.recommendations.limit", "5", "number of recommendations when a page asks for none (1..100)"),
+    /** Paths with eager recommendations. */
+    RECOMMENDATIONS_EAGER_PATHS("lytics.recommendations.eager.paths", "",
+            "comma list of path patterns (/exact, /prefix/*, *.ext) whose recommendations are fetched with the profile"),
+    /** Consent mode. */
+    CONSENT_MODE("lytics.consent.mode", "none",
+            "none (no consent needed), gpc (Sec-GPC: 1 refuses), cookie (consent cookie required), or gpc,cookie"),
+    /** Consent cookie name. */
+    CONSENT_COOKIE_NAME("lytics.consent.cookie.name", null, "name of the consent cookie (required by consent mode cookie)"),
+    /** Consent cookie value. */
+    CONSENT_COOKIE_VALUE("lytics.consent.cookie.value", "true", "value of the consent cookie that grants consent"),
+    /** Bot user-agent pattern. */
+    BOT_PATTERN("lytics.bot.pattern", BotPatterns.DEFAULT,
+            "case-insensitive regex on User-Agent; a match (or no User-Agent) is a bot: nothing fetched or collected"),
+    /** Known-user identity field. */
+    IDENTITY_FIELD("lytics.identity.field", "email", "Lytics identity field of a logged-in user (email, user_id, ...)"),
+    /** Known-user attribute. */
+    IDENTITY_ATTRIBUTE("lytics.identity.attribute", null,
+            "session or request attribute holding the logged-in user's identity value (string)"),
+    /** Use the container principal. */
+    IDENTITY_PRINCIPAL("lytics.identity.principal", "true", "use request.getUserPrincipal().getName() as the known identity"),
+    /** Extra paths treated as pages. */
+    PATHS_INCLUDE("lytics.paths.include", "", "comma list of path patterns always handled, whatever their Accept header"),
+    /** Paths never handled. */
+    PATHS_EXCLUDE("lytics.paths.exclude", "", "comma list of path patterns never handled"),
+    /** Static asset extensions. */
+    STATIC_EXTENSIONS("lytics.static.extensions",
+            "css,js,mjs,map,png,jpg,jpeg,gif,svg,ico,webp,avif,bmp,woff,woff2,ttf,otf,eot,mp3,mp4,webm,ogg,pdf,zip,gz,txt,xml,json,wasm",
+            "comma list of file extensions skipped as static assets"),
+    /** Collection switch. */
+    COLLECT_ENABLED("lytics.collect.enabled", "true", "forward page views to Lytics"),
+    /** Collect the user agent. */
+    COLLECT_USER_AGENT("lytics.collect.user.agent", "true", "add the User-Agent to page views (field user_agent)"),
+    /** Client IP policy. */
+    COLLECT_IP("lytics.collect.ip", "anonymized",
+            "client IP in page views (field ip): full, anonymized (IPv4 /24, IPv6 /48), off"),
+    /** Queue bound in events. */
+    QUEUE_MAX_EVENTS("lytics.queue.max.events", "10000", "bound of the forwarding queue, events"),
+    /** Queue bound in bytes. */
+    QUEUE_MAX_BYTES("lytics.queue.max.bytes", "16777216", "bound of the forwarding queue, estimated bytes"),
+    /** Batch size. */
+    BATCH_MAX_EVENTS("lytics.batch.max.events", "500", "events per upload batch"),
+    /** Batch linger. */
+    BATCH_LINGER_MS("lytics.batch.linger.ms", "1000", "how long the worker waits to fill a batch, ms"),
+    /** Shutdown deadline. */
+    SHUTDOWN_TIMEOUT_MS("lytics.shutdown.timeout.ms", "5000", "deadline for flushing the queue on undeploy, ms"),
+    /** JSON status endpoint switch. */
+    STATUS_ENABLED("lytics.status.enabled", "false", "serve the JSON status endpoint"),
+    /** JSON status endpoint path. */
+    STATUS_PATH("lytics.status.path", "/lytics/status", "path (inside the web app) of the JSON status endpoint"),
+    /** JMX switch. */
+    JMX_ENABLED("lytics.jmx.enabled", "true", "register the metrics MBean"),
+
+    // ---- templates, bootstrap, first-party endpoints, preview (read by io.lytx.servlet.web.FirstPartySettings)
+    /** First-party endpoints switch. */
+    ENDPOINTS_ENABLED("lytics.endpoints.enabled", "true", "serve the first-party endpoints (profile, collect, helper script)"),
+    /** Base path of the first-party endpoints. */
+    ENDPOINTS_PATH("lytics.endpoints.path", "/lytics", "base path (inside the web app) of the first-party endpoints"),
+    /** Browser events per visitor and minute. */
+    RELAY_RATE("lytics.endpoints.collect.rate", "60", "browser events accepted per visitor per minute by POST {base}/collect (1..10000)"),
+    /** Extra origins allowed to post events. */
+    RELAY_ORIGINS("lytics.endpoints.collect.origins", "",
+            "comma list of extra origins (https://host[:port]) allowed to POST events; same-origin is always allowed"),
+    /** Keep client identity fields. */
+    RELAY_TRUST_IDENTITY("lytics.endpoints.collect.trust.identity", "false",
+            "keep identity fields sent by the browser (true) instead of dropping them (false)"),
+    /** Client identity fields dropped. */
+    RELAY_IDENTITY_FIELDS("lytics.endpoints.collect.identity.fields",
+            "_uid,_uido,_uidn,_getid,email,emails,user_id,userid,uid,phone,mobile,customer_id",
+            "comma list of identity fields dropped from browser events (the server sets _uid)"),
+    /** Profile fields handed to the browser. */
+    BOOTSTRAP_FIELDS("lytics.bootstrap.fields", "", "comma list of profile fields put in the bootstrap and /profile answer"),
+    /** Whether PII fields may go to the browser. */
+    BOOTSTRAP_PII("lytics.bootstrap.pii", "false", "allow the PII fields of lytics.bootstrap.pii.fields in the bootstrap"),
+    /** Names treated as PII. */
+    BOOTSTRAP_PII_FIELDS("lytics.bootstrap.pii.fields",
+            "email,emails,phone,mobile,first_name,last_name,name,full_name,address,street,city,postal_code,zip,birthdate,ip,user_id",
+            "comma list of field names that are PII: left out of the bootstrap unless lytics.bootstrap.pii is true"),
+    /** Request attribute holding the CSP nonce. */
+    CSP_NONCE_ATTRIBUTE("lytics.csp.nonce.attribute", "cspNonce",
+            "request attribute holding the CSP nonce put on the helper's script tags"),
+    /** Official tag loader. */
+    TAG_LOADER("lytics.tag.loader", "false", "the head tag also loads the official Lytics JS tag, set to the server's cookie"),
+    /** Official tag URL. */
+    TAG_SRC("lytics.tag.src", null,
+            "URL of the official tag (default https://c.lytics.io/api/tag/{lytics.account.id}/latest.min.js)"),
+    /** Preview switch. */
+    PREVIEW_ENABLED("lytics.preview.enabled", "false", "allow ?lytics_preview=... to force segments (editors' preview)"),
+    /** Preview role. */
+    PREVIEW_ROLE("lytics.preview.role", null, "container role required to preview; absent = everyone when preview is enabled");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The dotted name, e.g. {@code lytics.budget.ms}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable name, e.g. {@code LYTICS_BUDGET_MS}. */
+    public String environmentName() {
+        return ConfigSource.environmentName(key);
+    }
+
+    /** The default, or empty when the key has none. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** One line describing the key. */
+    public String description() {
+        return description;
+    }
+
+    /** Whether the value is a secret that must never appear in a message, log line or response. */
+    public boolean secret() {
+        return this == API_TOKEN;
+    }
+
+    /**
+     * The key with this dotted name.
+     *
+     * @return the key, or empty if the name is not one of ours
+     */
+    public static Optional<ConfigKey> byName(String name) {
+        Objects.requireNonNull(name, "name");
+        for (ConfigKey k : values()) {
+            if (k.key.equals(name)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}

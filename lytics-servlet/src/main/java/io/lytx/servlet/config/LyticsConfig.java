@@ -1,0 +1,518 @@
+package io.lytx.servlet.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The whole configuration of the plugin, read once at start-up from layers (highest first):
+ * filter init-parameters, context parameters {@code lytics.*}, system properties {@code lytics.*},
+ * environment variables {@code LYTICS_*}, then the defaults of {@link ConfigKey}.
+ *
+ * <p>Every value is validated when the config is built: an invalid one throws
+ * {@link InvalidConfigException} naming the key, its layer and the value (never the token). A
+ * missing token is not an error: the config is then {@linkplain #active() inactive} and
+ * {@link #inactiveReason()} says why, so the site keeps working without the plugin.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows the token.
+ */
+public final class LyticsConfig {
+
+    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,4096}");
+    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** RFC 6265 cookie-name = token (RFC 7230 tchar). */
+    private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
+    /** RFC 6265 cookie-octet, no quotes. */
+    private static final Pattern COOKIE_VALUE = Pattern.compile("[\\x21\\x23-\\x2b\\x2d-\\x3a\\x3c-\\x5b\\x5d-\\x7e]{1,256}");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "\\.?(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final Pattern ATTRIBUTE = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    private static final Pattern STATUS_PATH = Pattern.compile("/[A-Za-z0-9._~/-]{0,199}");
+
+    private final boolean switchedOn;
+    private final URI apiUrl;
+    private final String apiToken;
+    private final String accountId;
+    private final String stream;
+    private final Duration budget;
+    private final Duration connectTimeout;
+    private final int maxConnections;
+    private final String cookieName;
+    private final Duration cookieMaxAge;
+    private final String cookieDomain;
+    private final CookieSecurity cookieSecurity;
+    private final Duration profileTtl;
+    private final Duration profileRefresh;
+    private final Duration profileNegativeTtl;
+    private final long profileMaxEntries;
+    private final Duration breakerOpen;
+    private final int recommendationLimit;
+    private final PathPatterns eagerRecommendationPaths;
+    private final boolean consentGpc;
+    private final String consentCookieName;
+    private final String consentCookieValue;
+    private final Pattern botPattern;
+    private final String identityField;
+    private final String identityAttribute;
+    private final boolean identityPrincipal;
+    private final PathPatterns includePaths;
+    private final PathPatterns excludePaths;
+    private final PathPatterns staticAssets;
+    private final boolean collectEnabled;
+    private final boolean collectUserAgent;
+    private final ClientIpMode clientIp;
+    private final int queueMaxEvents;
+    private final long queueMaxBytes;
+    private final int batchMaxEvents;
+    private final Duration batchLinger;
+    private final Duration shutdownTimeout;
+    private final boolean statusEnabled;
+    private final String statusPath;
+    private final boolean jmxEnabled;
+    /** Every key's resolved raw value (layers, then default), for settings read outside this class. */
+    private final Map<ConfigKey, String> resolved = new java.util.EnumMap<>(ConfigKey.class);
+
+    private LyticsConfig(ConfigReader r) {
+        switchedOn = r.bool(ConfigKey.ENABLED);
+        apiUrl = r.httpUri(ConfigKey.API_URL);
+        apiToken = r.matching(ConfigKey.API_TOKEN, TOKEN, "printable ASCII without spaces, at most 4096 characters");
+        accountId = r.matching(ConfigKey.ACCOUNT_ID, ACCOUNT, "letters, digits, '_' or '-', at most 64");
+        stream = r.matching(ConfigKey.STREAM, STREAM, "letters, digits, '_' or '-', at most 100");
+        budget = r.millis(ConfigKey.BUDGET_MS, 1, 10_000);
+        connectTimeout = r.millis(ConfigKey.CONNECT_TIMEOUT_MS, 1, 60_000);
+        maxConnections = (int) r.integer(ConfigKey.MAX_CONNECTIONS, 1, 10_000);
+        cookieName = r.matching(ConfigKey.COOKIE_NAME, COOKIE_NAME, "a cookie name (RFC 6265 token), at most 64");
+        cookieMaxAge = Duration.ofDays(r.integer(ConfigKey.COOKIE_MAX_AGE_DAYS, 1, 730));
+        String domain = r.matching(ConfigKey.COOKIE_DOMAIN, DOMAIN, "a host name such as example.com");
+        cookieDomain = domain == null ? null : domain.toLowerCase(Locale.ROOT);
+        cookieSecurity = r.choice(ConfigKey.COOKIE_SECURE, CookieSecurity.class);
+        profileTtl = r.seconds(ConfigKey.PROFILE_TTL_S, 1, 86_400);
+        profileRefresh = r.seconds(ConfigKey.PROFILE_REFRESH_S, 1, 86_400);
+        if (profileRefresh.compareTo(profileTtl) >= 0) {
+            throw r.invalid(ConfigKey.PROFILE_REFRESH_S, "must be shorter than " + ConfigKey.PROFILE_TTL_S.key()
+                    + " (" + profileTtl.toSeconds() + ")");
+        }
+        profileNegativeTtl = r.seconds(ConfigKey.PROFILE_NEGATIVE_TTL_S, 1, 86_400);
+        profileMaxEntries = r.integer(ConfigKey.PROFILE_MAX_ENTRIES, 1, 10_000_000);
+        breakerOpen = r.seconds(ConfigKey.BREAKER_OPEN_S, 1, 3_600);
+        recommendationLimit = (int) r.integer(ConfigKey.RECOMMENDATIONS_LIMIT, 1, 100);
+        eagerRecommendationPaths = r.paths(ConfigKey.RECOMMENDATIONS_EAGER_PATHS);
+        Set<String> consent = consentModes(r);
+        consentGpc = consent.contains("gpc");
+        boolean consentCookie = consent.contains("cookie");
+        String consentName = r.matching(ConfigKey.CONSENT_COOKIE_NAME, COOKIE_NAME, "a cookie name (RFC 6265 token)");
+        if (consentCookie && consentName == null) {
+            throw r.invalid(ConfigKey.CONSENT_COOKIE_NAME, "required when " + ConfigKey.CONSENT_MODE.key()
+                    + " includes cookie");
+        }
+        consentCookieName = consentCookie ? consentName : null;
+        consentCookieValue = r.matching(ConfigKey.CONSENT_COOKIE_VALUE, COOKIE_VALUE, "a cookie value (RFC 6265)");
+        botPattern = r.regex(ConfigKey.BOT_PATTERN);
+        identityField = r.matching(ConfigKey.IDENTITY_FIELD, FIELD, "a Lytics field name such as email or user_id");
+        identityAttribute = r.matching(ConfigKey.IDENTITY_ATTRIBUTE, ATTRIBUTE, "an attribute name");
+        identityPrincipal = r.bool(ConfigKey.IDENTITY_PRINCIPAL);
+        includePaths = r.paths(ConfigKey.PATHS_INCLUDE);
+        excludePaths = r.paths(ConfigKey.PATHS_EXCLUDE);
+        staticAssets = r.extensions(ConfigKey.STATIC_EXTENSIONS);
+        collectEnabled = r.bool(ConfigKey.COLLECT_ENABLED);
+        collectUserAgent = r.bool(ConfigKey.COLLECT_USER_AGENT);
+        clientIp = r.choice(ConfigKey.COLLECT_IP, ClientIpMode.class);
+        queueMaxEvents = (int) r.integer(ConfigKey.QUEUE_MAX_EVENTS, 1, 1_000_000);
+        queueMaxBytes = r.integer(ConfigKey.QUEUE_MAX_BYTES, 1_024, 1L << 32);
+        batchMaxEvents = (int) r.integer(ConfigKey.BATCH_MAX_EVENTS, 1, 10_000);
+        batchLinger = r.millis(ConfigKey.BATCH_LINGER_MS, 0, 60_000);
+        shutdownTimeout = r.millis(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, 120_000);
+        statusEnabled = r.bool(ConfigKey.STATUS_ENABLED);
+        statusPath = r.matching(ConfigKey.STATUS_PATH, STATUS_PATH, "a path starting with / (letters, digits, ._~-/)");
+        jmxEnabled = r.bool(ConfigKey.JMX_ENABLED);
+        for (ConfigKey key : ConfigKey.values()) {
+            if (!key.secret()) {
+                r.raw(key).ifPresent(raw -> resolved.put(key, raw.value()));
+            }
+        }
+    }
+
+    private static Set<String> consentModes(ConfigReader r) {
+        ConfigReader.Raw raw = r.raw(ConfigKey.CONSENT_MODE).orElseThrow();
+        Set<String> modes = new java.util.HashSet<>();
+        for (String part : raw.value().toLowerCase(Locale.ROOT).split("[,+ ]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!Set.of("none", "gpc", "cookie").contains(part)) {
+                throw r.invalid(raw, "expected none, gpc, cookie or gpc,cookie");
+            }
+            modes.add(part);
+        }
+        if (modes.contains("none") && modes.size() > 1) {
+            throw r.invalid(raw, "none cannot be combined with another mode");
+        }
+        return modes;
+    }
+
+    /**
+     * Reads and validates a config from layers, highest first; defaults come last.
+     *
+     * @throws NullPointerException   if {@code layers} or one of them is null
+     * @throws InvalidConfigException if a value is invalid (the message names key, layer and value)
+     */
+    public static LyticsConfig load(List<ConfigSource> layers) {
+        Objects.requireNonNull(layers, "layers");
+        for (ConfigSource layer : layers) {
+            Objects.requireNonNull(layer, "layers contains null");
+        }
+        return new LyticsConfig(new ConfigReader(layers));
+    }
+
+    /** A config from the system properties and the environment only (then defaults). */
+    public static LyticsConfig fromSystem() {
+        return load(List.of(ConfigSource.systemProperties(), ConfigSource.environment()));
+    }
+
+    /** A builder for programmatic configuration (values given to it rank above every other layer). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether the plugin does its work: switched on and a token is present. */
+    public boolean active() {
+        return switchedOn && apiToken != null;
+    }
+
+    /** Why the plugin is inactive ({@code null} when {@link #active()}); never contains the token. */
+    public String inactiveReason() {
+        if (!switchedOn) {
+            return ConfigKey.ENABLED.key() + " is false";
+        }
+        if (apiToken == null) {
+            return "no API token: set " + ConfigKey.API_TOKEN.environmentName() + " or " + ConfigKey.API_TOKEN.key();
+        }
+        return null;
+    }
+
+    /** Base URI of the API. */
+    public URI apiUrl() {
+        return apiUrl;
+    }
+
+    /** The API token, empty when absent. Keep it on the server: never print, log or send it to a browser. */
+    public Optional<String> apiToken() {
+        return Optional.ofNullable(apiToken);
+    }
+
+    /** Account id sent as {@code account_id}, empty when not configured. */
+    public Optional<String> accountId() {
+        return Optional.ofNullable(accountId);
+    }
+
+    /** Stream of forwarded events. */
+    public String stream() {
+        return stream;
+    }
+
+    /** Per-request budget of profile and recommendations. */
+    public Duration budget() {
+        return budget;
+    }
+
+    /** Connect timeout of the API client. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Connection pool size of the API client. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** Name of the visitor-id cookie. */
+    public String cookieName() {
+        return cookieName;
+    }
+
+    /** Max-Age of a minted cookie. */
+    public Duration cookieMaxAge() {
+        return cookieMaxAge;
+    }
+
+    /** Domain attribute of the cookie, empty for host-only. */
+    public Optional<String> cookieDomain() {
+        return Optional.ofNullable(cookieDomain);
+    }
+
+    /** When the cookie is Secure. */
+    public CookieSecurity cookieSecurity() {
+        return cookieSecurity;
+    }
+
+    /** Hard expiry of cached profiles. */
+    public Duration profileTtl() {
+        return profileTtl;
+    }
+
+    /** Refresh-ahead age of cached profiles (shorter than {@link #profileTtl()}). */
+    public Duration profileRefresh() {
+        return profileRefresh;
+    }
+
+    /** TTL of new-visitor answers. */
+    public Duration profileNegativeTtl() {
+        return profileNegativeTtl;
+    }
+
+    /** Cache bound in entries. */
+    public long profileMaxEntries() {
+        return profileMaxEntries;
+    }
+
+    /** How long the breaker stays open. */
+    public Duration breakerOpen() {
+        return breakerOpen;
+    }
+
+    /** Default number of recommendations. */
+    public int recommendationLimit() {
+        return recommendationLimit;
+    }
+
+    /** Paths whose recommendations are fetched together with the profile. */
+    public PathPatterns eagerRecommendationPaths() {
+        return eagerRecommendationPaths;
+    }
+
+    /** Whether {@code Sec-GPC: 1} refuses consent. */
+    public boolean consentGpc() {
+        return consentGpc;
+    }
+
+    /** Name of the consent cookie when consent by cookie is required, else empty. */
+    public Optional<String> consentCookieName() {
+        return Optional.ofNullable(consentCookieName);
+    }
+
+    /** Value of the consent cookie that grants consent. */
+    public String consentCookieValue() {
+        return consentCookieValue;
+    }
+
+    /** Case-insensitive bot pattern, matched with {@code find()} on the User-Agent. */
+    public Pattern botPattern() {
+        return botPattern;
+    }
+
+    /** Lytics identity field of a known user. */
+    public String identityField() {
+        return identityField;
+    }
+
+    /** Session/request attribute holding the known user's identity, empty when not configured. */
+    public Optional<String> identityAttribute() {
+        return Optional.ofNullable(identityAttribute);
+    }
+
+    /** Whether the container principal identifies a known user. */
+    public boolean identityPrincipal() {
+        return identityPrincipal;
+    }
+
+    /** Paths always handled. */
+    public PathPatterns includePaths() {
+        return includePaths;
+    }
+
+    /** Paths never handled. */
+    public PathPatterns excludePaths() {
+        return excludePaths;
+    }
+
+    /** Static assets skipped (by extension). */
+    public PathPatterns staticAssets() {
+        return staticAssets;
+    }
+
+    /** Whether page views are forwarded. */
+    public boolean collectEnabled() {
+        return collectEnabled;
+    }
+
+    /** Whether page views carry the User-Agent. */
+    public boolean collectUserAgent() {
+        return collectUserAgent;
+    }
+
+    /** Client IP policy. */
+    public ClientIpMode clientIp() {
+        return clientIp;
+    }
+
+    /** Queue bound in events. */
+    public int queueMaxEvents() {
+        return queueMaxEvents;
+    }
+
+    /** Queue bound in estimated bytes. */
+    public long queueMaxBytes() {
+        return queueMaxBytes;
+    }
+
+    /** Events per batch. */
+    public int batchMaxEvents() {
+        return batchMaxEvents;
+    }
+
+    /** Batch linger. */
+    public Duration batchLinger() {
+        return batchLinger;
+    }
+
+    /** Deadline of the flush on undeploy. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** Whether the JSON status endpoint is served. */
+    public boolean statusEnabled() {
+        return statusEnabled;
+    }
+
+    /** Path of the JSON status endpoint. */
+    public String statusPath() {
+        return statusPath;
+    }
+
+    /** Whether the metrics MBean is registered. */
+    public boolean jmxEnabled() {
+        return jmxEnabled;
+    }
+
+    /**
+     * The resolved raw text of a key (highest layer, else its default), for settings validated by
+     * the component that uses them (first-party endpoints, templates, preview). Never the token.
+     *
+     * @param key the key, never null
+     * @return the raw value, empty when unset without default (or for a secret key)
+     */
+    public Optional<String> value(ConfigKey key) {
+        return Optional.ofNullable(resolved.get(Objects.requireNonNull(key, "key")));
+    }
+
+    /**
+     * The settings as key → value text for diagnostics (status endpoint); the token is reported
+     * only as {@code "set"} or {@code "absent"}.
+     */
+    public Map<String, String> describe() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(ConfigKey.ENABLED.key(), String.valueOf(switchedOn));
+        out.put(ConfigKey.API_URL.key(), apiUrl.toString());
+        out.put(ConfigKey.API_TOKEN.key(), apiToken == null ? "absent" : "set");
+        out.put(ConfigKey.ACCOUNT_ID.key(), accountId == null ? "" : accountId);
+        out.put(ConfigKey.STREAM.key(), stream);
+        out.put(ConfigKey.BUDGET_MS.key(), String.valueOf(budget.toMillis()));
+        out.put(ConfigKey.COOKIE_NAME.key(), cookieName);
+        out.put(ConfigKey.CONSENT_MODE.key(), consentGpc && consentCookieName != null ? "gpc,cookie"
+                : consentGpc ? "gpc" : consentCookieName != null ? "cookie" : "none");
+        out.put(ConfigKey.IDENTITY_FIELD.key(), identityField);
+        out.put(ConfigKey.COLLECT_ENABLED.key(), String.valueOf(collectEnabled));
+        out.put(ConfigKey.COLLECT_IP.key(), clientIp.name().toLowerCase(Locale.ROOT));
+        out.put(ConfigKey.STATUS_PATH.key(), statusPath);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "LyticsConfig" + describe();
+    }
+
+    /**
+     * Programmatic configuration. Values set here rank above every other layer; layers added with
+     * {@link #fallback(ConfigSource)} come next, in the order added, then the defaults. Not
+     * thread-safe; build once.
+     */
+    public static final class Builder {
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private final List<ConfigSource> fallbacks = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets a key.
+         *
+         * @throws NullPointerException     if {@code key} is null
+         * @throws IllegalArgumentException if {@code key} is not a {@link ConfigKey}
+         */
+        public Builder set(ConfigKey key, String value) {
+            Objects.requireNonNull(key, "key");
+            if (value == null) {
+                values.remove(key.key());
+            } else {
+                values.put(key.key(), value);
+            }
+            return this;
+        }
+
+        /**
+         * Sets a key by its dotted name.
+         *
+         * @throws NullPointerException     if {@code key} is null
+         * @throws IllegalArgumentException if {@code key} is not a known key
+         */
+        public Builder set(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            return set(ConfigKey.byName(key).orElseThrow(
+                    () -> new IllegalArgumentException("unknown Lytics configuration key: " + key)), value);
+        }
+
+        /** Sets the API base URI. */
+        public Builder apiUrl(URI url) {
+            return set(ConfigKey.API_URL, Objects.requireNonNull(url, "url").toString());
+        }
+
+        /** Sets the API token. */
+        public Builder apiToken(String token) {
+            return set(ConfigKey.API_TOKEN, Objects.requireNonNull(token, "token"));
+        }
+
+        /** Sets the per-request budget (whole milliseconds). */
+        public Builder budget(Duration budget) {
+            return set(ConfigKey.BUDGET_MS, String.valueOf(Objects.requireNonNull(budget, "budget").toMillis()));
+        }
+
+        /** Sets the stream of forwarded events. */
+        public Builder stream(String stream) {
+            return set(ConfigKey.STREAM, Objects.requireNonNull(stream, "stream"));
+        }
+
+        /**
+         * Adds a lower-ranking layer, e.g. {@link ConfigSource#environment()}.
+         *
+         * @throws NullPointerException if {@code source} is null
+         */
+        public Builder fallback(ConfigSource source) {
+            fallbacks.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws InvalidConfigException if a value is invalid
+         */
+        public LyticsConfig build() {
+            List<ConfigSource> layers = new ArrayList<>();
+            layers.add(ConfigSource.map("programmatic setting", Map.copyOf(values)));
+            layers.addAll(fallbacks);
+            return load(layers);
+        }
+    }
+}

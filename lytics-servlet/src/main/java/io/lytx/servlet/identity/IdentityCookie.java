@@ -1,0 +1,61 @@
+package io.lytx.servlet.identity;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Writes the {@code Set-Cookie} header of a minted visitor id: {@code Path=/}, {@code Max-Age},
+ * {@code SameSite=Lax}, {@code Secure} on HTTPS, an optional {@code Domain}, and deliberately NOT
+ * {@code HttpOnly}, because the Lytics JS tag reads the same cookie. A server-set cookie is not cut
+ * to 7 days by Safari, unlike one written by JavaScript.
+ *
+ * <p>Immutable and thread-safe. Name, domain and value are validated before they get here
+ * ({@link io.lytx.servlet.config.LyticsConfig} and {@link VisitorIds}), so the header cannot be split.
+ */
+public final class IdentityCookie {
+
+    private final String name;
+    private final long maxAgeSeconds;
+    private final String domain;
+
+    /**
+     * @param name   a validated cookie name, never null
+     * @param maxAge the lifetime, positive
+     * @param domain a validated domain, or null for a host-only cookie
+     * @throws NullPointerException if {@code name} or {@code maxAge} is null
+     */
+    public IdentityCookie(String name, Duration maxAge, String domain) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.maxAgeSeconds = Objects.requireNonNull(maxAge, "maxAge").toSeconds();
+        this.domain = domain;
+    }
+
+    /** The cookie name. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The header value for {@code Set-Cookie}.
+     *
+     * @param visitorId a valid id ({@link VisitorIds#isValid})
+     * @param secure    whether to add {@code Secure}
+     * @throws IllegalArgumentException if {@code visitorId} is not a valid id
+     */
+    public String headerValue(String visitorId, boolean secure) {
+        if (!VisitorIds.isValid(visitorId)) {
+            throw new IllegalArgumentException("not a valid visitor id");
+        }
+        StringBuilder out = new StringBuilder(128)
+                .append(name).append('=').append(visitorId)
+                .append("; Path=/; Max-Age=").append(maxAgeSeconds);
+        if (domain != null) {
+            out.append("; Domain=").append(domain);
+        }
+        out.append("; SameSite=Lax");
+        if (secure) {
+            out.append("; Secure");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,80 @@
+package io.lytx.servlet.jsp;
+
+import io.lytx.servlet.bootstrap.SafeRecommendation;
+import io.lytx.servlet.preview.Personalization;
+import jakarta.servlet.jsp.JspException;
+import jakarta.servlet.jsp.PageContext;
+import jakarta.servlet.jsp.tagext.SimpleTagSupport;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code <lytics:recommendations var="rec" limit="3" contentsegment="articles">}: renders its body
+ * once per recommendation of the visitor (fetched within the request's budget; none when unavailable),
+ * with {@code var} a {@link RecommendationView} (escaped getters, safe URLs) and {@code varStatus} the
+ * 0-based index. Recommendations whose URL is not http(s) or relative are dropped. The
+ * recommendations used are also put in the bootstrap when {@code <lytics:head>} comes later or asks
+ * for them. One instance per use (JSP rule).
+ */
+public class RecommendationsTag extends SimpleTagSupport {
+
+    private String var;
+    private String varStatus;
+    private int limit;
+    private String contentSegment;
+
+    /** For the container. */
+    public RecommendationsTag() {
+        // attributes are set by the container
+    }
+
+    /** @param var the page variable of the current recommendation */
+    public void setVar(String var) {
+        this.var = var;
+    }
+
+    /** @param varStatus the page variable of the current index (0-based) */
+    public void setVarStatus(String varStatus) {
+        this.varStatus = varStatus;
+    }
+
+    /** @param limit how many (1..100; default {@code lytics.recommendations.limit}) */
+    public void setLimit(int limit) {
+        this.limit = limit;
+    }
+
+    /** @param contentSegment a content segment restricting the documents */
+    public void setContentsegment(String contentSegment) {
+        this.contentSegment = contentSegment;
+    }
+
+    @Override
+    public void doTag() throws JspException, IOException {
+        if (var == null || var.isBlank()) {
+            throw new JspException("<lytics:recommendations> needs var");
+        }
+        Personalization p = Pages.personalization(getJspContext());
+        int n = limit > 0 ? limit : defaultLimit();
+        List<SafeRecommendation> recs = p.recommendations(n, contentSegment);
+        int i = 0;
+        for (SafeRecommendation r : recs) {
+            getJspContext().setAttribute(var, new RecommendationView(r), PageContext.PAGE_SCOPE);
+            if (varStatus != null && !varStatus.isBlank()) {
+                getJspContext().setAttribute(varStatus, i, PageContext.PAGE_SCOPE);
+            }
+            if (getJspBody() != null) {
+                getJspBody().invoke(null);
+            }
+            i++;
+        }
+        getJspContext().removeAttribute(var, PageContext.PAGE_SCOPE);
+        if (varStatus != null && !varStatus.isBlank()) {
+            getJspContext().removeAttribute(varStatus, PageContext.PAGE_SCOPE);
+        }
+    }
+
+    private int defaultLimit() throws JspException {
+        var runtime = Pages.firstParty(getJspContext()).runtime();
+        return runtime == null ? 5 : runtime.config().recommendationLimit();
+    }
+}

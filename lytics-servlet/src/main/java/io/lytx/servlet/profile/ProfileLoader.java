@@ -1,0 +1,123 @@
+package io.lytx.servlet.profile;
+
+import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.lytx.client.LyticsClient;
+import io.lytx.client.entity.Entity;
+import io.lytx.client.entity.EntityQuery;
+import io.lytx.client.entity.EntityStatus;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Loads one profile from Lytics for the cache: one upstream call per load, through the breaker,
+ * with the budget as the call's own timeout (the client cuts the HTTP call when it passes).
+ *
+ * <p>A found profile becomes {@link ProfileStatus#KNOWN}, kept for the TTL; Lytics' 200 "Not Found"
+ * placeholder becomes {@link ProfileStatus#NEW_VISITOR}, kept for the short negative TTL; anything
+ * else (error, timeout, unreadable answer, Lytics' "Timed out" placeholder, breaker open) becomes an
+ * {@link ProfileStatus#UNAVAILABLE} entry that expires at once, so the callers sharing the load get
+ * it and the next request asks again. A failed background refresh keeps the entry being refreshed,
+ * unchanged, until its hard expiry. The returned futures never fail. Never blocks: the call runs on
+ * the client's threads. Thread-safe.
+ */
+final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<ProfileResult>> {
+
+    private final LyticsClient client;
+    private final UpstreamBreaker breaker;
+    private final BudgetTimer timer;
+    private final ProfileCounters counters;
+    private final Ticker ticker;
+    private final Duration callTimeout;
+    private final long guardNanos;
+    private final long ttlNanos;
+    private final long negativeTtlNanos;
+
+    ProfileLoader(LyticsClient client, ProfileSettings settings, UpstreamBreaker breaker, BudgetTimer timer,
+                  ProfileCounters counters, Ticker ticker) {
+        this.client = client;
+        this.breaker = breaker;
+        this.timer = timer;
+        this.counters = counters;
+        this.ticker = ticker;
+        this.callTimeout = settings.budget();
+        this.guardNanos = guardNanos(settings.budget());
+        this.ttlNanos = settings.ttl().toNanos();
+        this.negativeTtlNanos = settings.negativeTtl().toNanos();
+    }
+
+    /** How long an upstream call is given before it is given up on regardless of its own timeout: twice the budget plus 100 ms. */
+    static long guardNanos(Duration budget) {
+        return budget.toNanos() * 2 + 100_000_000L;
+    }
+
+    @Override
+    public CompletableFuture<CacheEntry<ProfileResult>> asyncLoad(LookupKey key, Executor executor) {
+        return fetch(key);
+    }
+
+    @Override
+    public CompletableFuture<CacheEntry<ProfileResult>> asyncReload(LookupKey key, CacheEntry<ProfileResult> oldValue,
+                                                                    Executor executor) {
+        return fetch(key).thenApply(fresh -> {
+            if (fresh.answered()) {
+                return fresh;
+            }
+            counters.refreshFailures.increment();
+            return oldValue;
+        });
+    }
+
+    private CompletableFuture<CacheEntry<ProfileResult>> fetch(LookupKey key) {
+        if (!breaker.tryAcquire()) {
+            counters.rejected.increment();
+            return CompletableFuture.completedFuture(CacheEntry.failed(Outcomes.REJECTED, ticker.read()));
+        }
+        long start = System.nanoTime();
+        CompletableFuture<Entity> call;
+        try {
+            EntityQuery query = EntityQuery.by(key.field(), key.value()).meta(false);
+            call = client.entities().getAsync(query, callTimeout).toCompletableFuture();
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        return timer.guard(call, guardNanos).handle((entity, error) -> {
+            Throwable failure = error != null ? Outcomes.unwrap(error) : checkAnswer(entity);
+            long took = System.nanoTime() - start;
+            breaker.record(took, failure);
+            counters.profileLoadFinished(took, failure != null);
+            return failure != null ? CacheEntry.failed(Outcomes.unavailable(failure), ticker.read()) : toEntry(entity);
+        });
+    }
+
+    /** Null when the answer is usable; otherwise the failure it stands for. */
+    private static Throwable checkAnswer(Entity entity) {
+        if (entity == null || entity.status() == null) {
+            return new UnavailableException(Outcomes.BAD_RESPONSE);
+        }
+        if (entity.status() == EntityStatus.NOT_FOUND) {
+            return isTimedOutPlaceholder(entity.message()) ? new UnavailableException("upstream timed out") : null;
+        }
+        // A real profile always carries at least the "all" segment; an answer with neither
+        // segments nor fields is a body that was not an entity at all (an array, nothing).
+        if (entity.segments().isEmpty() && entity.fields().asMap().isEmpty()) {
+            return new UnavailableException(Outcomes.BAD_RESPONSE);
+        }
+        return null;
+    }
+
+    /** Lytics answers 200 "Timed out" with the not-found placeholder when its own lookup was slow: not a new visitor. */
+    private static boolean isTimedOutPlaceholder(String message) {
+        return message != null && message.toLowerCase(Locale.ROOT).contains("timed out");
+    }
+
+    private CacheEntry<ProfileResult> toEntry(Entity entity) {
+        long now = ticker.read();
+        if (entity.status() == EntityStatus.FOUND) {
+            return new CacheEntry<>(ProfileResult.known(entity), now + ttlNanos, true);
+        }
+        return new CacheEntry<>(ProfileResult.newVisitor(), now + negativeTtlNanos, true);
+    }
+}

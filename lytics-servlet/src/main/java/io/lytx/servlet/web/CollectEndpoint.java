@@ -1,0 +1,119 @@
+package io.lytx.servlet.web;
+
+import io.lytx.servlet.LyticsRuntime;
+import io.lytx.servlet.collect.CollectEvent;
+import io.lytx.servlet.collect.EventCollector;
+import io.lytx.servlet.config.LyticsConfig;
+import io.lytx.servlet.identity.BotDetector;
+import io.lytx.servlet.identity.IdentityResolver;
+import io.lytx.servlet.identity.KnownUserResolver;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * {@code POST {base}/collect}: relays one browser event into the same collector as the page views.
+ *
+ * <p>In order: same-origin only ({@link OriginCheck}, else 403); a browser with consent and a valid
+ * visitor cookie (else 403); per-visitor rate limit (429 with {@code Retry-After}); a JSON object of
+ * at most 16 KB (413 / 415 / 400 naming where the JSON is wrong). Then identity is the server's: the
+ * configured client identity fields ({@code _uid}, {@code email}, {@code user_id}, ...) are dropped
+ * unless trusted, {@code _uid} is set from the cookie and, for a logged-in user, the identity field
+ * from the server's knowledge of the user. 204 when queued; 503 when the queue is full or collection
+ * is off. Never blocks on Lytics. Thread-safe.
+ */
+final class CollectEndpoint {
+
+    private final FirstPartySettings settings;
+    private final LyticsConfig config;
+    private final EventCollector collector;
+    private final OriginCheck origins;
+    private final BotDetector bots;
+    private final ConsentState consent;
+    private final KnownUserResolver knownUsers;
+    private final VisitorRateLimiter limiter;
+
+    CollectEndpoint(FirstPartySettings settings, LyticsRuntime runtime) {
+        this.settings = settings;
+        this.config = runtime.config();
+        this.collector = runtime.collector();
+        this.origins = new OriginCheck(settings.extraOrigins());
+        this.bots = new BotDetector(config.botPattern());
+        this.consent = new ConsentState(config);
+        this.knownUsers = new KnownUserResolver(config.identityAttribute().orElse(null), config.identityPrincipal());
+        this.limiter = new VisitorRateLimiter(settings.ratePerMinute());
+    }
+
+    void serve(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (!"POST".equals(req.getMethod())) {
+            Responses.methodNotAllowed(res, "POST");
+            return;
+        }
+        try {
+            String visitorId = admit(req, res);
+            EventBodyReader.checkContentType(req.getContentType());
+            EventBodyReader.checkLength(req.getContentLengthLong());
+            Map<String, String> fields = EventBodyReader.parse(EventBodyReader.readBody(req.getInputStream()));
+            CollectEvent event = toEvent(fields, visitorId, knownUsers.resolve(req));
+            if (collector == null) {
+                throw new RelayRefusal(503, "event collection is switched off");
+            }
+            if (!collector.offer(event)) {
+                res.setHeader("Retry-After", "5");
+                throw new RelayRefusal(503, "event queue full; event dropped");
+            }
+            res.setStatus(204);
+            res.setHeader("Cache-Control", "no-store");
+        } catch (RelayRefusal refusal) {
+            if (refusal.status() == 413) {
+                res.setHeader("Connection", "close");
+            }
+            Responses.error(res, refusal.status(), refusal.getMessage());
+        }
+    }
+
+    /** Origin, bot, consent, cookie and rate checks; the visitor id when admitted. */
+    private String admit(HttpServletRequest req, HttpServletResponse res) throws RelayRefusal {
+        String refusal = origins.refusal(req);
+        if (refusal != null) {
+            throw new RelayRefusal(403, refusal);
+        }
+        if (bots.isBot(req.getHeader("User-Agent"))) {
+            throw new RelayRefusal(403, "not accepted from automated clients");
+        }
+        if (!consent.granted(req)) {
+            throw new RelayRefusal(403, "no consent to collect events");
+        }
+        String visitorId = IdentityResolver.cookieValue(req, config.cookieName());
+        if (visitorId == null) {
+            throw new RelayRefusal(403, "no valid visitor cookie '" + config.cookieName() + "': load a page first");
+        }
+        long wait = limiter.acquire(visitorId);
+        if (wait > 0) {
+            res.setHeader("Retry-After", Long.toString(wait));
+            throw new RelayRefusal(429, "too many events from this visitor; retry after " + wait + " s");
+        }
+        return visitorId;
+    }
+
+    private CollectEvent toEvent(Map<String, String> fields, String visitorId, String knownValue) {
+        CollectEvent.Builder b = CollectEvent.builder();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            String key = f.getKey();
+            if (CollectEvent.ID_FIELD.equals(key) || (!settings.trustIdentity() && settings.identityFields().contains(key))) {
+                continue;
+            }
+            b.put(key, f.getValue());
+        }
+        String ts = fields.get("_ts");
+        if (ts == null || !ts.matches("[0-9]{1,15}")) {
+            b.put("_ts", Long.toString(System.currentTimeMillis()));
+        }
+        b.put("_uid", visitorId);
+        if (knownValue != null) {
+            b.put(config.identityField(), knownValue);
+        }
+        return b.build();
+    }
+}

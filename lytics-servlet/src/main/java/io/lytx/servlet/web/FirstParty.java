@@ -1,0 +1,229 @@
+package io.lytx.servlet.web;
+
+import io.lytx.servlet.LyticsContext;
+import io.lytx.servlet.LyticsRuntime;
+import io.lytx.servlet.bootstrap.BootstrapJson;
+import io.lytx.servlet.bootstrap.HeadMarkup;
+import io.lytx.servlet.preview.Personalization;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The browser-facing part of one deployment: the first-party endpoints under the base path (default
+ * {@code /lytics}): {@code GET profile}, {@code POST collect}, the helper script
+ * ({@code lytics-helper.js} and its versioned name), and the pieces templates share (head markup,
+ * personalization with preview). Published as the servlet-context attribute {@value #ATTRIBUTE}.
+ *
+ * <p>The {@link io.lytx.servlet.LyticsFilter} installs it and delegates requests under the base path
+ * to {@link #serve}. Thread-safe.
+ */
+public final class FirstParty {
+
+    /** Servlet-context attribute holding the instance. */
+    public static final String ATTRIBUTE = FirstParty.class.getName();
+
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final String SHORT = "public, max-age=300";
+
+    private final FirstPartySettings settings;
+    private final LyticsRuntime runtime;
+    private final HelperScript helper;
+    private final ConsentState consent;
+    private final ProfileEndpoint profile;
+    private final CollectEndpoint collect;
+
+    private FirstParty(FirstPartySettings settings, LyticsRuntime runtime, HelperScript helper) {
+        this.settings = settings;
+        this.runtime = runtime;
+        this.helper = helper;
+        boolean serving = runtime != null && runtime.active() && settings.enabled();
+        this.consent = runtime == null ? null : new ConsentState(runtime.config());
+        this.profile = serving ? new ProfileEndpoint(this, runtime) : null;
+        this.collect = serving ? new CollectEndpoint(settings, runtime) : null;
+    }
+
+    /**
+     * Builds the deployment's instance from the runtime's config and publishes it in the context.
+     *
+     * @param context the servlet context, never null
+     * @param runtime the runtime, never null
+     * @throws IllegalArgumentException when a setting is invalid (the message names the key)
+     */
+    public static FirstParty install(ServletContext context, LyticsRuntime runtime) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(runtime, "runtime");
+        FirstParty fp = new FirstParty(FirstPartySettings.from(runtime.config()), runtime,
+                HelperScript.load(FirstParty.class.getClassLoader()));
+        context.setAttribute(ATTRIBUTE, fp);
+        return fp;
+    }
+
+    /**
+     * The instance of a web application: the installed one, else one built from the published runtime
+     * (or from defaults when there is none; it then serves nothing). Never null.
+     *
+     * @param context the servlet context, never null
+     */
+    public static FirstParty of(ServletContext context) {
+        Objects.requireNonNull(context, "context");
+        Object existing = context.getAttribute(ATTRIBUTE);
+        if (existing instanceof FirstParty fp) {
+            return fp;
+        }
+        Object r = context.getAttribute(LyticsRuntime.CONTEXT_ATTRIBUTE);
+        LyticsRuntime runtime = r instanceof LyticsRuntime lr ? lr : null;
+        FirstPartySettings settings = runtime == null ? FirstPartySettings.defaults() : FirstPartySettings.from(runtime.config());
+        FirstParty fp = new FirstParty(settings, runtime, HelperScript.load(FirstParty.class.getClassLoader()));
+        context.setAttribute(ATTRIBUTE, fp);
+        return fp;
+    }
+
+    /** The settings. */
+    public FirstPartySettings settings() {
+        return settings;
+    }
+
+    /** The runtime, or null when the plugin is not running in this application. */
+    public LyticsRuntime runtime() {
+        return runtime;
+    }
+
+    /** The helper shipped in the jar, or null when the jar has none. */
+    public HelperScript helper() {
+        return helper;
+    }
+
+    /**
+     * Whether {@link #serve} handles a path: {@code {base}/profile}, {@code {base}/collect} and the
+     * helper script names, when the plugin is active and the endpoints are enabled.
+     *
+     * @param path the request path inside the web app
+     */
+    public boolean serves(String path) {
+        if (profile == null || path == null || !path.startsWith(settings.basePath() + "/")) {
+            return false;
+        }
+        String rest = path.substring(settings.basePath().length() + 1);
+        return rest.equals("profile") || rest.equals("collect") || isScript(rest);
+    }
+
+    private boolean isScript(String name) {
+        return name.equals(HelperScript.PLAIN_NAME) || (name.startsWith("lytics-helper.") && name.endsWith(".js"));
+    }
+
+    /**
+     * Answers a request under the base path (see {@link #serves}).
+     *
+     * @param req    the request, never null
+     * @param res    the response, never null
+     * @param path   the request path inside the web app
+     * @param lookup the filter's visitor handling, never null
+     * @throws IOException when writing the response fails
+     */
+    public void serve(HttpServletRequest req, HttpServletResponse res, String path, VisitorLookup lookup) throws IOException {
+        String rest = path.substring(settings.basePath().length() + 1);
+        switch (rest) {
+            case "profile" -> profile.serve(req, res, lookup);
+            case "collect" -> collect.serve(req, res);
+            default -> serveScript(req, res, rest);
+        }
+    }
+
+    private void serveScript(HttpServletRequest req, HttpServletResponse res, String name) throws IOException {
+        if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
+            Responses.methodNotAllowed(res, "GET, HEAD");
+            return;
+        }
+        boolean versioned = helper != null && name.equals(helper.versionedName());
+        if (helper == null || (!versioned && !name.equals(HelperScript.PLAIN_NAME))) {
+            Responses.error(res, 404, "no such script");
+            return;
+        }
+        res.setHeader("Cache-Control", versioned ? IMMUTABLE : SHORT);
+        res.setHeader("ETag", helper.etag());
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        String inm = req.getHeader("If-None-Match");
+        if (inm != null && inm.contains(helper.etag())) {
+            res.setStatus(304);
+            return;
+        }
+        res.setStatus(200);
+        res.setContentType("text/javascript");
+        res.setCharacterEncoding("UTF-8");
+        res.setContentLength(helper.length());
+        if ("GET".equals(req.getMethod())) {
+            res.getOutputStream().write(helper.bytes());
+        }
+    }
+
+    /** The endpoint URLs of a request (context path included). */
+    public BootstrapJson.Endpoints endpoints(HttpServletRequest req) {
+        String base = req.getContextPath() + settings.basePath();
+        return new BootstrapJson.Endpoints(base + "/profile", base + "/collect");
+    }
+
+    /** URL of the helper script (versioned when the jar has it). */
+    public String helperUrl(HttpServletRequest req) {
+        return req.getContextPath() + settings.basePath() + "/"
+                + (helper == null ? HelperScript.PLAIN_NAME : helper.versionedName());
+    }
+
+    /** The consent value of the bootstrap for a request. */
+    public String consent(HttpServletRequest req) {
+        return consent == null ? "pending" : consent.of(req);
+    }
+
+    /**
+     * The page's personalization (with preview), created on first use.
+     *
+     * @param req the request, never null
+     * @param res its response (for the preview cookie), or null
+     */
+    public Personalization personalization(HttpServletRequest req, HttpServletResponse res) {
+        return Personalization.of(req, res, settings.preview(), runtime);
+    }
+
+    /**
+     * The CSP nonce of a request: {@code explicit} when given, else the request attribute named by
+     * {@code lytics.csp.nonce.attribute} (default {@code cspNonce}); null when none or not base64 text.
+     */
+    public String nonce(HttpServletRequest req, String explicit) {
+        String n = explicit != null && !explicit.isBlank() ? explicit.strip()
+                : req.getAttribute(settings.bootstrap().nonceAttribute()) instanceof CharSequence cs ? cs.toString() : null;
+        return HeadMarkup.validNonce(n) ? n : null;
+    }
+
+    /**
+     * The head markup of a page: bootstrap, helper script and (when configured or asked) the official
+     * tag loader. Reads the profile (waiting at most the budget).
+     *
+     * @param req             the request, never null
+     * @param res             the response (for the preview cookie), or null
+     * @param nonce           explicit nonce, or null to use the request attribute
+     * @param recommendations fetch this many recommendations first so they are in the bootstrap (0 = none)
+     * @param loadTag         load the official tag: null = as configured
+     * @param deferred        write a deferred bootstrap (pages served from a shared cache)
+     * @param timeoutMs       bounded wait of the helper for deferred pages, or null
+     */
+    public String head(HttpServletRequest req, HttpServletResponse res, String nonce, int recommendations, Boolean loadTag,
+                       boolean deferred, Integer timeoutMs) {
+        Objects.requireNonNull(req, "req");
+        String tagSrc = (loadTag != null ? loadTag : settings.bootstrap().tagLoader()) ? settings.bootstrap().tagSrc() : null;
+        String n = nonce(req, nonce);
+        if (deferred) {
+            return HeadMarkup.render(BootstrapJson.deferred(endpoints(req)), helperUrl(req), n, timeoutMs, tagSrc,
+                    settings.bootstrap().cookieName());
+        }
+        Personalization p = personalization(req, res);
+        if (recommendations > 0) {
+            p.recommendations(recommendations, null);
+        }
+        LyticsContext context = p.context();
+        boolean counted = context.isActive() && runtime != null && runtime.collector() != null;
+        return HeadMarkup.render(BootstrapJson.of(p, settings.bootstrap(), endpoints(req), counted, consent(req)),
+                helperUrl(req), n, timeoutMs, tagSrc, settings.bootstrap().cookieName());
+    }
+}

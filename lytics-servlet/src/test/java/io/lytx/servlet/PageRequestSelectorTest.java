@@ -1,0 +1,28 @@
+package io.lytx.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PageRequestSelectorTest {
+
+    @Test
+    void browserNavigationAcceptsHtml() {
+        assertThat(PageRequestSelector.acceptsHtml(
+                "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8")).isTrue();
+        assertThat(PageRequestSelector.acceptsHtml("application/xhtml+xml")).isTrue();
+        assertThat(PageRequestSelector.acceptsHtml("TEXT/HTML; charset=utf-8")).isTrue();
+    }
+
+    @Test
+    void apiAndAssetRequestsDoNot() {
+        assertThat(PageRequestSelector.acceptsHtml("*/*")).isFalse();
+        assertThat(PageRequestSelector.acceptsHtml("application/json")).isFalse();
+        assertThat(PageRequestSelector.acceptsHtml("image/webp,*/*")).isFalse();
+        assertThat(PageRequestSelector.acceptsHtml("text/html;q=0")).isFalse();
+        assertThat(PageRequestSelector.acceptsHtml("text/html;q=0.000, application/json")).isFalse();
+        assertThat(PageRequestSelector.acceptsHtml(null)).isFalse();
+        // input: an oversized Accept header is not examined
+        assertThat(PageRequestSelector.acceptsHtml("x/y,".repeat(2000) + "text/html")).isFalse();
+    }
+}

@@ -1,0 +1,103 @@
+package io.lytx.servlet.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A small HTTP helper for the tests: browser-like requests, sandbox admin calls. */
+final class Http {
+
+    static final String BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    static final String HTML_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    /** A minted visitor id: a UUID version 4 (the tests do not load the plugin's own classes). */
+    static final java.util.regex.Pattern UUID_V4 = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+
+    static boolean isMintedId(String value) {
+        return value != null && UUID_V4.matcher(value).matches();
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private Http() {
+    }
+
+    /** The deployment's base URI, always ending in {@code /} (Tomcat's injected URL lacks it). */
+    static URI base(java.net.URL url) {
+        String s = url.toExternalForm();
+        return URI.create(s.endsWith("/") ? s : s + "/");
+    }
+
+    static HttpClient client() {
+        return CLIENT;
+    }
+
+    /** A browser navigation request builder (User-Agent and Accept of a browser). */
+    static HttpRequest.Builder page(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("User-Agent", BROWSER_UA).header("Accept", HTML_ACCEPT);
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET of a page as a browser, with an optional cookie header. */
+    static HttpResponse<String> getPage(URI uri, String cookieHeader) {
+        HttpRequest.Builder b = page(uri);
+        if (cookieHeader != null) {
+            b.header("Cookie", cookieHeader);
+        }
+        return send(b.GET().build());
+    }
+
+    /** Parses the {@code key=value} lines of the test page. */
+    static Map<String, String> lines(String body) {
+        Map<String, String> out = new HashMap<>();
+        for (String line : body.split("\r?\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                out.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
+    /** The value of cookie {@code name} in the response's Set-Cookie headers, or null. */
+    static String setCookieValue(HttpResponse<?> response, String name) {
+        for (String header : response.headers().allValues("set-cookie")) {
+            if (header.startsWith(name + "=")) {
+                int semi = header.indexOf(';');
+                return header.substring(name.length() + 1, semi < 0 ? header.length() : semi);
+            }
+        }
+        return null;
+    }
+
+    /** The full Set-Cookie header for cookie {@code name}, or null. */
+    static String setCookieHeader(HttpResponse<?> response, String name) {
+        for (String header : response.headers().allValues("set-cookie")) {
+            if (header.startsWith(name + "=")) {
+                return header;
+            }
+        }
+        return null;
+    }
+}

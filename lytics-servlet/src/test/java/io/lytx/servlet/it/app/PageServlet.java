@@ -1,0 +1,63 @@
+package io.lytx.servlet.it.app;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+
+/**
+ * A page of the test application: prints what the request attribute {@code lytics} tells, one
+ * {@code key=value} per line, reading the profile (so the request waits for it within the budget).
+ *
+ * <p>It reads the attribute reflectively, by method name, exactly as JSP EL does, so this class does
+ * not link against the plugin (the test JVM may load it without the plugin's classes).
+ */
+public class PageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Object lytics = req.getAttribute("lytics");
+        resp.setContentType("text/html;charset=UTF-8");
+        PrintWriter out = resp.getWriter();
+        if (lytics == null) {
+            out.println("active=false");
+            out.println("reason=not handled");
+            return;
+        }
+        out.println("active=" + call(lytics, "isActive"));
+        out.println("status=" + call(lytics, "getStatus"));
+        out.println("reason=" + call(lytics, "getReason"));
+        out.println("visitorId=" + call(lytics, "getVisitorId"));
+        out.println("knownUser=" + call(lytics, "isKnownUser"));
+        out.println("pageViewId=" + call(lytics, "getPageViewId"));
+        out.println("segments=" + String.join(",", strings(call(lytics, "getSegments"))));
+        out.println("email=" + call(lytics, "field", "email"));
+        String recs = req.getParameter("recs");
+        if (recs != null) {
+            List<?> list = (List<?>) call(lytics, "recommend", Integer.parseInt(recs));
+            out.println("recs=" + list.size());
+        }
+    }
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
+    static Object call(Object target, String method, Object... args) {
+        try {
+            for (java.lang.reflect.Method m : target.getClass().getMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                    return m.invoke(target, args);
+                }
+            }
+            throw new IllegalStateException("no method " + method);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
