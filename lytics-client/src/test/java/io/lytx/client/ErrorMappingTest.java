@@ -19,7 +19,7 @@ import io.lytx.client.error.LyticsUnauthorizedException;
 import io.lytx.client.error.LyticsUnprocessableException;
 import io.lytx.client.segment.Segment;
 import io.lytx.client.testing.LyticsFixtures;
-import io.lytx.client.testing.StubLyticsServer;
+import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,9 +30,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,21 +41,9 @@ class ErrorMappingTest {
     private static final String TOKEN = "at.a1b2.TOPSECRETVALUE";
     private static final Instant NOW = Instant.parse("2026-11-27T20:00:00Z");
 
-    private StubLyticsServer server;
-    private LyticsClient client;
-
-    @BeforeEach
-    void start() {
-        server = StubLyticsServer.start();
-        client = LyticsClient.builder().baseUri(server.baseUri()).token(TOKEN)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    final StubLyticsExtension lytics = new StubLyticsExtension(builder -> builder.token(TOKEN)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC)));
 
     static Stream<Arguments> statuses() {
         return Stream.of(
@@ -76,9 +63,9 @@ class ErrorMappingTest {
     @MethodSource("statuses")
     void errorStatusBecomesTypedExceptionWithStatusAndLyticsMessage(int status, String message,
                                                                      Class<? extends LyticsApiException> type) {
-        server.enqueue(StubResponse.json(status, LyticsFixtures.error(status, message)));
+        lytics.server().enqueue(StubResponse.json(status, LyticsFixtures.error(status, message)));
 
-        LyticsApiException e = catchThrowableOfType(type, () -> client.segments().get("frequent_visitors"));
+        LyticsApiException e = catchThrowableOfType(type, () -> lytics.client().segments().get("frequent_visitors"));
 
         assertThat(e.status()).isEqualTo(status);
         assertThat(e.lyticsMessage()).isEqualTo(message);
@@ -88,30 +75,30 @@ class ErrorMappingTest {
 
     @Test
     void v2ErrorBodyGivesTheFirstErrorMessage() {
-        server.enqueue(StubResponse.json(400, "{\"status\":400,\"errors\":[{\"code\":\"BADREQ-001\",\"message\":\"bad slug\","
+        lytics.server().enqueue(StubResponse.json(400, "{\"status\":400,\"errors\":[{\"code\":\"BADREQ-001\",\"message\":\"bad slug\","
                 + "\"level\":\"warn\"}],\"request_id\":\"r1\"}"));
 
-        assertThatThrownBy(() -> client.tokens().list()).isInstanceOfSatisfying(LyticsBadRequestException.class,
+        assertThatThrownBy(() -> lytics.client().tokens().list()).isInstanceOfSatisfying(LyticsBadRequestException.class,
                 e -> assertThat(e.lyticsMessage()).isEqualTo("bad slug"));
     }
 
     @Test
     void rateLimitWithRetryAfterSecondsIsParsed() {
-        server.enqueue(StubResponse.json(429, LyticsFixtures.error(429, "slow down")).withHeader("Retry-After", "7"));
+        lytics.server().enqueue(StubResponse.json(429, LyticsFixtures.error(429, "slow down")).withHeader("Retry-After", "7"));
 
         LyticsRateLimitException e = catchThrowableOfType(LyticsRateLimitException.class,
-                () -> client.segments().sizeOf("FILTER *"));
+                () -> lytics.client().segments().sizeOf("FILTER *"));
 
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     }
 
     @Test
     void rateLimitWithRetryAfterHttpDateIsMeasuredFromTheClock() {
-        server.enqueue(StubResponse.json(429, LyticsFixtures.error(429, "slow down"))
+        lytics.server().enqueue(StubResponse.json(429, LyticsFixtures.error(429, "slow down"))
                 .withHeader("Retry-After", "Fri, 27 Nov 2026 20:01:30 GMT"));
 
         LyticsRateLimitException e = catchThrowableOfType(LyticsRateLimitException.class,
-                () -> client.segments().sizeOf("FILTER *"));
+                () -> lytics.client().segments().sizeOf("FILTER *"));
 
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(90));
     }
@@ -119,24 +106,24 @@ class ErrorMappingTest {
     @Test
     void rateLimitWithoutOrWithGarbageRetryAfterHasNone() {
         // input: no header, then "soon"; must: retryAfter empty, and exactly one request each (no hidden retry)
-        server.enqueue(StubResponse.json(429, LyticsFixtures.error(429, "slow down")));
-        server.enqueue(StubResponse.json(429, LyticsFixtures.error(429, "slow down")).withHeader("Retry-After", "soon"));
+        lytics.server().enqueue(StubResponse.json(429, LyticsFixtures.error(429, "slow down")));
+        lytics.server().enqueue(StubResponse.json(429, LyticsFixtures.error(429, "slow down")).withHeader("Retry-After", "soon"));
 
         for (int i = 0; i < 2; i++) {
             LyticsRateLimitException e = catchThrowableOfType(LyticsRateLimitException.class,
-                    () -> client.segments().sizeOf("FILTER *"));
+                    () -> lytics.client().segments().sizeOf("FILTER *"));
             assertThat(e.retryAfter()).isEmpty();
         }
-        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(lytics.server().requestCount()).isEqualTo(2);
     }
 
     @Test
     void serviceUnavailableWithRetryAfterSecondsIsParsed() {
         // input: 503 with "Retry-After: 12"; must: LyticsServerException with status 503 and a 12 s wait
-        server.enqueue(StubResponse.json(503, LyticsFixtures.error(503, "maintenance")).withHeader("Retry-After", "12"));
+        lytics.server().enqueue(StubResponse.json(503, LyticsFixtures.error(503, "maintenance")).withHeader("Retry-After", "12"));
 
         LyticsServerException e = catchThrowableOfType(LyticsServerException.class,
-                () -> client.segments().list(null, null));
+                () -> lytics.client().segments().list(null, null));
 
         assertThat(e.status()).isEqualTo(503);
         assertThat(e.lyticsMessage()).isEqualTo("maintenance");
@@ -146,11 +133,11 @@ class ErrorMappingTest {
     @Test
     void serviceUnavailableWithRetryAfterHttpDateIsMeasuredFromTheClock() {
         // input: 503 with an HTTP-date 45 s after the client's clock; must: a 45 s wait
-        server.enqueue(StubResponse.json(503, LyticsFixtures.error(503, "maintenance"))
+        lytics.server().enqueue(StubResponse.json(503, LyticsFixtures.error(503, "maintenance"))
                 .withHeader("Retry-After", "Fri, 27 Nov 2026 20:00:45 GMT"));
 
         LyticsServerException e = catchThrowableOfType(LyticsServerException.class,
-                () -> client.segments().list(null, null));
+                () -> lytics.client().segments().list(null, null));
 
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(45));
     }
@@ -158,12 +145,12 @@ class ErrorMappingTest {
     @Test
     void serverErrorWithoutOrWithGarbageRetryAfterHasNone() {
         // input: a 500 without the header, then a 503 with "later"; must: retryAfter empty on both
-        server.enqueue(StubResponse.json(500, LyticsFixtures.error(500, "internal")));
-        server.enqueue(StubResponse.json(503, LyticsFixtures.error(503, "busy")).withHeader("Retry-After", "later"));
+        lytics.server().enqueue(StubResponse.json(500, LyticsFixtures.error(500, "internal")));
+        lytics.server().enqueue(StubResponse.json(503, LyticsFixtures.error(503, "busy")).withHeader("Retry-After", "later"));
 
         for (int status : new int[] {500, 503}) {
             LyticsServerException e = catchThrowableOfType(LyticsServerException.class,
-                    () -> client.segments().list(null, null));
+                    () -> lytics.client().segments().list(null, null));
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.retryAfter()).isEmpty();
         }
@@ -171,17 +158,17 @@ class ErrorMappingTest {
 
     @Test
     void successBodyThatIsNotJsonIsAResponseException() {
-        server.enqueue(StubResponse.text(200, "<html>maintenance</html>", "text/html"));
+        lytics.server().enqueue(StubResponse.text(200, "<html>maintenance</html>", "text/html"));
 
-        assertThatThrownBy(() -> client.segments().list(null, null)).isInstanceOf(LyticsResponseException.class)
+        assertThatThrownBy(() -> lytics.client().segments().list(null, null)).isInstanceOf(LyticsResponseException.class)
                 .hasMessageContaining("not JSON");
     }
 
     @Test
     void errorBodyThatIsNotJsonStillGivesTheStatusAndText() {
-        server.enqueue(StubResponse.text(502, "<html>Bad gateway</html>", "text/html"));
+        lytics.server().enqueue(StubResponse.text(502, "<html>Bad gateway</html>", "text/html"));
 
-        assertThatThrownBy(() -> client.segments().list(null, null)).isInstanceOfSatisfying(LyticsServerException.class,
+        assertThatThrownBy(() -> lytics.client().segments().list(null, null)).isInstanceOfSatisfying(LyticsServerException.class,
                 e -> {
                     assertThat(e.status()).isEqualTo(502);
                     assertThat(e.lyticsMessage()).isEqualTo("<html>Bad gateway</html>");
@@ -190,9 +177,9 @@ class ErrorMappingTest {
 
     @Test
     void tokenEchoedByTheServerIsRedactedFromTheMessage() {
-        server.enqueue(StubResponse.json(401, LyticsFixtures.error(401, "token " + TOKEN + " expired")));
+        lytics.server().enqueue(StubResponse.json(401, LyticsFixtures.error(401, "token " + TOKEN + " expired")));
 
-        Throwable e = catchThrowableOfType(LyticsUnauthorizedException.class, () -> client.accounts().current());
+        Throwable e = catchThrowableOfType(LyticsUnauthorizedException.class, () -> lytics.client().accounts().current());
 
         assertThat(e.getMessage()).doesNotContain(TOKEN).contains("token *** expired");
     }
@@ -211,40 +198,40 @@ class ErrorMappingTest {
 
     @Test
     void blockingCallAgainstAHangingServerEndsAtTheReadTimeout() {
-        server.enqueue(StubResponse.hang());
-        try (LyticsClient c = LyticsClient.builder().baseUri(server.baseUri()).token(TOKEN)
+        lytics.server().enqueue(StubResponse.hang());
+        try (LyticsClient c = LyticsClient.builder().baseUri(lytics.server().baseUri()).token(TOKEN)
                 .readTimeout(Duration.ofMillis(300)).build()) {
             assertThatThrownBy(() -> c.segments().get("x")).isInstanceOf(LyticsTimeoutException.class);
         }
-        assertThat(server.takeRequest().path()).isEqualTo("/api/segment/x");
+        assertThat(lytics.server().takeRequest().path()).isEqualTo("/api/segment/x");
     }
 
     @Test
     void redirectIsNotFollowedAndIsAnApiError() {
         // input: a 302 to another host (Lytics never redirects API calls); must: not follow it, carrying the token
-        server.enqueue(StubResponse.empty(302).withHeader("Location", "http://127.0.0.1:1/steal"));
+        lytics.server().enqueue(StubResponse.empty(302).withHeader("Location", "http://127.0.0.1:1/steal"));
 
-        assertThatThrownBy(() -> client.segments().list(null, null)).isInstanceOfSatisfying(LyticsApiException.class,
+        assertThatThrownBy(() -> lytics.client().segments().list(null, null)).isInstanceOfSatisfying(LyticsApiException.class,
                 e -> assertThat(e.status()).isEqualTo(302));
-        assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(lytics.server().requestCount()).isEqualTo(1);
     }
 
     @Test
     void deleteAnswered204IsSuccess() {
-        server.enqueue(StubResponse.empty(204));
+        lytics.server().enqueue(StubResponse.empty(204));
 
-        client.segments().delete("5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f");
+        lytics.client().segments().delete("5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f");
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo("DELETE /api/segment/5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f HTTP/1.1");
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("DELETE /api/segment/5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f HTTP/1.1");
     }
 
     @Test
     void noAutomaticRetryOn503() {
-        server.enqueue(StubResponse.json(503, LyticsFixtures.error(503, "busy")).withHeader("Retry-After", "1"));
-        server.enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
+        lytics.server().enqueue(StubResponse.json(503, LyticsFixtures.error(503, "busy")).withHeader("Retry-After", "1"));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
 
-        assertThatThrownBy(() -> client.segments().list(null, null)).isInstanceOf(LyticsServerException.class);
-        assertThat(server.requestCount()).isEqualTo(1);
-        assertThat(client.segments().list(null, null)).extracting(Segment::slugName).containsExactly("frequent_visitors");
+        assertThatThrownBy(() -> lytics.client().segments().list(null, null)).isInstanceOf(LyticsServerException.class);
+        assertThat(lytics.server().requestCount()).isEqualTo(1);
+        assertThat(lytics.client().segments().list(null, null)).extracting(Segment::slugName).containsExactly("frequent_visitors");
     }
 }

@@ -6,11 +6,10 @@ import io.lytx.client.content.RecommendationQuery;
 import io.lytx.client.entity.EntityQuery;
 import io.lytx.client.testing.LyticsFixtures;
 import io.lytx.client.testing.RecordedRequest;
-import io.lytx.client.testing.StubLyticsServer;
+import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,20 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HostileIdentityTest {
 
-    private StubLyticsServer server;
-    private LyticsClient client;
-
-    @BeforeEach
-    void start() {
-        server = StubLyticsServer.start();
-        client = LyticsClient.builder().baseUri(server.baseUri()).token("tok").build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    final StubLyticsExtension lytics = new StubLyticsExtension();
 
     @ParameterizedTest(name = "[{index}] value {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
@@ -49,47 +36,47 @@ class HostileIdentityTest {
         "'ünï'                  | %C3%BCn%C3%AF",
     })
     void hostileValueStaysOneEncodedSegment(String value, String encoded) {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
 
-        client.entities().get(EntityQuery.by("_uid", value));
+        lytics.client().entities().get(EntityQuery.by("_uid", value));
 
-        RecordedRequest r = server.takeRequest();
+        RecordedRequest r = lytics.server().takeRequest();
         assertThat(r.requestLine()).isEqualTo("GET /api/entity/user/_uid/" + encoded + " HTTP/1.1");
     }
 
     @Test
     void crLfInAValueCannotAddAHeaderOrEndTheRequestLine() {
         // input: a cookie value carrying CR LF and a header; must: arrive percent-encoded, no extra header
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
 
-        client.entities().get(EntityQuery.by("_uid", "u_1\r\nX-Injected: yes\r\n\r\nGET /evil"));
+        lytics.client().entities().get(EntityQuery.by("_uid", "u_1\r\nX-Injected: yes\r\n\r\nGET /evil"));
 
-        RecordedRequest r = server.takeRequest();
+        RecordedRequest r = lytics.server().takeRequest();
         assertThat(r.requestLine())
                 .isEqualTo("GET /api/entity/user/_uid/u_1%0D%0AX-Injected%3A%20yes%0D%0A%0D%0AGET%20%2Fevil HTTP/1.1");
         assertThat(r.header("X-Injected")).isEmpty();
-        assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(lytics.server().requestCount()).isEqualTo(1);
     }
 
     @Test
     void hostileFieldNameAndTableAreEncodedToo() {
         // input: table "user/../account" and field "email?x"; must: each stays one segment
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
 
-        client.entities().get(EntityQuery.by("email?x", "v").table("user/../account"));
+        lytics.client().entities().get(EntityQuery.by("email?x", "v").table("user/../account"));
 
-        assertThat(server.takeRequest().requestLine())
+        assertThat(lytics.server().takeRequest().requestLine())
                 .isEqualTo("GET /api/entity/user%2F%2E%2E%2Faccount/email%3Fx/v HTTP/1.1");
     }
 
     @Test
     void recommendationPathEncodesTheValueAsOneSegment() {
         // input: value "../segment/x?limit=1000"; must: stay inside /recommend/user/{field}/{value}
-        server.enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
 
-        client.content().recommendForUser("_uids", "../segment/x?limit=1000", RecommendationQuery.defaults().limit(3));
+        lytics.client().content().recommendForUser("_uids", "../segment/x?limit=1000", RecommendationQuery.defaults().limit(3));
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo(
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo(
                 "GET /api/content/recommend/user/_uids/%2E%2E%2Fsegment%2Fx%3Flimit%3D1000?limit=3 HTTP/1.1");
     }
 }

@@ -8,11 +8,10 @@ import io.lytx.client.error.LyticsResponseException;
 import io.lytx.client.error.LyticsServerException;
 import java.time.Duration;
 import io.lytx.client.testing.LyticsFixtures;
-import io.lytx.client.testing.StubLyticsServer;
+import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Answers over the 5 MB default cap are refused without being read whole, and their connection is
@@ -22,76 +21,64 @@ class ResponseLimitTest {
 
     private static final long SIX_MB = 6L * 1024 * 1024;
 
-    private StubLyticsServer server;
-    private LyticsClient client;
-
-    @BeforeEach
-    void start() {
-        server = StubLyticsServer.start();
-        client = LyticsClient.builder().baseUri(server.baseUri()).token("tok").build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    final StubLyticsExtension lytics = new StubLyticsExtension();
 
     @Test
     void sixMegabyteBodyWithContentLengthIsRefusedBeforeReading() {
-        server.enqueue(StubResponse.largeJson(SIX_MB, true));
-        server.enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
+        lytics.server().enqueue(StubResponse.largeJson(SIX_MB, true));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
 
-        assertThatThrownBy(() -> client.segments().list(null, null)).isInstanceOf(LyticsResponseException.class)
+        assertThatThrownBy(() -> lytics.client().segments().list(null, null)).isInstanceOf(LyticsResponseException.class)
                 .hasMessageContaining(SIX_MB + " bytes is over the limit of 5242880 bytes; not read");
 
-        client.segments().list(null, null);
-        assertThat(server.requests()).extracting(r -> r.connectionId()).doesNotHaveDuplicates();
+        lytics.client().segments().list(null, null);
+        assertThat(lytics.server().requests()).extracting(r -> r.connectionId()).doesNotHaveDuplicates();
     }
 
     @Test
     void sixMegabyteChunkedBodyIsCutAtTheCapAndItsConnectionDiscarded() {
-        server.enqueue(StubResponse.largeJson(SIX_MB, false));
-        server.enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
+        lytics.server().enqueue(StubResponse.largeJson(SIX_MB, false));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
 
-        assertThatThrownBy(() -> client.segments().list(null, null)).isInstanceOf(LyticsResponseException.class)
+        assertThatThrownBy(() -> lytics.client().segments().list(null, null)).isInstanceOf(LyticsResponseException.class)
                 .hasMessageContaining("over the limit of 5242880 bytes; reading stopped");
 
-        client.segments().list(null, null);
-        assertThat(server.requests()).extracting(r -> r.connectionId()).doesNotHaveDuplicates();
+        lytics.client().segments().list(null, null);
+        assertThat(lytics.server().requests()).extracting(r -> r.connectionId()).doesNotHaveDuplicates();
     }
 
     @Test
     void oversizedErrorBodyStillReportsTheHttpStatus() {
-        server.enqueue(StubResponse.largeJson(SIX_MB, true).withStatus(500));
-        server.enqueue(StubResponse.largeJson(SIX_MB, false).withStatus(429).withHeader("Retry-After", "3"));
+        lytics.server().enqueue(StubResponse.largeJson(SIX_MB, true).withStatus(500));
+        lytics.server().enqueue(StubResponse.largeJson(SIX_MB, false).withStatus(429).withHeader("Retry-After", "3"));
 
-        assertThatThrownBy(() -> client.segments().list(null, null)).isInstanceOfSatisfying(LyticsServerException.class,
+        assertThatThrownBy(() -> lytics.client().segments().list(null, null)).isInstanceOfSatisfying(LyticsServerException.class,
                 e -> assertThat(e.status()).isEqualTo(500));
-        assertThatThrownBy(() -> client.segments().list(null, null)).isInstanceOfSatisfying(LyticsRateLimitException.class,
+        assertThatThrownBy(() -> lytics.client().segments().list(null, null)).isInstanceOfSatisfying(LyticsRateLimitException.class,
                 e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
     }
 
     @Test
     void capIsConfigurableAndABodyUnderItIsRead() {
-        try (LyticsClient small = LyticsClient.builder().baseUri(server.baseUri()).token("tok").maxResponseBytes(100).build()) {
-            server.enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
+        try (LyticsClient small = LyticsClient.builder().baseUri(lytics.server().baseUri()).token("tok").maxResponseBytes(100).build()) {
+            lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
             assertThatThrownBy(() -> small.segments().list(null, null)).isInstanceOf(LyticsResponseException.class);
         }
         long fourMb = 4L * 1024 * 1024;
-        server.enqueue(StubResponse.largeJson(fourMb, false));
-        assertThat(client.accounts().get("current").all().string("pad")).hasValueSatisfying(
+        lytics.server().enqueue(StubResponse.largeJson(fourMb, false));
+        assertThat(lytics.client().accounts().get("current").all().string("pad")).hasValueSatisfying(
                 pad -> assertThat(pad).hasSize((int) fourMb - "{\"data\":{\"pad\":\"\"}}".length()));
     }
 
     @Test
     void consecutiveCallsReuseOnePooledConnection() {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
-            client.segments().list("user", null);
+            lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
+            lytics.client().segments().list("user", null);
         }
 
-        assertThat(server.requests()).extracting(r -> r.connectionId()).containsOnly(1);
-        assertThat(server.connectionCount()).isEqualTo(1);
+        assertThat(lytics.server().requests()).extracting(r -> r.connectionId()).containsOnly(1);
+        assertThat(lytics.server().connectionCount()).isEqualTo(1);
     }
 }

@@ -3,10 +3,9 @@ package io.lytx.client.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lytx.client.LyticsClient;
 import io.lytx.client.testing.LyticsFixtures;
 import io.lytx.client.testing.RecordedRequest;
-import io.lytx.client.testing.StubLyticsServer;
+import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,27 +16,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CollectApiTest {
 
-    private StubLyticsServer server;
-    private LyticsClient client;
-
-    @BeforeEach
-    void start() {
-        server = StubLyticsServer.start();
-        client = LyticsClient.builder().baseUri(server.baseUri()).token("tok").build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    final StubLyticsExtension lytics = new StubLyticsExtension();
 
     /** An event type serialized by JSON-B. */
     public record PageView(String _e, String url, long _ts) {
@@ -45,13 +31,13 @@ class CollectApiTest {
 
     @Test
     void oneEventIsSerializedWithJsonbAndCountsComeBack() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.COLLECT_OK));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.COLLECT_OK));
 
-        CollectResult result = client.collect().json("web", new PageView("pv", "example.org/a", 1718000000000L),
+        CollectResult result = lytics.client().collect().json("web", new PageView("pv", "example.org/a", 1718000000000L),
                 CollectOptions.defaults().dryRun(true).timestampField("_ts").filename("orders.json"));
 
         assertThat(result).isEqualTo(new CollectResult(3, 1, true));
-        RecordedRequest r = server.takeRequest();
+        RecordedRequest r = lytics.server().takeRequest();
         assertThat(r.requestLine())
                 .isEqualTo("POST /collect/json/web?dryrun=true&timestamp_field=_ts&filename=orders%2Ejson HTTP/1.1");
         assertThat(r.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
@@ -60,33 +46,33 @@ class CollectApiTest {
 
     @Test
     void aListOfEventsIsSentAsOneArray() {
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"message_count\":\"2\","
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"message_count\":\"2\","
                 + "\"rejected_count\":\"0\",\"dryrun\":false}}"));
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("eventName", "add_to_cart");
         a.put("qty", 2);
 
-        CollectResult result = client.collect().json("android_sdk", List.of(a, Map.of("eventName", "view")),
+        CollectResult result = lytics.client().collect().json("android_sdk", List.of(a, Map.of("eventName", "view")),
                 CollectOptions.defaults());
 
         assertThat(result).isEqualTo(new CollectResult(2, 0, false));
-        RecordedRequest r = server.takeRequest();
+        RecordedRequest r = lytics.server().takeRequest();
         assertThat(r.requestLine()).isEqualTo("POST /collect/json/android_sdk HTTP/1.1");
         assertThat(r.bodyText()).isEqualTo("[{\"eventName\":\"add_to_cart\",\"qty\":2},{\"eventName\":\"view\"}]");
     }
 
     @Test
     void preSerializedBodyIsSentAsIsAndMustBeObjectOrArray() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.COLLECT_OK));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.COLLECT_OK));
         byte[] body = "  [{\"a\":1}]".getBytes(StandardCharsets.UTF_8);
 
-        client.collect().jsonBody("s", body, CollectOptions.defaults());
+        lytics.client().collect().jsonBody("s", body, CollectOptions.defaults());
 
-        assertThat(server.takeRequest().body()).isEqualTo(body);
+        assertThat(lytics.server().takeRequest().body()).isEqualTo(body);
         // input: a bare JSON string; must: be refused before sending
-        assertThatThrownBy(() -> client.collect().jsonBody("s", "\"x\"".getBytes(StandardCharsets.UTF_8),
+        assertThatThrownBy(() -> lytics.client().collect().jsonBody("s", "\"x\"".getBytes(StandardCharsets.UTF_8),
                 CollectOptions.defaults())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("utf8Json");
-        assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(lytics.server().requestCount()).isEqualTo(1);
     }
 
     @Test
@@ -97,14 +83,14 @@ class CollectApiTest {
             csv.append("user").append(i).append("@example.org\tUser ").append(i).append('\n');
         }
         Files.writeString(file, csv);
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"message_count\":20000,"
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"message_count\":20000,"
                 + "\"rejected_count\":0}}"));
 
-        CollectResult result = client.collect().csv("crm", file, CsvOptions.defaults().delimiter('\t').dropErrors(true)
+        CollectResult result = lytics.client().collect().csv("crm", file, CsvOptions.defaults().delimiter('\t').dropErrors(true)
                 .timestampField("updated").filename("users.csv"));
 
         assertThat(result.messageCount()).isEqualTo(20_000);
-        RecordedRequest r = server.takeRequest();
+        RecordedRequest r = lytics.server().takeRequest();
         assertThat(r.requestLine()).isEqualTo(
                 "POST /collect/bulk/crm?delimiter=t&droperrors=true&timestamp_field=updated&filename=users%2Ecsv HTTP/1.1");
         assertThat(r.chunked()).isTrue();
@@ -114,7 +100,7 @@ class CollectApiTest {
 
     @Test
     void csvFromAnInputStreamWithHeadersAndDryRunLeavesTheStreamOpen() throws IOException {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.COLLECT_OK));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.COLLECT_OK));
         boolean[] closed = {false};
         InputStream in = new ByteArrayInputStream("a@example.org,Ann\n".getBytes(StandardCharsets.UTF_8)) {
             @Override
@@ -123,9 +109,9 @@ class CollectApiTest {
             }
         };
 
-        client.collect().csv("crm", in, CsvOptions.defaults().headers(List.of("email", "name")).dryRun(true));
+        lytics.client().collect().csv("crm", in, CsvOptions.defaults().headers(List.of("email", "name")).dryRun(true));
 
-        RecordedRequest r = server.takeRequest();
+        RecordedRequest r = lytics.server().takeRequest();
         assertThat(r.requestLine()).isEqualTo("POST /collect/bulk/crm?headers=email,name&dryrun=true HTTP/1.1");
         assertThat(r.bodyText()).isEqualTo("a@example.org,Ann\n");
         assertThat(closed[0]).isFalse();
@@ -134,10 +120,10 @@ class CollectApiTest {
     @Test
     void blankStreamOrNullEventFailFast() {
         // input: blank stream name, null event; must: fail naming the parameter, nothing sent
-        assertThatThrownBy(() -> client.collect().json(" ", Map.of("a", 1), CollectOptions.defaults()))
+        assertThatThrownBy(() -> lytics.client().collect().json(" ", Map.of("a", 1), CollectOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream");
-        assertThatThrownBy(() -> client.collect().json("s", null, CollectOptions.defaults()))
+        assertThatThrownBy(() -> lytics.client().collect().json("s", null, CollectOptions.defaults()))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("eventOrList");
-        assertThat(server.requestCount()).isZero();
+        assertThat(lytics.server().requestCount()).isZero();
     }
 }

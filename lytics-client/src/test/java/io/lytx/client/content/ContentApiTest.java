@@ -3,47 +3,33 @@ package io.lytx.client.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lytx.client.LyticsClient;
 import io.lytx.client.error.LyticsTimeoutException;
 import io.lytx.client.testing.LyticsFixtures;
 import io.lytx.client.testing.RecordedRequest;
-import io.lytx.client.testing.StubLyticsServer;
+import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ContentApiTest {
 
-    private StubLyticsServer server;
-    private LyticsClient client;
-
-    @BeforeEach
-    void start() {
-        server = StubLyticsServer.start();
-        client = LyticsClient.builder().baseUri(server.baseUri()).token("tok").build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    final StubLyticsExtension lytics = new StubLyticsExtension();
 
     @Test
     void recommendForUserSendsEveryOptionAndReadsTolerantFields() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
 
-        List<Recommendation> recs = client.content().recommendForUser("_uid", "u_1", RecommendationQuery.defaults()
+        List<Recommendation> recs = lytics.client().content().recommendForUser("_uid", "u_1", RecommendationQuery.defaults()
                 .limit(5).contentSegment("blog_posts").shuffle(true).visited(false).rank("affinity")
                 .topics(List.of("running", "trail, mountain")));
 
-        RecordedRequest r = server.takeRequest();
+        RecordedRequest r = lytics.server().takeRequest();
         assertThat(r.requestLine()).isEqualTo("GET /api/content/recommend/user/_uid/u_1?limit=5&contentsegment=blog_posts"
                 + "&shuffle=true&visited=false&rank=affinity&topics=%5B%22running%22,%22trail,%20mountain%22%5D HTTP/1.1");
         assertThat(recs).hasSize(2);
@@ -63,45 +49,45 @@ class ContentApiTest {
 
     @Test
     void recommendForUserAsyncCompletesAndItsTimeoutCutsAHangingCall() throws Exception {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
-        assertThat(client.content().recommendForUserAsync("email", "a@b.c", RecommendationQuery.defaults(),
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
+        assertThat(lytics.client().content().recommendForUserAsync("email", "a@b.c", RecommendationQuery.defaults(),
                 Duration.ofSeconds(5)).toCompletableFuture().get()).hasSize(2);
 
-        server.enqueue(StubResponse.hang());
-        CompletableFuture<List<Recommendation>> f = client.content().recommendForUserAsync("email", "a@b.c",
+        lytics.server().enqueue(StubResponse.hang());
+        CompletableFuture<List<Recommendation>> f = lytics.client().content().recommendForUserAsync("email", "a@b.c",
                 RecommendationQuery.defaults(), Duration.ofMillis(200)).toCompletableFuture();
         assertThatThrownBy(f::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(LyticsTimeoutException.class);
     }
 
     @Test
     void rollupsAndRawFilterQl() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
 
-        client.content().recommendForUser("_uid", "u_1", RecommendationQuery.defaults()
+        lytics.client().content().recommendForUser("_uid", "u_1", RecommendationQuery.defaults()
                 .rollups(List.of("Outdoors")).ql("FILTER language = \"en\""));
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/content/recommend/user/_uid/u_1"
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/content/recommend/user/_uid/u_1"
                 + "?rollups=Outdoors&ql=FILTER%20language%20%3D%20%22en%22 HTTP/1.1");
     }
 
     @Test
     void recommendForSegment() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
 
-        assertThat(client.content().recommendForSegment("frequent_visitors", RecommendationQuery.defaults().rank("popular")))
+        assertThat(lytics.client().content().recommendForSegment("frequent_visitors", RecommendationQuery.defaults().rank("popular")))
                 .extracting(Recommendation::title).containsExactly("Trail running for beginners", "Shoes");
-        assertThat(server.takeRequest().requestLine())
+        assertThat(lytics.server().takeRequest().requestLine())
                 .isEqualTo("GET /api/content/recommend/segment/frequent_visitors?rank=popular HTTP/1.1");
     }
 
     @Test
     void documentsByUrl() {
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"total\":\"1\",\"urls\":["
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"total\":\"1\",\"urls\":["
                 + "{\"url\":\"www.example.org/a\",\"title\":\"A\",\"topics\":[\"x\"],\"id\":\"42\",\"wordct\":\"300\"}]}}"));
 
-        DocumentPage page = client.content().documents(List.of("www.example.org/a", "www.example.org/b"), List.of(), 10);
+        DocumentPage page = lytics.client().content().documents(List.of("www.example.org/a", "www.example.org/b"), List.of(), 10);
 
-        assertThat(server.takeRequest().requestLine())
+        assertThat(lytics.server().takeRequest().requestLine())
                 .isEqualTo("GET /api/content/doc?urls=www%2Eexample%2Eorg%2Fa,www%2Eexample%2Eorg%2Fb&limit=10 HTTP/1.1");
         assertThat(page.total()).isEqualTo(1);
         assertThat(page.documents()).singleElement().satisfies(d -> {
@@ -114,42 +100,42 @@ class ContentApiTest {
     void classifyGetOnlyClassifiesAndPostAddsToTheCorpus() {
         String body = "{\"status\":200,\"message\":\"success\",\"data\":{\"id\":\"7\",\"httpstatus\":200,"
                 + "\"tags\":[{\"type\":\"topic\",\"value\":\"running\",\"relevance\":0.8}],\"primary_image\":\"i.jpg\"}}";
-        server.enqueue(StubResponse.json(200, body));
-        server.enqueue(StubResponse.json(200, body));
-        server.enqueue(StubResponse.json(200, body));
+        lytics.server().enqueue(StubResponse.json(200, body));
+        lytics.server().enqueue(StubResponse.json(200, body));
+        lytics.server().enqueue(StubResponse.json(200, body));
 
-        assertThat(client.content().classifyUrl("https://www.example.org/a?b=c").string("primary_image")).contains("i.jpg");
-        assertThat(client.content().classifyAndAdd("https://www.example.org/a").longValue("httpstatus")).hasValue(200);
-        client.content().classifyAndAddText("Trail running shoes");
+        assertThat(lytics.client().content().classifyUrl("https://www.example.org/a?b=c").string("primary_image")).contains("i.jpg");
+        assertThat(lytics.client().content().classifyAndAdd("https://www.example.org/a").longValue("httpstatus")).hasValue(200);
+        lytics.client().content().classifyAndAddText("Trail running shoes");
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo(
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo(
                 "GET /api/content/doc/classify?url=https%3A%2F%2Fwww%2Eexample%2Eorg%2Fa%3Fb%3Dc HTTP/1.1");
-        assertThat(server.takeRequest().requestLine()).isEqualTo(
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo(
                 "POST /api/content/doc/classify?url=https%3A%2F%2Fwww%2Eexample%2Eorg%2Fa HTTP/1.1");
-        RecordedRequest text = server.takeRequest();
+        RecordedRequest text = lytics.server().takeRequest();
         assertThat(text.method()).isEqualTo("POST");
         assertThat(text.bodyText()).isEqualTo("Trail running shoes");
     }
 
     @Test
     void topicsAndTaxonomy() {
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":["
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":["
                 + "{\"label\":\"running\",\"doc_count\":12,\"total\":100,\"missing\":40,\"present\":60,\"avg\":0.3,\"tags\":[]}]}"));
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"n\":2,"
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"n\":2,"
                 + "\"nodes\":[{\"name\":\"running\",\"doc_count\":12},{\"name\":\"shoes\",\"doc_count\":\"5\"}],"
                 + "\"links\":[{\"source\":0,\"target\":1,\"value\":0.5}]}}"));
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"topics\":{\"total\":3},"
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"topics\":{\"total\":3},"
                 + "\"docs\":{\"total\":1,\"urls\":[]}}}"));
 
-        assertThat(client.content().topics(50)).containsExactly(new Topic("running", 12, 100, 40, 60, 0.3, List.of()));
-        Taxonomy t = client.content().taxonomy(100);
+        assertThat(lytics.client().content().topics(50)).containsExactly(new Topic("running", 12, 100, 40, 60, 0.3, List.of()));
+        Taxonomy t = lytics.client().content().taxonomy(100);
         assertThat(t.nodes()).containsExactly(new Taxonomy.Node("running", 12), new Taxonomy.Node("shoes", 5));
         assertThat(t.links()).containsExactly(new Taxonomy.Link(0, 1, 0.5));
-        assertThat(client.content().topic("trail running").map("topics")).isEqualTo(Map.of("total", new java.math.BigDecimal("3")));
+        assertThat(lytics.client().content().topic("trail running").map("topics")).isEqualTo(Map.of("total", new java.math.BigDecimal("3")));
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/content/topic?limit=50 HTTP/1.1");
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/content/taxonomy?limit=100 HTTP/1.1");
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/content/topic/trail%20running HTTP/1.1");
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/content/topic?limit=50 HTTP/1.1");
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/content/taxonomy?limit=100 HTTP/1.1");
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/content/topic/trail%20running HTTP/1.1");
     }
 
     @Test
@@ -157,9 +143,9 @@ class ContentApiTest {
         // input: limit 0, blank rank, null query; must: fail naming the parameter, no request sent
         assertThatThrownBy(() -> RecommendationQuery.defaults().limit(0)).hasMessageContaining("limit");
         assertThatThrownBy(() -> RecommendationQuery.defaults().rank(" ")).hasMessageContaining("rank");
-        assertThatThrownBy(() -> client.content().recommendForUser("_uid", "u", null)).hasMessageContaining("query");
-        assertThatThrownBy(() -> client.content().recommendForUser("", "u", RecommendationQuery.defaults()))
+        assertThatThrownBy(() -> lytics.client().content().recommendForUser("_uid", "u", null)).hasMessageContaining("query");
+        assertThatThrownBy(() -> lytics.client().content().recommendForUser("", "u", RecommendationQuery.defaults()))
                 .hasMessageContaining("field");
-        assertThat(server.requestCount()).isZero();
+        assertThat(lytics.server().requestCount()).isZero();
     }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.lytx.client.LyticsClient;
 import io.lytx.client.error.LyticsResponseException;
 import io.lytx.client.error.LyticsTimeoutException;
 import io.lytx.client.testing.LyticsFixtures;
 import io.lytx.client.testing.RecordedRequest;
-import io.lytx.client.testing.StubLyticsServer;
+import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,34 +16,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EntityApiTest {
 
-    private StubLyticsServer server;
-    private LyticsClient client;
-
-    @BeforeEach
-    void start() {
-        server = StubLyticsServer.start();
-        // a long client read timeout: the async tests prove their own short timeout cuts the call
-        client = LyticsClient.builder().baseUri(server.baseUri()).token("at.abc.s3cret")
-                .readTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    // a long client read timeout: the async tests prove their own short timeout cuts the call
+    @RegisterExtension
+    final StubLyticsExtension lytics = new StubLyticsExtension(builder -> builder.token("at.abc.s3cret")
+            .readTimeout(Duration.ofSeconds(30)));
 
     @Test
     void foundProfileReadsStringNumbersBooleansMapsAndTimestamps() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND));
 
-        Entity e = client.entities().get(EntityQuery.by("email", "pat@example.org"));
+        Entity e = lytics.client().entities().get(EntityQuery.by("email", "pat@example.org"));
 
         assertThat(e.status()).isEqualTo(EntityStatus.FOUND);
         assertThat(e.found()).isTrue();
@@ -64,9 +50,9 @@ class EntityApiTest {
 
     @Test
     void unknownVisitorAnsweredWith200NotFoundIsNotFoundNotAnError() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
 
-        Entity e = client.entities().get(EntityQuery.by("_uid", "u_never_seen"));
+        Entity e = lytics.client().entities().get(EntityQuery.by("_uid", "u_never_seen"));
 
         assertThat(e.status()).isEqualTo(EntityStatus.NOT_FOUND);
         assertThat(e.message()).isEqualTo("Not Found");
@@ -77,18 +63,18 @@ class EntityApiTest {
     @Test
     void successAnswerWhoseDataIsNotAProfileObjectIsRefusedNotTakenAsAnEmptyProfile() {
         // input: HTTP 200 "success" whose data is an array; must hold: a LyticsResponseException, never FOUND with no fields
-        server.enqueue(StubResponse.json(200, "{\"data\":[1,2,3],\"message\":\"success\",\"status\":200}"));
+        lytics.server().enqueue(StubResponse.json(200, "{\"data\":[1,2,3],\"message\":\"success\",\"status\":200}"));
 
-        assertThatThrownBy(() -> client.entities().get(EntityQuery.by("_uid", "u_1")))
+        assertThatThrownBy(() -> lytics.client().entities().get(EntityQuery.by("_uid", "u_1")))
                 .isInstanceOf(LyticsResponseException.class)
                 .hasMessageContaining("not a profile object");
     }
 
     @Test
     void stringStatusInTheEnvelopeIsAccepted() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_STRING_STATUS));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_STRING_STATUS));
 
-        Entity e = client.entities().get(EntityQuery.by("email", "sam@example.org"));
+        Entity e = lytics.client().entities().get(EntityQuery.by("email", "sam@example.org"));
 
         assertThat(e.status()).isEqualTo(EntityStatus.FOUND);
         assertThat(e.fields().longValue("visitct")).hasValue(4);
@@ -97,12 +83,12 @@ class EntityApiTest {
 
     @Test
     void requestCarriesRawTokenEncodedPathAndCanonicalQuery() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND));
 
-        client.entities().get(EntityQuery.by("email", "pat@example.org").table("user")
+        lytics.client().entities().get(EntityQuery.by("email", "pat@example.org").table("user")
                 .fields(List.of("email", "visitct")).segments(true).meta(false));
 
-        RecordedRequest r = server.takeRequest();
+        RecordedRequest r = lytics.server().takeRequest();
         assertThat(r.requestLine()).isEqualTo(
                 "GET /api/entity/user/email/pat%40example%2Eorg?fields=email,visitct&segments=true&meta=false HTTP/1.1");
         assertThat(r.header("Authorization")).contains("at.abc.s3cret");
@@ -111,9 +97,9 @@ class EntityApiTest {
 
     @Test
     void asyncLookupCompletesWithTheEntity() throws Exception {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND));
 
-        Entity e = client.entities().getAsync(EntityQuery.by("_uid", "u_1"), Duration.ofSeconds(5))
+        Entity e = lytics.client().entities().getAsync(EntityQuery.by("_uid", "u_1"), Duration.ofSeconds(5))
                 .toCompletableFuture().get();
 
         assertThat(e.segments()).contains("known_users");
@@ -122,65 +108,65 @@ class EntityApiTest {
     @Test
     void asyncLookupAgainstAHangingServerEndsAtItsTimeoutAndClosesTheConnection() {
         warmUp();
-        server.enqueue(StubResponse.hang());
+        lytics.server().enqueue(StubResponse.hang());
         Duration timeout = Duration.ofMillis(300);
 
         long start = System.nanoTime();
-        CompletableFuture<Entity> f = client.entities().getAsync(EntityQuery.by("_uid", "u_1"), timeout)
+        CompletableFuture<Entity> f = lytics.client().entities().getAsync(EntityQuery.by("_uid", "u_1"), timeout)
                 .toCompletableFuture();
         assertThatThrownBy(f::get).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(LyticsTimeoutException.class);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).isBetween(timeout.minusMillis(5), timeout.plusSeconds(2));
-        await().until(() -> server.requestCount() == 2);
-        int connection = server.requests().get(1).connectionId();
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionsClosedByClient().contains(connection));
+        await().until(() -> lytics.server().requestCount() == 2);
+        int connection = lytics.server().requests().get(1).connectionId();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().connectionsClosedByClient().contains(connection));
     }
 
     @Test
     void asyncLookupWhoseBodyStallsMidwayEndsAtItsTimeoutAndClosesTheConnection() {
         warmUp();
-        server.enqueue(StubResponse.stallAfter("{\"status\":200,\"message\":\"success\",\"data\":{\"email\":"));
+        lytics.server().enqueue(StubResponse.stallAfter("{\"status\":200,\"message\":\"success\",\"data\":{\"email\":"));
         Duration timeout = Duration.ofMillis(300);
 
         long start = System.nanoTime();
-        CompletableFuture<Entity> f = client.entities().getAsync(EntityQuery.by("_uid", "u_1"), timeout)
+        CompletableFuture<Entity> f = lytics.client().entities().getAsync(EntityQuery.by("_uid", "u_1"), timeout)
                 .toCompletableFuture();
         assertThatThrownBy(f::get).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(LyticsTimeoutException.class);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).isBetween(timeout.minusMillis(5), timeout.plusSeconds(2));
-        await().until(() -> server.requestCount() == 2);
-        int connection = server.requests().get(1).connectionId();
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionsClosedByClient().contains(connection));
+        await().until(() -> lytics.server().requestCount() == 2);
+        int connection = lytics.server().requests().get(1).connectionId();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().connectionsClosedByClient().contains(connection));
     }
 
     @Test
     void slowAnswerWithinTheTimeoutIsReturnedAndOnePastItIsCut() throws Exception {
         warmUp();
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND).withDelay(Duration.ofMillis(100)));
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND).withDelay(Duration.ofSeconds(20)));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND).withDelay(Duration.ofMillis(100)));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_FOUND).withDelay(Duration.ofSeconds(20)));
 
         long start = System.nanoTime();
-        Entity slow = client.entities().getAsync(EntityQuery.by("_uid", "u_1"), Duration.ofSeconds(5))
+        Entity slow = lytics.client().entities().getAsync(EntityQuery.by("_uid", "u_1"), Duration.ofSeconds(5))
                 .toCompletableFuture().get();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
         assertThat(slow.found()).isTrue();
 
-        CompletableFuture<Entity> tooSlow = client.entities().getAsync(EntityQuery.by("_uid", "u_2"),
+        CompletableFuture<Entity> tooSlow = lytics.client().entities().getAsync(EntityQuery.by("_uid", "u_2"),
                 Duration.ofMillis(200)).toCompletableFuture();
         assertThatThrownBy(tooSlow::get).hasCauseInstanceOf(LyticsTimeoutException.class);
-        await().until(() -> server.requestCount() == 3);
-        int connection = server.requests().get(2).connectionId();
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionsClosedByClient().contains(connection));
+        await().until(() -> lytics.server().requestCount() == 3);
+        int connection = lytics.server().requests().get(2).connectionId();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().connectionsClosedByClient().contains(connection));
     }
 
     /** One full call first, so that class loading cannot eat the short deadlines below. */
     private void warmUp() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
-        client.entities().get(EntityQuery.by("_uid", "warm-up"));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.ENTITY_NOT_FOUND));
+        lytics.client().entities().get(EntityQuery.by("_uid", "warm-up"));
     }
 
     @Test
@@ -188,9 +174,9 @@ class EntityApiTest {
         // input: null field / blank value / null query / null timeout; must: fail before any request
         assertThatThrownBy(() -> EntityQuery.by(null, "x")).isInstanceOf(NullPointerException.class).hasMessageContaining("field");
         assertThatThrownBy(() -> EntityQuery.by("email", "  ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("value");
-        assertThatThrownBy(() -> client.entities().get(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("query");
-        assertThatThrownBy(() -> client.entities().getAsync(EntityQuery.by("a", "b"), null))
+        assertThatThrownBy(() -> lytics.client().entities().get(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("query");
+        assertThatThrownBy(() -> lytics.client().entities().getAsync(EntityQuery.by("a", "b"), null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("timeout");
-        assertThat(server.requestCount()).isZero();
+        assertThat(lytics.server().requestCount()).isZero();
     }
 }

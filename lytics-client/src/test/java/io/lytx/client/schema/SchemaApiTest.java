@@ -2,40 +2,26 @@ package io.lytx.client.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.client.LyticsClient;
 import io.lytx.client.testing.LyticsFixtures;
-import io.lytx.client.testing.StubLyticsServer;
+import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SchemaApiTest {
 
-    private StubLyticsServer server;
-    private LyticsClient client;
-
-    @BeforeEach
-    void start() {
-        server = StubLyticsServer.start();
-        client = LyticsClient.builder().baseUri(server.baseUri()).token("tok").build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    final StubLyticsExtension lytics = new StubLyticsExtension();
 
     @Test
     void schemaInTheFieldsShape() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.SCHEMA_FIELDS_SHAPE));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.SCHEMA_FIELDS_SHAPE));
 
-        TableSchema s = client.schema().table("user");
+        TableSchema s = lytics.client().schema().table("user");
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/schema/user HTTP/1.1");
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/schema/user HTTP/1.1");
         assertThat(s.name()).isEqualTo("user");
         assertThat(s.byFields()).containsExactly("email");
         assertThat(s.columns()).containsExactly(
@@ -45,9 +31,9 @@ class SchemaApiTest {
 
     @Test
     void schemaInTheColumnsShape() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.SCHEMA_COLUMNS_SHAPE));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.SCHEMA_COLUMNS_SHAPE));
 
-        TableSchema s = client.schema().table("user");
+        TableSchema s = lytics.client().schema().table("user");
 
         assertThat(s.byFields()).containsExactly("user_id", "_uids");
         assertThat(s.columns()).extracting(Column::as).containsExactly("user_id", "hourly");
@@ -57,14 +43,14 @@ class SchemaApiTest {
 
     @Test
     void fieldInfo() {
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"table\":\"user\",\"fields\":["
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"table\":\"user\",\"fields\":["
                 + "{\"field\":\"country\",\"terms_counts\":{\"US\":5120,\"CA\":\"880\"},\"more_terms\":true,"
                 + "\"ents_present\":7400,\"ents_absent\":2600,\"high_card\":false,\"approx_cardinality\":64,"
                 + "\"stats\":{\"mean\":3.4}}]}}"));
 
-        List<FieldInfo> info = client.schema().fieldInfo("user", List.of("country", "visitct"), 5);
+        List<FieldInfo> info = lytics.client().schema().fieldInfo("user", List.of("country", "visitct"), 5);
 
-        assertThat(server.takeRequest().requestLine())
+        assertThat(lytics.server().takeRequest().requestLine())
                 .isEqualTo("GET /api/schema/user/fieldinfo?fields=country,visitct&limit=5 HTTP/1.1");
         assertThat(info).singleElement().satisfies(f -> {
             assertThat(f.field()).isEqualTo("country");
@@ -78,13 +64,13 @@ class SchemaApiTest {
 
     @Test
     void streams() {
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":["
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":["
                 + "{\"stream\":\"default\",\"hidden\":false,\"ct\":120,\"curct\":3,\"last_msg_ts\":\"1714564800000\","
                 + "\"fields\":[{\"name\":\"url\",\"type\":\"string\"}]}]}"));
 
-        List<StreamInfo> streams = client.schema().streams();
+        List<StreamInfo> streams = lytics.client().schema().streams();
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/schema/_streams HTTP/1.1");
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/schema/_streams HTTP/1.1");
         assertThat(streams).singleElement().satisfies(s -> {
             assertThat(s.stream()).isEqualTo("default");
             assertThat(s.count()).isEqualTo(120);

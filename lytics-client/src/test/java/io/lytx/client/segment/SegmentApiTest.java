@@ -3,48 +3,34 @@ package io.lytx.client.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.ProfileFields;
 import io.lytx.client.error.LyticsBadRequestException;
 import io.lytx.client.testing.LyticsFixtures;
 import io.lytx.client.testing.RecordedRequest;
-import io.lytx.client.testing.StubLyticsServer;
+import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SegmentApiTest {
 
     private static final String SEGMENT_ONE = LyticsFixtures.SEGMENT_LIST
             .replace("\"data\":[", "\"data\":").replace("}]}", "}}");
 
-    private StubLyticsServer server;
-    private LyticsClient client;
-
-    @BeforeEach
-    void start() {
-        server = StubLyticsServer.start();
-        client = LyticsClient.builder().baseUri(server.baseUri()).token("tok").build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    final StubLyticsExtension lytics = new StubLyticsExtension();
 
     @Test
     void listWithTableAndValid() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.SEGMENT_LIST));
 
-        List<Segment> segments = client.segments().list("user", "all");
+        List<Segment> segments = lytics.client().segments().list("user", "all");
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/segment?table=user&valid=all HTTP/1.1");
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/segment?table=user&valid=all HTTP/1.1");
         assertThat(segments).singleElement().satisfies(s -> {
             assertThat(s.id()).isEqualTo("5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f");
             assertThat(s.slugName()).isEqualTo("frequent_visitors");
@@ -57,75 +43,75 @@ class SegmentApiTest {
 
     @Test
     void getUpsertCreateUpdateDeleteAndValidate() {
-        server.enqueue(StubResponse.json(200, SEGMENT_ONE));
-        server.enqueue(StubResponse.json(201, SEGMENT_ONE));
-        server.enqueue(StubResponse.json(201, SEGMENT_ONE));
-        server.enqueue(StubResponse.json(200, SEGMENT_ONE));
-        server.enqueue(StubResponse.empty(204));
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":null}"));
-        server.enqueue(StubResponse.json(400, LyticsFixtures.error(400, "Failed parsing segment QL: unexpected token")));
+        lytics.server().enqueue(StubResponse.json(200, SEGMENT_ONE));
+        lytics.server().enqueue(StubResponse.json(201, SEGMENT_ONE));
+        lytics.server().enqueue(StubResponse.json(201, SEGMENT_ONE));
+        lytics.server().enqueue(StubResponse.json(200, SEGMENT_ONE));
+        lytics.server().enqueue(StubResponse.empty(204));
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":null}"));
+        lytics.server().enqueue(StubResponse.json(400, LyticsFixtures.error(400, "Failed parsing segment QL: unexpected token")));
 
-        assertThat(client.segments().get("frequent_visitors").name()).isEqualTo("Frequent Visitors");
-        client.segments().upsert("FILTER visitct > 5 FROM user ALIAS frequent_visitors");
-        client.segments().create(SegmentDraft.of("Frequent", "FILTER visitct > 5").withSlug("frequent").withPublic(true));
-        client.segments().update("5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f", SegmentDraft.of("Frequent", "FILTER visitct > 9"));
-        client.segments().delete("5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f");
-        client.segments().validate("FILTER *");
-        assertThatThrownBy(() -> client.segments().validate("FILTER AND ("))
+        assertThat(lytics.client().segments().get("frequent_visitors").name()).isEqualTo("Frequent Visitors");
+        lytics.client().segments().upsert("FILTER visitct > 5 FROM user ALIAS frequent_visitors");
+        lytics.client().segments().create(SegmentDraft.of("Frequent", "FILTER visitct > 5").withSlug("frequent").withPublic(true));
+        lytics.client().segments().update("5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f", SegmentDraft.of("Frequent", "FILTER visitct > 9"));
+        lytics.client().segments().delete("5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f");
+        lytics.client().segments().validate("FILTER *");
+        assertThatThrownBy(() -> lytics.client().segments().validate("FILTER AND ("))
                 .isInstanceOfSatisfying(LyticsBadRequestException.class,
                         e -> assertThat(e.lyticsMessage()).startsWith("Failed parsing segment QL"));
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/segment/frequent_visitors HTTP/1.1");
-        RecordedRequest upsert = server.takeRequest();
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/segment/frequent_visitors HTTP/1.1");
+        RecordedRequest upsert = lytics.server().takeRequest();
         assertThat(upsert.requestLine()).isEqualTo("POST /api/segment HTTP/1.1");
         assertThat(upsert.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(upsert.bodyText()).isEqualTo("FILTER visitct > 5 FROM user ALIAS frequent_visitors");
-        RecordedRequest create = server.takeRequest();
+        RecordedRequest create = lytics.server().takeRequest();
         assertThat(create.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(create.bodyText()).isEqualTo(
                 "{\"name\":\"Frequent\",\"segment_ql\":\"FILTER visitct > 5\",\"slug_name\":\"frequent\",\"is_public\":true}");
-        RecordedRequest update = server.takeRequest();
+        RecordedRequest update = lytics.server().takeRequest();
         assertThat(update.requestLine()).isEqualTo("PUT /api/segment/5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f HTTP/1.1");
         assertThat(update.bodyText()).isEqualTo("{\"name\":\"Frequent\",\"segment_ql\":\"FILTER visitct > 9\"}");
-        assertThat(server.takeRequest().requestLine()).isEqualTo("DELETE /api/segment/5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f HTTP/1.1");
-        RecordedRequest validate = server.takeRequest();
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("DELETE /api/segment/5d0c1e2f3a4b5c6d7e8f9a0b1c2d3e4f HTTP/1.1");
+        RecordedRequest validate = lytics.server().takeRequest();
         assertThat(validate.requestLine()).isEqualTo("POST /api/segment/validate HTTP/1.1");
         assertThat(validate.bodyText()).isEqualTo("FILTER *");
     }
 
     @Test
     void sizesInBothShapes() {
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":"
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":"
                 + "{\"id\":\"abc\",\"name\":\"Frequent\",\"slug_name\":\"frequent\",\"size\":\"1234\"}}"));
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":[77]}"));
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"id\":\"\",\"name\":\"adhoc\","
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":[77]}"));
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"id\":\"\",\"name\":\"adhoc\","
                 + "\"slug_name\":\"\",\"size\":5}}"));
-        server.enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":["
+        lytics.server().enqueue(StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":["
                 + "{\"id\":\"a\",\"name\":\"A\",\"slug_name\":\"a\",\"size\":1},{\"id\":\"b\",\"name\":\"B\",\"slug_name\":\"b\",\"size\":2}]}"));
 
-        assertThat(client.segments().size("abc")).isEqualTo(new SegmentSize("abc", "Frequent", "frequent", 1234));
-        assertThat(client.segments().size("frequent")).isEqualTo(new SegmentSize("frequent", "", "", 77));
-        assertThat(client.segments().sizeOf("FILTER visitct > 1").size()).isEqualTo(5);
-        assertThat(client.segments().sizes(List.of("a", "b"))).extracting(SegmentSize::size).containsExactly(1L, 2L);
+        assertThat(lytics.client().segments().size("abc")).isEqualTo(new SegmentSize("abc", "Frequent", "frequent", 1234));
+        assertThat(lytics.client().segments().size("frequent")).isEqualTo(new SegmentSize("frequent", "", "", 77));
+        assertThat(lytics.client().segments().sizeOf("FILTER visitct > 1").size()).isEqualTo(5);
+        assertThat(lytics.client().segments().sizes(List.of("a", "b"))).extracting(SegmentSize::size).containsExactly(1L, 2L);
 
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/segment/abc/size HTTP/1.1");
-        server.takeRequest();
-        assertThat(server.takeRequest().requestLine()).isEqualTo("POST /api/segment/size HTTP/1.1");
-        assertThat(server.takeRequest().requestLine()).isEqualTo("GET /api/segment/sizes?ids=a,b HTTP/1.1");
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/segment/abc/size HTTP/1.1");
+        lytics.server().takeRequest();
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("POST /api/segment/size HTTP/1.1");
+        assertThat(lytics.server().takeRequest().requestLine()).isEqualTo("GET /api/segment/sizes?ids=a,b HTTP/1.1");
     }
 
     @Test
     void scanWalksThreePagesThroughTheCursorAndStopsOnEmptyNext() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.scanPage("c2Nhbi0wMDAy", 5, "a@x.org", "b@x.org")));
-        server.enqueue(StubResponse.json(200, LyticsFixtures.scanPage("c2Nhbi0wMDAz", 5, "c@x.org", "d@x.org")));
-        server.enqueue(StubResponse.json(200, LyticsFixtures.scanPage("", 5, "e@x.org")));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.scanPage("c2Nhbi0wMDAy", 5, "a@x.org", "b@x.org")));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.scanPage("c2Nhbi0wMDAz", 5, "c@x.org", "d@x.org")));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.scanPage("", 5, "e@x.org")));
 
-        List<String> emails = client.segments().scan("frequent_visitors", ScanQuery.defaults().limit(2)
+        List<String> emails = lytics.client().segments().scan("frequent_visitors", ScanQuery.defaults().limit(2)
                         .fields(List.of("email")))
                 .map(p -> p.string("email").orElseThrow()).collect(Collectors.toList());
 
         assertThat(emails).containsExactly("a@x.org", "b@x.org", "c@x.org", "d@x.org", "e@x.org");
-        assertThat(server.requests()).extracting(RecordedRequest::target).containsExactly(
+        assertThat(lytics.server().requests()).extracting(RecordedRequest::target).containsExactly(
                 "/api/segment/frequent_visitors/scan?limit=2&fields=email",
                 "/api/segment/frequent_visitors/scan?limit=2&fields=email&start=c2Nhbi0wMDAy",
                 "/api/segment/frequent_visitors/scan?limit=2&fields=email&start=c2Nhbi0wMDAz");
@@ -134,47 +120,47 @@ class SegmentApiTest {
     @Test
     void scanStopsWhenARepeatedCursorGivesAPageThatAddsNothing() {
         String page = LyticsFixtures.scanPage("same", 2, "a@x.org", "b@x.org");
-        server.enqueue(StubResponse.json(200, page));
-        server.enqueue(StubResponse.json(200, page));
-        server.enqueue(StubResponse.json(200, page));
+        lytics.server().enqueue(StubResponse.json(200, page));
+        lytics.server().enqueue(StubResponse.json(200, page));
+        lytics.server().enqueue(StubResponse.json(200, page));
 
-        assertThat(client.segments().scan("s", ScanQuery.defaults()).count()).isEqualTo(2);
-        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(lytics.client().segments().scan("s", ScanQuery.defaults()).count()).isEqualTo(2);
+        assertThat(lytics.server().requestCount()).isEqualTo(2);
     }
 
     @Test
     void scanIsLazyAndFetchesTheNextPageOnlyWhenNeeded() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.scanPage("n1", 4, "a@x.org", "b@x.org")));
-        server.enqueue(StubResponse.json(200, LyticsFixtures.scanPage("", 4, "c@x.org", "d@x.org")));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.scanPage("n1", 4, "a@x.org", "b@x.org")));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.scanPage("", 4, "c@x.org", "d@x.org")));
 
-        try (Stream<ProfileFields> s = client.segments().scan("s", ScanQuery.defaults())) {
+        try (Stream<ProfileFields> s = lytics.client().segments().scan("s", ScanQuery.defaults())) {
             Iterator<ProfileFields> it = s.iterator();
-            assertThat(server.requestCount()).isZero();
+            assertThat(lytics.server().requestCount()).isZero();
             it.next();
             it.next();
-            assertThat(server.requestCount()).isEqualTo(1);
+            assertThat(lytics.server().requestCount()).isEqualTo(1);
             it.next();
-            assertThat(server.requestCount()).isEqualTo(2);
+            assertThat(lytics.server().requestCount()).isEqualTo(2);
         }
     }
 
     @Test
     void scanStopsOnAnEmptyPageEvenWithACursor() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.scanPage("n1", 0)));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.scanPage("n1", 0)));
 
-        assertThat(client.segments().scan("s", ScanQuery.defaults()).count()).isZero();
-        assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(lytics.client().segments().scan("s", ScanQuery.defaults()).count()).isZero();
+        assertThat(lytics.server().requestCount()).isEqualTo(1);
     }
 
     @Test
     void adHocScanPostsTheFilterQlOnEveryPage() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.scanPage("n1", 2, "a@x.org")));
-        server.enqueue(StubResponse.json(200, LyticsFixtures.scanPage("", 2, "b@x.org")));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.scanPage("n1", 2, "a@x.org")));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.scanPage("", 2, "b@x.org")));
 
-        assertThat(client.segments().scanAdHoc("FILTER email LIKE \"*@x.org\"", ScanQuery.defaults().limit(1)).count())
+        assertThat(lytics.client().segments().scanAdHoc("FILTER email LIKE \"*@x.org\"", ScanQuery.defaults().limit(1)).count())
                 .isEqualTo(2);
 
-        assertThat(server.requests()).allSatisfy(r -> {
+        assertThat(lytics.server().requests()).allSatisfy(r -> {
             assertThat(r.method()).isEqualTo("POST");
             assertThat(r.bodyText()).isEqualTo("FILTER email LIKE \"*@x.org\"");
         }).extracting(RecordedRequest::target)
@@ -183,9 +169,9 @@ class SegmentApiTest {
 
     @Test
     void scanPageExposesTotalAndNext() {
-        server.enqueue(StubResponse.json(200, LyticsFixtures.scanPage("abc", 3, "a@x.org")));
+        lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.scanPage("abc", 3, "a@x.org")));
 
-        ScanPage page = client.segments().scanPage("s", ScanQuery.defaults(), null);
+        ScanPage page = lytics.client().segments().scanPage("s", ScanQuery.defaults(), null);
 
         assertThat(page.next()).contains("abc");
         assertThat(page.total()).hasValue(3);

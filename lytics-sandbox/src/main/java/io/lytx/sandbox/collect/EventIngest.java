@@ -5,7 +5,7 @@ import io.lytx.sandbox.domain.DomainWriter;
 import io.lytx.sandbox.profile.CollectedEvent;
 import io.lytx.sandbox.profile.ProfileStore;
 import io.lytx.sandbox.store.Journal;
-import java.math.BigDecimal;
+import io.lytx.sandbox.store.JournalRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,12 +131,11 @@ public final class EventIngest {
 
     @SuppressWarnings("unchecked")
     private void replay(Map<String, Object> record) {
-        long received = ((Number) record.get("received")).longValue();
+        long received = JournalRecords.longValue(record, "received");
         List<CollectedEvent> events = new ArrayList<>();
         for (Object o : (List<Object>) record.get("events")) {
             Map<String, Object> m = (Map<String, Object>) o;
-            Object ts = m.get("ts");
-            long ms = ts instanceof BigDecimal d ? d.longValue() : ((Number) ts).longValue();
+            long ms = JournalRecords.longValue(m, "ts");
             events.add(new CollectedEvent((String) m.get("stream"), ms, (Map<String, Object>) m.get("fields")));
         }
         writer.applyOnly(() -> {

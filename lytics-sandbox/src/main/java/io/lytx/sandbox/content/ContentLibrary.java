@@ -2,7 +2,7 @@ package io.lytx.sandbox.content;
 
 import io.lytx.sandbox.domain.DomainWriter;
 import io.lytx.sandbox.store.Journal;
-import java.math.BigDecimal;
+import io.lytx.sandbox.store.JournalRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -130,8 +130,7 @@ public final class ContentLibrary {
         if (r.get("topics") instanceof Map<?, ?> m) {
             m.forEach((k, v) -> topics.put(String.valueOf(k), ((Number) v).doubleValue()));
         }
-        Object created = r.get("created");
-        long ms = created instanceof BigDecimal d ? d.longValue() : ((Number) created).longValue();
+        long ms = JournalRecords.longValue(r, "created");
         return Document.of((String) r.get("url"), str(r, "title"), str(r, "description"), str(r, "body"), topics,
                 str(r, "primary_image"), str(r, "author"), Instant.ofEpochMilli(ms), str(r, "sitename"));
     }

@@ -6,7 +6,7 @@ import io.lytx.sandbox.filterql.FilterQlSyntaxException;
 import io.lytx.sandbox.filterql.ParsedSegment;
 import io.lytx.sandbox.http.ApiError;
 import io.lytx.sandbox.store.Journal;
-import java.math.BigDecimal;
+import io.lytx.sandbox.store.JournalRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -306,12 +306,9 @@ public final class SegmentService {
         return new Segment((String) r.get("id"), (String) r.get("name"), (String) r.get("slug_name"),
                 (String) r.get("description"), (String) r.get("kind"), (String) r.get("table"),
                 Boolean.TRUE.equals(r.get("is_public")), ql, strings(r, "tags"),
-                Instant.ofEpochMilli(millis(r.get("created_ms"))), Instant.ofEpochMilli(millis(r.get("modified_ms"))),
+                Instant.ofEpochMilli(JournalRecords.longValue(r, "created_ms")),
+                Instant.ofEpochMilli(JournalRecords.longValue(r, "modified_ms")),
                 parsed);
-    }
-
-    private static long millis(Object v) {
-        return v instanceof BigDecimal d ? d.longValue() : ((Number) v).longValue();
     }
 
     private static String string(Map<String, Object> body, String key) {

@@ -2,7 +2,7 @@ package io.lytx.sandbox.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.sandbox.LyticsSandbox;
+import io.lytx.sandbox.SandboxExtension;
 import io.lytx.sandbox.SandboxHttp;
 import io.lytx.sandbox.SandboxOptions;
 import java.util.LinkedHashMap;
@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,19 +59,8 @@ class RolePermissionHttpTest {
             "v2_account_settings_manage", Set.of("account read", "account write"),
             "authed2", Set.of());
 
-    private static LyticsSandbox sandbox;
-    private static SandboxHttp admin;
-
-    @BeforeAll
-    static void start() {
-        sandbox = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(false));
-        admin = new SandboxHttp(sandbox.baseUri(), sandbox.adminToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension lytics = new SandboxExtension(SandboxOptions.defaults().withDemoData(false));
 
     static Stream<Arguments> roleAndCall() {
         return ALLOWED.keySet().stream().sorted()
@@ -84,9 +72,9 @@ class RolePermissionHttpTest {
     @ParameterizedTest(name = "{0} → {1}")
     @MethodSource("roleAndCall")
     void eachRoleGetsExactlyItsCalls(String role, String callName) {
-        String token = TOKENS.computeIfAbsent(role, r -> TestTokens.create(admin, null, r));
+        String token = TOKENS.computeIfAbsent(role, r -> TestTokens.create(lytics.admin(), null, r));
         Call call = CALLS.get(callName);
-        SandboxHttp.Reply r = admin.withToken(token).send(call.method(), call.path(), call.contentType(), call.body());
+        SandboxHttp.Reply r = lytics.admin().withToken(token).send(call.method(), call.path(), call.contentType(), call.body());
         if (ALLOWED.get(role).contains(callName)) {
             assertThat(r.status()).as("%s may %s: %s", role, callName, r.body()).isNotIn(401, 403);
         } else {
@@ -97,18 +85,18 @@ class RolePermissionHttpTest {
 
     @Test
     void aDeniedCallChangesNothing() {
-        String marketer = TestTokens.create(admin, null, "marketer");
+        String marketer = TestTokens.create(lytics.admin(), null, "marketer");
         // input: a marketer collecting an event -> 403, and no profile appears
-        SandboxHttp.Reply denied = admin.withToken(marketer).postJson("/collect/json/roles",
+        SandboxHttp.Reply denied = lytics.admin().withToken(marketer).postJson("/collect/json/roles",
                 "{\"_uid\":\"u_denied_probe\",\"email\":\"denied@example.org\"}");
         assertThat(denied.status()).isEqualTo(403);
-        assertThat(admin.get("/api/entity/user/email/denied@example.org").message()).isEqualTo("Not Found");
+        assertThat(lytics.admin().get("/api/entity/user/email/denied@example.org").message()).isEqualTo("Not Found");
     }
 
     @Test
     void rolesAreAdditive() {
-        String both = TestTokens.create(admin, null, "data", "v2_segment_view");
-        SandboxHttp tokenClient = admin.withToken(both);
+        String both = TestTokens.create(lytics.admin(), null, "data", "v2_segment_view");
+        SandboxHttp tokenClient = lytics.admin().withToken(both);
         assertThat(tokenClient.get("/api/segment").status()).isEqualTo(200);
         assertThat(tokenClient.postJson("/collect/json/roles", "{\"_uid\":\"u_additive\"}").status()).isEqualTo(200);
         assertThat(tokenClient.get("/api/account").status()).isEqualTo(403);

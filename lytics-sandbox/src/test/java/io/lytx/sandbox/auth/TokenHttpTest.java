@@ -2,7 +2,7 @@ package io.lytx.sandbox.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.sandbox.LyticsSandbox;
+import io.lytx.sandbox.SandboxExtension;
 import io.lytx.sandbox.MutableClock;
 import io.lytx.sandbox.SandboxHttp;
 import io.lytx.sandbox.SandboxOptions;
@@ -10,9 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,24 +19,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TokenHttpTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private static LyticsSandbox sandbox;
-    private static SandboxHttp admin;
-
-    @BeforeAll
-    static void start() {
-        sandbox = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(false).withClock(CLOCK));
-        admin = new SandboxHttp(sandbox.baseUri(), sandbox.adminToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension lytics =
+            new SandboxExtension(SandboxOptions.defaults().withDemoData(false).withClock(CLOCK));
 
     @Test
     @SuppressWarnings("unchecked")
     void createReturnsTheSecretOnceAndListingNeverShowsIt() {
-        SandboxHttp.Reply created = admin.postJson("/api/auth/createtoken",
+        SandboxHttp.Reply created = lytics.admin().postJson("/api/auth/createtoken",
                 "{\"label\":\"ci reader\",\"description\":\"for CI\",\"scopes\":[\"observer\"],\"expires\":\"720h\"}");
         assertThat(created.status()).isEqualTo(200);
         Map<String, Object> data = created.dataMap();
@@ -50,48 +39,48 @@ class TokenHttpTest {
         assertThat(data).containsEntry("label", "ci reader").containsEntry("provider_name", "Lytics")
                 .containsEntry("scopes", List.of("observer")).containsEntry("expires", "2026-01-31T00:00:00Z");
 
-        assertThat(admin.withToken(secret).get("/api/account/current").status()).isEqualTo(200);
+        assertThat(lytics.admin().withToken(secret).get("/api/account/current").status()).isEqualTo(200);
 
         for (String path : List.of("/api/auth", "/v2/auth?auth_type=api_token", "/api/auth/" + id, "/v2/auth/" + id)) {
-            SandboxHttp.Reply listed = admin.get(path);
+            SandboxHttp.Reply listed = lytics.admin().get(path);
             assertThat(listed.status()).as(path).isEqualTo(200);
             assertThat(listed.body()).as(path).contains(id).doesNotContain(secret.substring(secret.lastIndexOf('.') + 1));
         }
-        Map<String, Object> one = admin.get("/v2/auth/" + id).dataMap();
+        Map<String, Object> one = lytics.admin().get("/v2/auth/" + id).dataMap();
         assertThat(one).containsEntry("type", "lytics-auth-token").containsEntry("status", "active")
                 .containsEntry("ttl", "720h").containsEntry("description", "for CI");
-        assertThat(admin.get("/v2/auth?auth_type=oauth").dataList()).isEmpty();
+        assertThat(lytics.admin().get("/v2/auth?auth_type=oauth").dataList()).isEmpty();
     }
 
     @Test
     void aTokenWithoutExpiryReadsBackWithGosZeroTime() {
-        SandboxHttp.Reply created = admin.postJson("/api/auth/createtoken",
+        SandboxHttp.Reply created = lytics.admin().postJson("/api/auth/createtoken",
                 "{\"description\":\"forever\",\"scopes\":[\"data\"]}");
         assertThat(created.dataMap()).containsEntry("expires", "0001-01-01T00:00:00Z");
     }
 
     @Test
     void anExpiredTokenIs401ExpiredToken() {
-        String secret = TestTokens.create(admin, "1h", "observer");
-        assertThat(admin.withToken(secret).get("/api/account").status()).isEqualTo(200);
+        String secret = TestTokens.create(lytics.admin(), "1h", "observer");
+        assertThat(lytics.admin().withToken(secret).get("/api/account").status()).isEqualTo(200);
         CLOCK.advance(Duration.ofMinutes(61));
-        SandboxHttp.Reply r = admin.withToken(secret).get("/api/account");
+        SandboxHttp.Reply r = lytics.admin().withToken(secret).get("/api/account");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.body()).isEqualTo("{\"data\":null,\"message\":\"Expired Token\",\"status\":401}");
-        assertThat(admin.get("/api/auth").body()).contains("\"status\":\"expired\"");
+        assertThat(lytics.admin().get("/api/auth").body()).contains("\"status\":\"expired\"");
     }
 
     @Test
     void aDeletedTokenStopsWorkingAtOnce() {
-        SandboxHttp.Reply created = admin.postJson("/api/auth/createtoken", "{\"label\":\"temp\",\"scopes\":[\"observer\"]}");
+        SandboxHttp.Reply created = lytics.admin().postJson("/api/auth/createtoken", "{\"label\":\"temp\",\"scopes\":[\"observer\"]}");
         String id = (String) created.dataMap().get("id");
-        String secret = TestTokens.create(admin, null, "observer");
+        String secret = TestTokens.create(lytics.admin(), null, "observer");
         String otherId = secret.split("\\.")[1];
-        assertThat(admin.delete("/api/auth/" + id).status()).isEqualTo(204);
-        assertThat(admin.delete("/v2/auth/" + otherId).status()).isEqualTo(204);
-        assertThat(admin.withToken(secret).get("/api/account").status()).isEqualTo(401);
-        assertThat(admin.get("/api/auth/" + id).status()).isEqualTo(404);
-        assertThat(admin.delete("/api/auth/" + id).status()).isEqualTo(404);
+        assertThat(lytics.admin().delete("/api/auth/" + id).status()).isEqualTo(204);
+        assertThat(lytics.admin().delete("/v2/auth/" + otherId).status()).isEqualTo(204);
+        assertThat(lytics.admin().withToken(secret).get("/api/account").status()).isEqualTo(401);
+        assertThat(lytics.admin().get("/api/auth/" + id).status()).isEqualTo(404);
+        assertThat(lytics.admin().delete("/api/auth/" + id).status()).isEqualTo(404);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,18 +95,18 @@ class TokenHttpTest {
             "not an object|[\"observer\"]|400|expected a JSON object",
             "malformed|{\"label\":|400|malformed JSON at line 1"})
     void badCreateRequestsAreRefusedAndCreateNothing(String what, String body, int status, String message) {
-        int before = admin.get("/api/auth").dataList().size();
-        SandboxHttp.Reply r = admin.postJson("/api/auth/createtoken", body);
+        int before = lytics.admin().get("/api/auth").dataList().size();
+        SandboxHttp.Reply r = lytics.admin().postJson("/api/auth/createtoken", body);
         assertThat(r.status()).as(what).isEqualTo(status);
         assertThat(r.message()).as(what).contains(message);
-        assertThat(admin.get("/api/auth").dataList()).as(what).hasSize(before);
+        assertThat(lytics.admin().get("/api/auth").dataList()).as(what).hasSize(before);
     }
 
     @Test
     void onlyTheUserTokenMayCreateTokens() {
-        String apiToken = TestTokens.create(admin, null, "admin");
+        String apiToken = TestTokens.create(lytics.admin(), null, "admin");
         // input: an API token (even with the admin role) calling createtoken -> 403, as in Lytics
-        SandboxHttp.Reply r = admin.withToken(apiToken).postJson("/api/auth/createtoken",
+        SandboxHttp.Reply r = lytics.admin().withToken(apiToken).postJson("/api/auth/createtoken",
                 "{\"label\":\"x\",\"scopes\":[\"observer\"]}");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.message()).isEqualTo("Not authorized: This endpoint is available only via user tokens.");
@@ -126,7 +115,7 @@ class TokenHttpTest {
     @Test
     void createNeedsJson() {
         // input: the body as text/plain -> 415 naming the type
-        SandboxHttp.Reply r = admin.send("POST", "/api/auth/createtoken", "text/plain", "{\"scopes\":[\"data\"]}");
+        SandboxHttp.Reply r = lytics.admin().send("POST", "/api/auth/createtoken", "text/plain", "{\"scopes\":[\"data\"]}");
         assertThat(r.status()).isEqualTo(415);
         assertThat(r.message()).contains("text/plain");
     }

@@ -2,8 +2,7 @@ package io.lytx.sandbox.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.sandbox.LyticsSandbox;
-import io.lytx.sandbox.SandboxHttp;
+import io.lytx.sandbox.SandboxExtension;
 import io.lytx.sandbox.SandboxOptions;
 import io.lytx.sandbox.domain.ListSpellings;
 import java.math.BigDecimal;
@@ -11,28 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The catalog API over real HTTP against the embedded sandbox (no demo data). */
 class SchemaHttpTest {
 
-    private static LyticsSandbox sandbox;
-    private static SandboxHttp http;
+    @RegisterExtension
+    static final SandboxExtension lytics = new SandboxExtension(SandboxOptions.defaults().withDemoData(false));
 
     @BeforeAll
     static void start() {
-        sandbox = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(false));
-        http = new SandboxHttp(sandbox.baseUri(), sandbox.adminToken());
-        http.postJson("/collect/json/signup", "[{\"email\":\"a@x.org\",\"age\":\"31\",\"country\":\"NO\",\"vip\":true},"
+        lytics.admin().postJson("/collect/json/signup", "[{\"email\":\"a@x.org\",\"age\":\"31\",\"country\":\"NO\",\"vip\":true},"
                 + "{\"email\":\"b@x.org\",\"age\":44,\"country\":\"NO\"},{\"_uid\":\"u1\",\"country\":\"SE\",\"_e\":\"pv\"}]");
-        http.send("POST", "/collect/bulk/crm", "text/csv", "email,plan\nc@x.org,gold\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        lytics.admin().send("POST", "/collect/bulk/crm", "text/csv", "email,plan\nc@x.org,gold\n");
     }
 
     @SuppressWarnings("unchecked")
@@ -43,7 +35,7 @@ class SchemaHttpTest {
 
     @Test
     void theUserSchemaHasInferredTypesIdentityFieldsAndSources() {
-        Map<String, Object> schema = http.get("/api/schema/user").dataMap();
+        Map<String, Object> schema = lytics.admin().get("/api/schema/user").dataMap();
         assertThat(schema).containsEntry("name", "user").containsEntry("by_fields", List.of("_uids", "email", "user_id"));
         Map<Object, Map<String, Object>> cols = columns(schema);
         assertThat(cols.get("email")).containsEntry("is_by", true).containsEntry("type", "string");
@@ -59,20 +51,20 @@ class SchemaHttpTest {
 
     @Test
     void allTablesAndStreams() {
-        assertThat(http.get("/api/schema").dataMap()).containsKeys("user", "content");
+        assertThat(lytics.admin().get("/api/schema").dataMap()).containsKeys("user", "content");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> streams = (List<Map<String, Object>>) (List<?>) http.get("/api/schema/_streams").dataList();
+        List<Map<String, Object>> streams = (List<Map<String, Object>>) (List<?>) lytics.admin().get("/api/schema/_streams").dataList();
         assertThat(streams).extracting(s -> s.get("stream")).containsExactly("crm", "signup");
         assertThat(streams.get(1)).containsEntry("ct", new BigDecimal("3"));
-        assertThat(http.get("/api/schema/orders").status()).isEqualTo(404);
+        assertThat(lytics.admin().get("/api/schema/orders").status()).isEqualTo(404);
     }
 
     @Test
     void fieldInfoCountsTermsAndTakesFieldsInEverySpelling() {
         List<String> spellings = ListSpellings.of("fields", List.of("country", "age"));
-        Map<String, Object> expected = http.get("/api/schema/user/fieldinfo?" + spellings.get(0)).dataMap();
+        Map<String, Object> expected = lytics.admin().get("/api/schema/user/fieldinfo?" + spellings.get(0)).dataMap();
         for (String q : spellings) {
-            assertThat(http.get("/api/schema/user/fieldinfo?" + q).data()).as(q).isEqualTo(expected);
+            assertThat(lytics.admin().get("/api/schema/user/fieldinfo?" + q).data()).as(q).isEqualTo(expected);
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> fields = (List<Map<String, Object>>) expected.get("fields");
@@ -81,6 +73,6 @@ class SchemaHttpTest {
                 .containsEntry("ents_present", new BigDecimal("3")).containsEntry("ents_absent", new BigDecimal("1"));
         assertThat(fields.get(1)).containsKey("stats");
         // input: limit=abc is not an integer
-        assertThat(http.get("/api/schema/user/fieldinfo?limit=abc").message()).contains("limit");
+        assertThat(lytics.admin().get("/api/schema/user/fieldinfo?limit=abc").message()).contains("limit");
     }
 }

@@ -2,7 +2,7 @@ package io.lytx.sandbox.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.sandbox.LyticsSandbox;
+import io.lytx.sandbox.SandboxExtension;
 import io.lytx.sandbox.SandboxHttp;
 import io.lytx.sandbox.SandboxOptions;
 import java.io.ByteArrayOutputStream;
@@ -18,34 +18,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The collection endpoints over real HTTP against the embedded sandbox (no demo data). */
 class CollectHttpTest {
 
-    private static LyticsSandbox sandbox;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void start() {
-        sandbox = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(false));
-        http = new SandboxHttp(sandbox.baseUri(), sandbox.adminToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension lytics = new SandboxExtension(SandboxOptions.defaults().withDemoData(false));
 
     private static SandboxHttp.Reply entity(String field, String value) {
-        return http.get("/api/entity/user/" + field + "/" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        return lytics.admin().get("/api/entity/user/" + field + "/" + URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
     @Test
     void oneObjectIsCollectedAndBuildsAProfile() {
-        SandboxHttp.Reply r = http.postJson("/collect/json/web?filename=one.json",
+        SandboxHttp.Reply r = lytics.admin().postJson("/collect/json/web?filename=one.json",
                 "{\"email\":\"one@example.org\",\"first_name\":\"Uno\"}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.dataMap()).containsEntry("message_count", new BigDecimal("1"))
@@ -57,11 +45,11 @@ class CollectHttpTest {
     @Test
     void anArrayIsCollectedAndADryRunCountsWithoutStoring() {
         String events = "[{\"email\":\"dry@example.org\"},{\"_uid\":\"dry-1\"},{\"_uid\":\"dry-2\"}]";
-        SandboxHttp.Reply dry = http.postJson("/collect/json/web?dryrun=true", events);
+        SandboxHttp.Reply dry = lytics.admin().postJson("/collect/json/web?dryrun=true", events);
         assertThat(dry.dataMap()).containsEntry("message_count", new BigDecimal("3")).containsEntry("dryrun", true);
         assertThat(entity("email", "dry@example.org").message()).isEqualTo("Not Found");
 
-        SandboxHttp.Reply wet = http.postJson("/collect/json/web", events);
+        SandboxHttp.Reply wet = lytics.admin().postJson("/collect/json/web", events);
         assertThat(wet.dataMap()).containsEntry("message_count", new BigDecimal("3"));
         assertThat(entity("_uid", "dry-2").message()).isEqualTo("success");
     }
@@ -69,7 +57,7 @@ class CollectHttpTest {
     @Test
     void malformedJsonIsRefusedWithLineAndColumnAndStoresNothing() {
         // input: the second line misses a closing quote after "bad@example.org; nothing may be stored
-        SandboxHttp.Reply r = http.postJson("/collect/json/web", "[{\"email\":\"ok@example.org\"},\n{\"email\":\"bad@example.org}]");
+        SandboxHttp.Reply r = lytics.admin().postJson("/collect/json/web", "[{\"email\":\"ok@example.org\"},\n{\"email\":\"bad@example.org}]");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.message()).startsWith("malformed JSON at line 2, column ");
         assertThat(entity("email", "ok@example.org").message()).isEqualTo("Not Found");
@@ -78,7 +66,7 @@ class CollectHttpTest {
     @Test
     void anArrayWithANonObjectIsRefusedWhole() {
         // input: element 1 is a number; element 0 must not be stored either
-        SandboxHttp.Reply r = http.postJson("/collect/json/web", "[{\"email\":\"first@example.org\"}, 42]");
+        SandboxHttp.Reply r = lytics.admin().postJson("/collect/json/web", "[{\"email\":\"first@example.org\"}, 42]");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.message()).contains("element 1").contains("number");
         assertThat(entity("email", "first@example.org").message()).isEqualTo("Not Found");
@@ -87,14 +75,14 @@ class CollectHttpTest {
     @Test
     void aNonJsonContentTypeIs415() {
         // input: XML declared as text/xml on the JSON endpoint
-        SandboxHttp.Reply r = http.send("POST", "/collect/json/web", "text/xml", "<event/>");
+        SandboxHttp.Reply r = lytics.admin().send("POST", "/collect/json/web", "text/xml", "<event/>");
         assertThat(r.status()).isEqualTo(415);
         assertThat(r.message()).contains("text/xml");
     }
 
     @Test
     void anUnreadableTimestampFieldRejectsOnlyThatEvent() {
-        SandboxHttp.Reply r = http.postJson("/collect/json/web?timestamp_field=when",
+        SandboxHttp.Reply r = lytics.admin().postJson("/collect/json/web?timestamp_field=when",
                 "[{\"_uid\":\"ts-ok\",\"when\":\"2024-05-01T12:00:00Z\",\"_e\":\"pv\"},{\"_uid\":\"ts-bad\",\"when\":\"someday\"}]");
         assertThat(r.dataMap()).containsEntry("message_count", new BigDecimal("1"))
                 .containsEntry("rejected_count", new BigDecimal("1")).containsEntry("timestamp_field", "when");
@@ -104,14 +92,14 @@ class CollectHttpTest {
 
     @Test
     void bulkCsvWithAHeaderRowOrHeadersAndTabs() {
-        SandboxHttp.Reply r = http.send("POST", "/collect/bulk/crm", "text/csv",
+        SandboxHttp.Reply r = lytics.admin().send("POST", "/collect/bulk/crm", "text/csv",
                 "email,first_name,plan\ncsv1@example.org,Cee,gold\ncsv2@example.org,\"Ess, Vee\",silver\n");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.dataMap()).containsEntry("message_count", new BigDecimal("2"))
                 .containsEntry("content-type", "application/csv");
         assertThat(entity("email", "csv2@example.org").dataMap()).containsEntry("first_name", "Ess, Vee");
 
-        SandboxHttp.Reply tabs = http.send("POST", "/collect/bulk/crm?headers=email,plan&delimiter=t", "application/csv",
+        SandboxHttp.Reply tabs = lytics.admin().send("POST", "/collect/bulk/crm?headers=email,plan&delimiter=t", "application/csv",
                 "tab@example.org\tbronze\n");
         assertThat(tabs.dataMap()).containsEntry("message_count", new BigDecimal("1"));
         assertThat(entity("email", "tab@example.org").dataMap()).containsEntry("plan", "bronze");
@@ -123,10 +111,10 @@ class CollectHttpTest {
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             gz.write("email,plan\ngz@example.org,zip\n".getBytes(StandardCharsets.UTF_8));
         }
-        HttpRequest request = HttpRequest.newBuilder(sandbox.baseUri().resolve("collect/bulk/crm"))
-                .header("Authorization", sandbox.adminToken()).header("Content-Type", "text/csv")
+        HttpRequest request = HttpRequest.newBuilder(lytics.sandbox().baseUri().resolve("collect/bulk/crm"))
+                .header("Authorization", lytics.sandbox().adminToken()).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build();
-        SandboxHttp.Reply r = http.send(request);
+        SandboxHttp.Reply r = lytics.admin().send(request);
         assertThat(r.status()).isEqualTo(200);
         assertThat(entity("email", "gz@example.org").dataMap()).containsEntry("plan", "zip");
     }
@@ -135,16 +123,16 @@ class CollectHttpTest {
     void aBadCsvLineRefusesTheWholeUploadUnlessDropErrors() {
         // input: line 3 has an extra field; the good line 2 must not be stored
         String csv = "email,plan\nbulk-ok@example.org,gold\nbulk-bad@example.org,gold,extra\nbulk-last@example.org,tin\n";
-        SandboxHttp.Reply r = http.send("POST", "/collect/bulk/crm", "text/csv", csv);
+        SandboxHttp.Reply r = lytics.admin().send("POST", "/collect/bulk/crm", "text/csv", csv);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.message()).contains("line 3, column 3");
         assertThat(entity("email", "bulk-ok@example.org").message()).isEqualTo("Not Found");
 
-        SandboxHttp.Reply dry = http.send("POST", "/collect/bulk/crm?droperrors=true&dryrun=true", "text/csv", csv);
+        SandboxHttp.Reply dry = lytics.admin().send("POST", "/collect/bulk/crm?droperrors=true&dryrun=true", "text/csv", csv);
         assertThat(dry.dataMap()).containsEntry("message_count", new BigDecimal("2")).containsEntry("dryrun", true);
         assertThat(entity("email", "bulk-last@example.org").message()).isEqualTo("Not Found");
 
-        SandboxHttp.Reply dropped = http.send("POST", "/collect/bulk/crm?droperrors=true", "text/csv", csv);
+        SandboxHttp.Reply dropped = lytics.admin().send("POST", "/collect/bulk/crm?droperrors=true", "text/csv", csv);
         assertThat(dropped.dataMap()).containsEntry("message_count", new BigDecimal("2"))
                 .containsEntry("rejected_count", new BigDecimal("1")).containsEntry("droperrors", true);
         assertThat(entity("email", "bulk-last@example.org").dataMap()).containsEntry("plan", "tin");
@@ -152,7 +140,7 @@ class CollectHttpTest {
 
     @Test
     void theJsTagPixelNeedsNoTokenAndDecodesTheSerializedEvent() {
-        SandboxHttp anonymous = http.withToken(null);
+        SandboxHttp anonymous = lytics.admin().withToken(null);
         String query = "_e=pv&_uid=u_pixel&url=example.org%2Fhome&user.plan=pro&tags_len=2&tags_json="
                 + URLEncoder.encode("[\"a\",\"b\"]", StandardCharsets.UTF_8) + "&tags=a&tags=b";
         SandboxHttp.Reply r = anonymous.get("/c/any-account?" + query);
@@ -171,8 +159,8 @@ class CollectHttpTest {
     @Test
     void anEventWithASeenEidIsCountedButNotAppliedTwice() {
         String event = "{\"_uid\":\"dedup\",\"_eid\":\"evt-1\",\"_e\":\"pv\",\"_sesstart\":1,\"url\":\"x.org\"}";
-        assertThat(http.postJson("/collect/json/web", event).dataMap()).containsEntry("message_count", new BigDecimal("1"));
-        assertThat(http.postJson("/collect/json/web", event).dataMap()).containsEntry("message_count", new BigDecimal("1"));
+        assertThat(lytics.admin().postJson("/collect/json/web", event).dataMap()).containsEntry("message_count", new BigDecimal("1"));
+        assertThat(lytics.admin().postJson("/collect/json/web", event).dataMap()).containsEntry("message_count", new BigDecimal("1"));
         assertThat(entity("_uid", "dedup").dataMap()).containsEntry("visitct", "1");
     }
 
@@ -189,7 +177,7 @@ class CollectHttpTest {
                     int ok = 0;
                     for (int i = 0; i < perThread; i++) {
                         String event = "{\"_uid\":\"u_busy\",\"_e\":\"pv\",\"_sesstart\":1,\"n" + thread + "\":\"" + i + "\"}";
-                        ok += http.postJson("/collect/json/web", event).status() == 200 ? 1 : 0;
+                        ok += lytics.admin().postJson("/collect/json/web", event).status() == 200 ? 1 : 0;
                     }
                     return ok;
                 }));
@@ -208,7 +196,7 @@ class CollectHttpTest {
     @Test
     void anInvalidStreamNameIs400() {
         // input: a stream name with a space (encoded); streams are letters, digits, _ - .
-        SandboxHttp.Reply r = http.postJson("/collect/json/bad%20stream", "{}");
+        SandboxHttp.Reply r = lytics.admin().postJson("/collect/json/bad%20stream", "{}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.message()).contains("bad stream");
     }

@@ -2,7 +2,7 @@ package io.lytx.sandbox.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.sandbox.LyticsSandbox;
+import io.lytx.sandbox.SandboxExtension;
 import io.lytx.sandbox.SandboxHttp;
 import io.lytx.sandbox.SandboxOptions;
 import io.lytx.sandbox.demo.DemoData;
@@ -10,26 +10,14 @@ import io.lytx.sandbox.domain.ListSpellings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The entity API over real HTTP against the embedded sandbox with demo data. */
 class EntityHttpTest {
 
-    private static LyticsSandbox sandbox;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void start() {
-        sandbox = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(true));
-        http = new SandboxHttp(sandbox.baseUri(), sandbox.adminToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension lytics = new SandboxExtension(SandboxOptions.defaults().withDemoData(true));
 
     @SuppressWarnings("unchecked")
     private static List<String> list(Map<String, Object> data, String key) {
@@ -38,7 +26,7 @@ class EntityHttpTest {
 
     @Test
     void aKnownProfileHasItsFieldsSegmentsIdsAndMeta() {
-        SandboxHttp.Reply r = http.get("/api/entity/user/email/ada@example.org");
+        SandboxHttp.Reply r = lytics.admin().get("/api/entity/user/email/ada@example.org");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.message()).isEqualTo("success");
         Map<String, Object> data = r.dataMap();
@@ -56,7 +44,7 @@ class EntityHttpTest {
 
     @Test
     void anUnknownVisitorIsTheNotFoundPlaceholderWithStatus200() {
-        SandboxHttp.Reply r = http.get("/api/entity/user/_uid/nobody-here");
+        SandboxHttp.Reply r = lytics.admin().get("/api/entity/user/_uid/nobody-here");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.message()).isEqualTo("Not Found");
         assertThat(r.json().get("status")).isEqualTo(new java.math.BigDecimal("200"));
@@ -65,11 +53,11 @@ class EntityHttpTest {
 
     @Test
     void fieldsSegmentsAndMetaParametersShapeTheAnswer() {
-        Map<String, Object> some = http.get("/api/entity/user/email/ada@example.org?fields=first_name,city").dataMap();
+        Map<String, Object> some = lytics.admin().get("/api/entity/user/email/ada@example.org?fields=first_name,city").dataMap();
         assertThat(some.keySet()).containsExactly("first_name", "city", "segments", "segments_all");
-        Map<String, Object> none = http.get("/api/entity/user/email/ada@example.org?fields=none").dataMap();
+        Map<String, Object> none = lytics.admin().get("/api/entity/user/email/ada@example.org?fields=none").dataMap();
         assertThat(none.keySet()).containsExactly("segments", "segments_all");
-        SandboxHttp.Reply bare = http.get("/api/entity/user/email/ada@example.org?segments=false&meta=false");
+        SandboxHttp.Reply bare = lytics.admin().get("/api/entity/user/email/ada@example.org?segments=false&meta=false");
         assertThat(bare.dataMap()).doesNotContainKeys("segments", "segments_all").containsKey("email");
         assertThat(bare.json()).doesNotContainKey("meta");
     }
@@ -77,47 +65,47 @@ class EntityHttpTest {
     @Test
     void theFiveListSpellingsOfFieldsGiveTheSameAnswer() {
         List<String> spellings = ListSpellings.of("fields", List.of("first_name", "email"));
-        Object expected = http.get("/api/entity/user/user_id/demo-ada?" + spellings.get(0)).data();
+        Object expected = lytics.admin().get("/api/entity/user/user_id/demo-ada?" + spellings.get(0)).data();
         assertThat(new HashMap<Object, Object>((Map<?, ?>) expected)).containsKeys("first_name", "email").doesNotContainKey("city");
         for (String q : spellings) {
-            assertThat(http.get("/api/entity/user/user_id/demo-ada?" + q).data()).as(q).isEqualTo(expected);
+            assertThat(lytics.admin().get("/api/entity/user/user_id/demo-ada?" + q).data()).as(q).isEqualTo(expected);
         }
-        Object single = http.get("/api/entity/user/user_id/demo-ada?fields=email").data();
+        Object single = lytics.admin().get("/api/entity/user/user_id/demo-ada?fields=email").data();
         for (String q : ListSpellings.single("fields", "email")) {
-            assertThat(http.get("/api/entity/user/user_id/demo-ada?" + q).data()).as(q).isEqualTo(single);
+            assertThat(lytics.admin().get("/api/entity/user/user_id/demo-ada?" + q).data()).as(q).isEqualTo(single);
         }
     }
 
     @Test
     void cookieAndMeAliasesFindTheSameProfile() {
-        Object byEmail = http.get("/api/entity/user/email/ada@example.org").data();
-        assertThat(http.get("/api/entity/user/u_demo_ada").data()).isEqualTo(byEmail);
-        assertThat(http.get("/api/me/email/ada@example.org").data()).isEqualTo(byEmail);
-        assertThat(http.get("/api/me/_uids/u_demo_ada").data()).isEqualTo(byEmail);
+        Object byEmail = lytics.admin().get("/api/entity/user/email/ada@example.org").data();
+        assertThat(lytics.admin().get("/api/entity/user/u_demo_ada").data()).isEqualTo(byEmail);
+        assertThat(lytics.admin().get("/api/me/email/ada@example.org").data()).isEqualTo(byEmail);
+        assertThat(lytics.admin().get("/api/me/_uids/u_demo_ada").data()).isEqualTo(byEmail);
     }
 
     @Test
     void anEventWithTwoIdentitiesStitchesProfiles() {
-        http.postJson("/collect/json/web", "{\"_uid\":\"u_stitch\",\"_e\":\"pv\",\"url\":\"example.org/x\",\"color\":\"teal\"}");
-        http.postJson("/collect/json/web", "{\"email\":\"stitch@example.org\",\"first_name\":\"Sam\"}");
-        assertThat(http.get("/api/entity/user/email/stitch@example.org").dataMap()).doesNotContainKey("color");
+        lytics.admin().postJson("/collect/json/web", "{\"_uid\":\"u_stitch\",\"_e\":\"pv\",\"url\":\"example.org/x\",\"color\":\"teal\"}");
+        lytics.admin().postJson("/collect/json/web", "{\"email\":\"stitch@example.org\",\"first_name\":\"Sam\"}");
+        assertThat(lytics.admin().get("/api/entity/user/email/stitch@example.org").dataMap()).doesNotContainKey("color");
 
-        http.postJson("/collect/json/web", "{\"_uid\":\"u_stitch\",\"email\":\"stitch@example.org\"}");
+        lytics.admin().postJson("/collect/json/web", "{\"_uid\":\"u_stitch\",\"email\":\"stitch@example.org\"}");
 
-        Map<String, Object> byEmail = http.get("/api/entity/user/email/stitch@example.org").dataMap();
+        Map<String, Object> byEmail = lytics.admin().get("/api/entity/user/email/stitch@example.org").dataMap();
         assertThat(byEmail).containsEntry("color", "teal").containsEntry("first_name", "Sam")
                 .containsEntry("_uids", List.of("u_stitch"));
         assertThat(list(byEmail, "segments")).contains("known_users").doesNotContain("anonymous_visitors");
-        assertThat(http.get("/api/entity/user/_uid/u_stitch").dataMap()).isEqualTo(byEmail);
+        assertThat(lytics.admin().get("/api/entity/user/_uid/u_stitch").dataMap()).isEqualTo(byEmail);
     }
 
     @Test
     void readingThreeArticlesOfATopicJoinsItsSegmentButTwoDoNot() {
         String[] slugs = {"weeknight-pasta", "knife-skills", "one-pot-soups"};
         for (int i = 0; i < slugs.length; i++) {
-            http.postJson("/collect/json/web", "{\"_uid\":\"u_reader\",\"_e\":\"pv\",\"url\":\"https://example.org/articles/cooking/"
+            lytics.admin().postJson("/collect/json/web", "{\"_uid\":\"u_reader\",\"_e\":\"pv\",\"url\":\"https://example.org/articles/cooking/"
                     + slugs[i] + "\"}");
-            Map<String, Object> data = http.get("/api/entity/user/_uid/u_reader").dataMap();
+            Map<String, Object> data = lytics.admin().get("/api/entity/user/_uid/u_reader").dataMap();
             if (i < 2) {
                 assertThat(list(data, "segments")).as("after %d articles", i + 1).doesNotContain("interested_cooking");
             } else {
@@ -131,17 +119,17 @@ class EntityHttpTest {
     @Test
     void anUnknownIdentityFieldIs400AndAnUnknownTableIs404() {
         // input: first_name is not one of the by_fields
-        SandboxHttp.Reply field = http.get("/api/entity/user/first_name/Ada");
+        SandboxHttp.Reply field = lytics.admin().get("/api/entity/user/first_name/Ada");
         assertThat(field.status()).isEqualTo(400);
         assertThat(field.message()).contains("first_name").contains("_uids");
-        SandboxHttp.Reply table = http.get("/api/entity/orders/email/ada@example.org");
+        SandboxHttp.Reply table = lytics.admin().get("/api/entity/orders/email/ada@example.org");
         assertThat(table.status()).isEqualTo(404);
         assertThat(table.message()).contains("orders");
     }
 
     @Test
     void contentEntitiesAreFoundByUrl() {
-        SandboxHttp.Reply r = http.get("/api/entity/content/url/example.org%2Farticles%2Frunning%2Finterval-training");
+        SandboxHttp.Reply r = lytics.admin().get("/api/entity/content/url/example.org%2Farticles%2Frunning%2Finterval-training");
         assertThat(r.message()).isEqualTo("success");
         assertThat(r.dataMap()).containsEntry("title", "Intervals that make you faster");
         assertThat(list(r.dataMap(), "segments")).contains("all", "running_articles");

@@ -3,6 +3,7 @@ package io.lytx.sandbox.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lytx.sandbox.LyticsSandbox;
+import io.lytx.sandbox.SandboxExtension;
 import io.lytx.sandbox.SandboxHttp;
 import io.lytx.sandbox.SandboxOptions;
 import io.lytx.sandbox.domain.ListSpellings;
@@ -11,29 +12,22 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The public browser endpoint {@code GET /api/me/{account}/{seerid}}: no token, JSON or JSONP. */
 class PublicEntityHttpTest {
 
-    private static LyticsSandbox sandbox;
-    private static SandboxHttp anonymous;
+    @RegisterExtension
+    static final SandboxExtension lytics = new SandboxExtension(SandboxOptions.defaults().withDemoData(true));
     private static String me;
 
     @BeforeAll
     static void start() {
-        sandbox = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(true));
-        anonymous = new SandboxHttp(sandbox.baseUri(), null);
-        me = "/api/me/" + sandbox.accountId() + "/";
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        me = "/api/me/" + lytics.sandbox().accountId() + "/";
     }
 
     @SuppressWarnings("unchecked")
@@ -43,7 +37,7 @@ class PublicEntityHttpTest {
 
     @Test
     void withoutATokenAKnownVisitorGetsPublicSegmentsAndNoProfileFields() {
-        SandboxHttp.Reply r = anonymous.get(me + "u_demo_ada?segments=true");
+        SandboxHttp.Reply r = lytics.anonymous().get(me + "u_demo_ada?segments=true");
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/json");
@@ -57,24 +51,24 @@ class PublicEntityHttpTest {
 
     @Test
     void theNumericAidNamesTheSameAccount() {
-        assertThat(anonymous.get("/api/me/1/u_demo_ada").data()).isEqualTo(anonymous.get(me + "u_demo_ada").data());
+        assertThat(lytics.anonymous().get("/api/me/1/u_demo_ada").data()).isEqualTo(lytics.anonymous().get(me + "u_demo_ada").data());
     }
 
     @Test
     void fieldsListsTheOnlyProfileFieldsShownInAnySpelling() {
-        Map<String, Object> some = anonymous.get(me + "u_demo_ada?fields=first_name,city").dataMap();
+        Map<String, Object> some = lytics.anonymous().get(me + "u_demo_ada?fields=first_name,city").dataMap();
         assertThat(some.keySet()).containsExactly("first_name", "city", "segments");
         assertThat(some).containsEntry("first_name", "Ada").containsEntry("city", "London");
         for (String q : ListSpellings.of("fields", List.of("first_name", "city"))) {
-            assertThat(anonymous.get(me + "u_demo_ada?" + q).dataMap()).as(q).isEqualTo(some);
+            assertThat(lytics.anonymous().get(me + "u_demo_ada?" + q).dataMap()).as(q).isEqualTo(some);
         }
-        assertThat(anonymous.get(me + "u_demo_ada?segments=false&fields=first_name").dataMap())
+        assertThat(lytics.anonymous().get(me + "u_demo_ada?segments=false&fields=first_name").dataMap())
                 .isEqualTo(Map.of("first_name", "Ada"));
     }
 
     @Test
     void anUnknownVisitorIsTheNotFoundPlaceholder() {
-        SandboxHttp.Reply r = anonymous.get(me + "never-seen?segments=true");
+        SandboxHttp.Reply r = lytics.anonymous().get(me + "never-seen?segments=true");
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.message()).isEqualTo("Not Found");
@@ -83,8 +77,8 @@ class PublicEntityHttpTest {
 
     @Test
     void aCallbackGivesJsonpWrappingTheSameEnvelope() {
-        SandboxHttp.Reply json = anonymous.get(me + "u_demo_ada?segments=true&fields=first_name");
-        SandboxHttp.Reply jsonp = anonymous.get(me + "u_demo_ada?segments=true&fields=first_name&callback=lio.cb_1");
+        SandboxHttp.Reply json = lytics.anonymous().get(me + "u_demo_ada?segments=true&fields=first_name");
+        SandboxHttp.Reply jsonp = lytics.anonymous().get(me + "u_demo_ada?segments=true&fields=first_name&callback=lio.cb_1");
 
         assertThat(jsonp.status()).isEqualTo(200);
         assertThat(jsonp.header("Content-Type")).startsWith("application/javascript");
@@ -99,7 +93,7 @@ class PublicEntityHttpTest {
     @ValueSource(strings = {"alert(1)//", "a b", "<script>", "1abc", "cb;evil", "a..b", "x-y", ""})
     void aCallbackThatIsNoIdentifierIs400AndNeverEchoedAsScript(String callback) {
         // input: callback=<value>; must: 400 JSON envelope, not JavaScript, without the value
-        SandboxHttp.Reply r = anonymous.get(me + "u_demo_ada?callback="
+        SandboxHttp.Reply r = lytics.anonymous().get(me + "u_demo_ada?callback="
                 + URLEncoder.encode(callback, StandardCharsets.UTF_8));
 
         assertThat(r.status()).isEqualTo(400);
@@ -113,23 +107,23 @@ class PublicEntityHttpTest {
     @Test
     void aCallbackOverTheLengthLimitIs400() {
         // input: a 129-character identifier; must: 400 (the limit is 128)
-        assertThat(anonymous.get(me + "u_demo_ada?callback=" + "a".repeat(129)).status()).isEqualTo(400);
-        assertThat(anonymous.get(me + "u_demo_ada?callback=" + "a".repeat(128)).status()).isEqualTo(200);
+        assertThat(lytics.anonymous().get(me + "u_demo_ada?callback=" + "a".repeat(129)).status()).isEqualTo(400);
+        assertThat(lytics.anonymous().get(me + "u_demo_ada?callback=" + "a".repeat(128)).status()).isEqualTo(200);
     }
 
     @Test
     void anotherAccountIs404WithoutAToken() {
         // input: a well-formed account id that is not the sandbox's, and an aid that is not 1
-        SandboxHttp.Reply other = anonymous.get("/api/me/0123456789abcdef0123456789abcdef/u_demo_ada");
+        SandboxHttp.Reply other = lytics.anonymous().get("/api/me/0123456789abcdef0123456789abcdef/u_demo_ada");
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.message()).contains("unknown account");
-        assertThat(anonymous.get("/api/me/42/u_demo_ada").status()).isEqualTo(404);
+        assertThat(lytics.anonymous().get("/api/me/42/u_demo_ada").status()).isEqualTo(404);
     }
 
     @Test
     void theTokenAliasStillNeedsATokenAndTheTokenDoesNotWidenThePublicForm() {
-        assertThat(anonymous.get("/api/me/email/ada@example.org").status()).isEqualTo(401);
-        SandboxHttp admin = anonymous.withToken(sandbox.adminToken());
+        assertThat(lytics.anonymous().get("/api/me/email/ada@example.org").status()).isEqualTo(401);
+        SandboxHttp admin = lytics.anonymous().withToken(lytics.sandbox().adminToken());
         assertThat(admin.get("/api/me/email/ada@example.org").dataMap()).containsEntry("first_name", "Ada");
         assertThat(admin.get(me + "u_demo_ada").dataMap().keySet()).containsExactly("segments");
     }

@@ -2,7 +2,7 @@ package io.lytx.sandbox.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.sandbox.LyticsSandbox;
+import io.lytx.sandbox.SandboxExtension;
 import io.lytx.sandbox.SandboxHttp;
 import io.lytx.sandbox.SandboxOptions;
 import java.io.ByteArrayInputStream;
@@ -18,26 +18,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every error answered in the Lytics envelope, over real HTTP. */
 class ErrorMappingHttpTest {
 
-    private static LyticsSandbox sandbox;
-    private static SandboxHttp admin;
-
-    @BeforeAll
-    static void start() {
-        sandbox = LyticsSandbox.start(SandboxOptions.defaults().withDemoData(false));
-        admin = new SandboxHttp(sandbox.baseUri(), sandbox.adminToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension lytics = new SandboxExtension(SandboxOptions.defaults().withDemoData(false));
 
     private static void assertEnvelope(SandboxHttp.Reply r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
@@ -51,28 +39,28 @@ class ErrorMappingHttpTest {
 
     @Test
     void unknownRouteIs404NamingIt() {
-        SandboxHttp.Reply r = admin.get("/api/nothing/here?x=1");
+        SandboxHttp.Reply r = lytics.admin().get("/api/nothing/here?x=1");
         assertEnvelope(r, 404);
         assertThat(r.message()).isEqualTo("Not Found: no API route GET /api/nothing/here");
     }
 
     @Test
     void wrongMethodIs405() {
-        SandboxHttp.Reply r = admin.send("PATCH", "/api/user", "application/json", "{}");
+        SandboxHttp.Reply r = lytics.admin().send("PATCH", "/api/user", "application/json", "{}");
         assertEnvelope(r, 405);
         assertThat(r.message()).contains("PATCH").contains("/api/user");
     }
 
     @Test
     void wrongContentTypeIs415() {
-        SandboxHttp.Reply r = admin.send("PUT", "/api/account/setting/api_ip_whitelist", "application/xml", "<a/>");
+        SandboxHttp.Reply r = lytics.admin().send("PUT", "/api/account/setting/api_ip_whitelist", "application/xml", "<a/>");
         assertEnvelope(r, 415);
         assertThat(r.message()).contains("application/xml");
     }
 
     @Test
     void unacceptableAcceptIs406() {
-        SandboxHttp.Reply r = admin.send("GET", "/api/user", null, null, Map.of("Accept", "text/csv"));
+        SandboxHttp.Reply r = lytics.admin().send("GET", "/api/user", null, null, Map.of("Accept", "text/csv"));
         assertThat(r.status()).isEqualTo(406);
         assertThat(r.body()).contains("\"status\":406");
     }
@@ -80,7 +68,7 @@ class ErrorMappingHttpTest {
     @Test
     void malformedJsonIs400WithLineAndColumn() {
         // input: a broken value on line 3 -> 400 naming line 3
-        SandboxHttp.Reply r = admin.putJson("/api/account/setting/private_fields", "[\n\"email\",\n  nope\n]");
+        SandboxHttp.Reply r = lytics.admin().putJson("/api/account/setting/private_fields", "[\n\"email\",\n  nope\n]");
         assertEnvelope(r, 400);
         assertThat(r.message()).startsWith("malformed JSON at line 3, column");
     }
@@ -91,11 +79,11 @@ class ErrorMappingHttpTest {
         Arrays.fill(body, (byte) ' ');
         body[0] = '[';
         body[body.length - 1] = ']';
-        HttpRequest req = HttpRequest.newBuilder(sandbox.baseUri().resolve("collect/json/big"))
-                .header("Authorization", sandbox.adminToken()).header("Content-Type", "application/json")
+        HttpRequest req = HttpRequest.newBuilder(lytics.sandbox().baseUri().resolve("collect/json/big"))
+                .header("Authorization", lytics.sandbox().adminToken()).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        SandboxHttp.Reply r = admin.send(req);
+        SandboxHttp.Reply r = lytics.admin().send(req);
         assertEnvelope(r, 413);
         assertThat(r.message()).contains("10 MB").contains("/collect/json/big");
     }
@@ -112,22 +100,22 @@ class ErrorMappingHttpTest {
             parts.add(new ByteArrayInputStream(one));
         }
         parts.add(new ByteArrayInputStream("{\"_uid\":\"u_big\"}]".getBytes(StandardCharsets.UTF_8)));
-        HttpRequest req = HttpRequest.newBuilder(sandbox.baseUri().resolve("collect/json/big"))
-                .header("Authorization", sandbox.adminToken()).header("Content-Type", "application/json")
+        HttpRequest req = HttpRequest.newBuilder(lytics.sandbox().baseUri().resolve("collect/json/big"))
+                .header("Authorization", lytics.sandbox().adminToken()).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new SequenceInputStream(Collections.enumeration(parts)))).build();
-        SandboxHttp.Reply r = admin.send(req);
+        SandboxHttp.Reply r = lytics.admin().send(req);
         assertEnvelope(r, 413);
-        assertThat(admin.get("/api/entity/user/_uid/u_big").message()).isEqualTo("Not Found");
+        assertThat(lytics.admin().get("/api/entity/user/_uid/u_big").message()).isEqualTo("Not Found");
     }
 
     @Test
     void anHttp2UpgradeOfferWithABodyIsAnsweredAsHttp11() throws Exception {
         // input: java.net.http's default request: HTTP/1.1 with "Upgrade: h2c" and a body -> plain answer
         HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-        HttpRequest req = HttpRequest.newBuilder(sandbox.baseUri().resolve("api/account/setting/private_fields"))
-                .header("Authorization", sandbox.adminToken()).header("Content-Type", "application/json")
+        HttpRequest req = HttpRequest.newBuilder(lytics.sandbox().baseUri().resolve("api/account/setting/private_fields"))
+                .header("Authorization", lytics.sandbox().adminToken()).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofString("[\"email\"]")).build();
         HttpResponse<String> r = h2.send(req, HttpResponse.BodyHandlers.ofString());

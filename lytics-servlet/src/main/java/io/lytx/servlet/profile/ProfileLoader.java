@@ -26,31 +26,22 @@ import java.util.concurrent.Executor;
 final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<ProfileResult>> {
 
     private final LyticsClient client;
-    private final UpstreamBreaker breaker;
-    private final BudgetTimer timer;
+    private final UpstreamCall upstream;
     private final ProfileCounters counters;
     private final Ticker ticker;
     private final Duration callTimeout;
-    private final long guardNanos;
     private final long ttlNanos;
     private final long negativeTtlNanos;
 
-    ProfileLoader(LyticsClient client, ProfileSettings settings, UpstreamBreaker breaker, BudgetTimer timer,
-                  ProfileCounters counters, Ticker ticker) {
+    ProfileLoader(LyticsClient client, ProfileSettings settings, UpstreamCall upstream, ProfileCounters counters,
+                  Ticker ticker) {
         this.client = client;
-        this.breaker = breaker;
-        this.timer = timer;
+        this.upstream = upstream;
         this.counters = counters;
         this.ticker = ticker;
         this.callTimeout = settings.budget();
-        this.guardNanos = guardNanos(settings.budget());
         this.ttlNanos = settings.ttl().toNanos();
         this.negativeTtlNanos = settings.negativeTtl().toNanos();
-    }
-
-    /** How long an upstream call is given before it is given up on regardless of its own timeout: twice the budget plus 100 ms. */
-    static long guardNanos(Duration budget) {
-        return budget.toNanos() * 2 + 100_000_000L;
     }
 
     @Override
@@ -71,25 +62,15 @@ final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<Prof
     }
 
     private CompletableFuture<CacheEntry<ProfileResult>> fetch(LookupKey key) {
-        if (!breaker.tryAcquire()) {
-            counters.rejected.increment();
-            return CompletableFuture.completedFuture(CacheEntry.failed(Outcomes.REJECTED, ticker.read()));
-        }
-        long start = System.nanoTime();
-        CompletableFuture<Entity> call;
-        try {
-            EntityQuery query = EntityQuery.by(key.field(), key.value()).meta(false);
-            call = client.entities().getAsync(query, callTimeout).toCompletableFuture();
-        } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
-        }
-        return timer.guard(call, guardNanos).handle((entity, error) -> {
-            Throwable failure = error != null ? Outcomes.unwrap(error) : checkAnswer(entity);
-            long took = System.nanoTime() - start;
-            breaker.record(took, failure);
-            counters.profileLoadFinished(took, failure != null);
-            return failure != null ? CacheEntry.failed(Outcomes.unavailable(failure), ticker.read()) : toEntry(entity);
-        });
+        return upstream.call(
+                () -> client.entities().getAsync(EntityQuery.by(key.field(), key.value()).meta(false), callTimeout),
+                ProfileLoader::checkAnswer,
+                () -> CacheEntry.failed(Outcomes.REJECTED, ticker.read()),
+                (entity, failure, took) -> {
+                    counters.profileLoadFinished(took, failure != null);
+                    return failure != null ? CacheEntry.failed(Outcomes.unavailable(failure), ticker.read())
+                            : toEntry(entity);
+                });
     }
 
     /** Null when the answer is usable; otherwise the failure it stands for. */

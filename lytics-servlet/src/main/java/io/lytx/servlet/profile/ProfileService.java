@@ -70,19 +70,20 @@ public final class ProfileService implements AutoCloseable {
         Objects.requireNonNull(ticker, "ticker");
         this.breaker = new UpstreamBreaker(settings);
         this.timer = new BudgetTimer();
+        UpstreamCall upstream = new UpstreamCall(breaker, timer, counters, settings.budget());
         this.profiles = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .expireAfter(new EntryExpiry<LookupKey, ProfileResult>())
                 .refreshAfterWrite(settings.refreshAfter())
                 .executor(Runnable::run)
                 .ticker(ticker)
-                .buildAsync(new ProfileLoader(client, settings, breaker, timer, counters, ticker));
+                .buildAsync(new ProfileLoader(client, settings, upstream, counters, ticker));
         this.recommendations = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .expireAfter(new EntryExpiry<RecommendationKey, List<Recommendation>>())
                 .executor(Runnable::run)
                 .ticker(ticker)
-                .buildAsync(new RecommendationLoader(client, settings, breaker, timer, counters, ticker));
+                .buildAsync(new RecommendationLoader(client, settings, upstream, counters, ticker));
         this.defaultQuery = RecommendationQuery.defaults().limit(settings.recommendationLimit());
         this.defaultQueryForm = defaultQuery.toString();
     }
@@ -208,7 +209,7 @@ public final class ProfileService implements AutoCloseable {
         closed = true;
         profiles.synchronous().invalidateAll();
         recommendations.synchronous().invalidateAll();
-        timer.close(ProfileLoader.guardNanos(settings.budget()));
+        timer.close(UpstreamCall.guardNanos(settings.budget()));
     }
 
     /** The entry of a completed load; loads never fail, but a cancelled or broken future gives {@code fallback}. */

@@ -18,49 +18,35 @@ import java.util.concurrent.Executor;
 final class RecommendationLoader implements AsyncCacheLoader<RecommendationKey, CacheEntry<List<Recommendation>>> {
 
     private final LyticsClient client;
-    private final UpstreamBreaker breaker;
-    private final BudgetTimer timer;
+    private final UpstreamCall upstream;
     private final ProfileCounters counters;
     private final Ticker ticker;
     private final Duration callTimeout;
-    private final long guardNanos;
     private final long ttlNanos;
 
-    RecommendationLoader(LyticsClient client, ProfileSettings settings, UpstreamBreaker breaker, BudgetTimer timer,
+    RecommendationLoader(LyticsClient client, ProfileSettings settings, UpstreamCall upstream,
                          ProfileCounters counters, Ticker ticker) {
         this.client = client;
-        this.breaker = breaker;
-        this.timer = timer;
+        this.upstream = upstream;
         this.counters = counters;
         this.ticker = ticker;
         this.callTimeout = settings.budget();
-        this.guardNanos = ProfileLoader.guardNanos(settings.budget());
         this.ttlNanos = settings.recommendationTtl().toNanos();
     }
 
     @Override
     public CompletableFuture<CacheEntry<List<Recommendation>>> asyncLoad(RecommendationKey key, Executor executor) {
-        if (!breaker.tryAcquire()) {
-            counters.rejected.increment();
-            return CompletableFuture.completedFuture(CacheEntry.failed(List.of(), ticker.read()));
-        }
-        long start = System.nanoTime();
-        CompletableFuture<List<Recommendation>> call;
-        try {
-            call = client.content().recommendForUserAsync(key.key().field(), key.key().value(), key.query(),
-                    callTimeout).toCompletableFuture();
-        } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
-        }
-        return timer.guard(call, guardNanos).handle((list, error) -> {
-            Throwable failure = error != null ? Outcomes.unwrap(error)
-                    : list == null ? new UnavailableException(Outcomes.BAD_RESPONSE) : null;
-            breaker.record(System.nanoTime() - start, failure);
-            if (failure != null) {
-                counters.recommendationFailures.increment();
-                return CacheEntry.failed(List.<Recommendation>of(), ticker.read());
-            }
-            return new CacheEntry<>(List.copyOf(list), ticker.read() + ttlNanos, true);
-        });
+        return upstream.call(
+                () -> client.content().recommendForUserAsync(key.key().field(), key.key().value(), key.query(),
+                        callTimeout),
+                list -> list == null ? new UnavailableException(Outcomes.BAD_RESPONSE) : null,
+                () -> CacheEntry.failed(List.<Recommendation>of(), ticker.read()),
+                (list, failure, took) -> {
+                    if (failure != null) {
+                        counters.recommendationFailures.increment();
+                        return CacheEntry.failed(List.<Recommendation>of(), ticker.read());
+                    }
+                    return new CacheEntry<>(List.copyOf(list), ticker.read() + ttlNanos, true);
+                });
     }
 }
