@@ -1,0 +1,229 @@
+package io.lytx.bench.filter;
+
+import io.lytx.bench.servlet.FakeRequest;
+import io.lytx.bench.servlet.FakeResponse;
+import io.lytx.bench.servlet.FilterHost;
+import io.lytx.bench.sink.StubUpstream;
+import io.lytx.servlet.LyticsContext;
+import io.lytx.servlet.LyticsFilter;
+import io.lytx.servlet.LyticsRuntime;
+import io.lytx.servlet.identity.BotDetector;
+import io.lytx.servlet.profile.ProfileStatus;
+import io.lytx.servlet.web.FirstParty;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Cost of the Lytics filter on the request path of a returning visitor whose profile is cached
+ * (a cache hit), against a bare filter chain, in the same run.
+ *
+ * <p>What runs is the real {@link LyticsFilter}, initialized as a container would (init parameters),
+ * in front of a page that does nothing; the request is a returning browser's GET of an HTML page
+ * with a valid {@code seerid} cookie. Per request the filter selects the page, checks bots and
+ * consent, resolves the identity, looks the profile up (a Caffeine hit: the profile was fetched
+ * once at set-up from a local stub upstream), builds the {@link LyticsContext} and queues a
+ * page-view event to the collector, whose worker posts batches to the stub in the background (the
+ * stub reads and drops them). The fake request and response answer from memory, so the difference
+ * between {@code filterCacheHit} and {@code bareChain} is what the filter adds.
+ * {@code filterCacheHitPageReads} adds what a template then does: status, one segment test and one
+ * field.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FilterCost -prof gc}.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class FilterCostBenchmark {
+
+    /** A valid visitor id, as the Lytics JS tag or this filter writes it. */
+    static final String VISITOR = "3b1f6a2e-8c4d-4e7a-9f21-6d5c4b3a2918";
+
+    private StubUpstream upstream;
+    private LyticsFilter filter;
+    private LyticsRuntime runtime;
+    private BotDetector bots;
+    private String[] botWords;
+
+    /** Per-thread request, response and page. */
+    @State(Scope.Thread)
+    public static class Exchange {
+        final FakeRequest request = new FakeRequest("/articles/green-tea", "utm_source=newsletter", new String[] {
+            "Host", "localhost:8080",
+            "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8",
+            "Accept-Language", "en-US,en;q=0.9",
+            "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    + "Chrome/131.0.0.0 Safari/537.36",
+            "Referer", "https://www.example.org/search?q=tea",
+        }, new Cookie[] {new Cookie("seerid", VISITOR), new Cookie("JSESSIONID", "node01abcdef")});
+        final FakeResponse response = new FakeResponse();
+        Blackhole blackhole;
+        /** The page: consumes the request so that nothing is optimized away. */
+        final FilterChain emptyPage = (req, res) -> blackhole.consume(req);
+        /** A page that reads what a template typically reads. */
+        final FilterChain readingPage = (req, res) -> {
+            LyticsContext lytics = LyticsContext.of(req);
+            blackhole.consume(lytics.getStatus());
+            blackhole.consume(lytics.inSegment("vip"));
+            blackhole.consume(lytics.field("first_name"));
+        };
+
+        /** @param bh JMH's blackhole */
+        @Setup(Level.Trial)
+        public void bind(Blackhole bh) {
+            this.blackhole = bh;
+        }
+    }
+
+    /**
+     * Starts the stub upstream and the filter, and warms the profile cache with one request.
+     *
+     * @throws Exception if the filter cannot start or the profile is not cached within 10 s
+     */
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        upstream = StubUpstream.start(2);
+        filter = new LyticsFilter();
+        ServletContext context = FilterHost.init(filter, Map.of(
+                "lytics.api.url", upstream.baseUri().toString(),
+                "lytics.api.token", "bench-token",
+                "lytics.jmx.enabled", "false"));
+        runtime = ((FirstParty) context.getAttribute(FirstParty.ATTRIBUTE)).runtime();
+        bots = new BotDetector(runtime.config().botPattern());
+        botWords = runtime.config().botPattern().pattern().split("\\|");
+        Exchange warm = new Exchange();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        ProfileStatus status;
+        while (true) {
+            warm.request.reset();
+            warm.response.reset();
+            filter.doFilter(warm.request, warm.response, (req, res) -> { });
+            status = LyticsContext.of(warm.request).getStatus();
+            if (status == ProfileStatus.KNOWN || System.nanoTime() > end) {
+                break;
+            }
+            Thread.sleep(100); // a loaded machine may miss the budget at first; the breaker then needs time
+        }
+        if (status != ProfileStatus.KNOWN) {
+            throw new IllegalStateException("the profile was not cached: status " + status);
+        }
+        if (warm.response.headerCount() != 0) {
+            throw new IllegalStateException("a returning visitor must get no Set-Cookie");
+        }
+    }
+
+    /** Stops the filter and the stub, and prints what the collector did meanwhile. */
+    @TearDown(Level.Trial)
+    public void stop() {
+        String collector = runtime == null || runtime.collector() == null ? "none" : runtime.collector().metrics().toString();
+        String profiles = runtime == null ? "none" : runtime.profiles().metrics().toString();
+        String page = runtime == null ? "none" : runtime.metrics().snapshot().toString();
+        filter.destroy(); // closes the runtime it owns
+        upstream.close();
+        System.out.println();
+        System.out.println("collector: " + collector);
+        System.out.println("profiles: " + profiles);
+        System.out.println("filter: " + page);
+        System.out.println("upstream: entity calls " + upstream.entityCalls() + ", events received " + upstream.lyticsEvents());
+    }
+
+    /**
+     * Baseline: the page alone behind a bare chain.
+     *
+     * @param x the thread's exchange
+     * @throws IOException      never (the page does no I/O)
+     * @throws ServletException never
+     */
+    @Benchmark
+    public void bareChain(Exchange x) throws IOException, ServletException {
+        ServletRequest req = reset(x);
+        ServletResponse res = x.response;
+        x.emptyPage.doFilter(req, res);
+    }
+
+    /**
+     * The filter in front of the same page, profile cached.
+     *
+     * @param x the thread's exchange
+     * @throws IOException      never
+     * @throws ServletException never
+     */
+    @Benchmark
+    public void filterCacheHit(Exchange x) throws IOException, ServletException {
+        ServletRequest req = reset(x);
+        filter.doFilter(req, x.response, x.emptyPage);
+    }
+
+    /**
+     * The filter, then a page that reads the status, one segment and one field.
+     *
+     * @param x the thread's exchange
+     * @throws IOException      never
+     * @throws ServletException never
+     */
+    @Benchmark
+    public void filterCacheHitPageReads(Exchange x) throws IOException, ServletException {
+        ServletRequest req = reset(x);
+        filter.doFilter(req, x.response, x.readingPage);
+    }
+
+    /**
+     * One part of the filter's work, for attribution: the bot check of the default pattern on the
+     * request's User-Agent (a browser's, so the whole pattern is searched).
+     *
+     * @param x the thread's exchange
+     * @return whether it is a bot (false)
+     */
+    @Benchmark
+    public boolean partBotCheck(Exchange x) {
+        return bots.isBot(x.request.getHeader("User-Agent"));
+    }
+
+    /**
+     * Not the filter's code: a possible cheaper bot check for comparison, the same default words
+     * searched with {@code indexOf} in the lower-cased User-Agent (valid only because the default
+     * pattern is a plain alternation of lower-case words).
+     *
+     * @param x the thread's exchange
+     * @return whether it is a bot (false)
+     */
+    @Benchmark
+    public boolean altBotCheckLowerCaseIndexOf(Exchange x) {
+        String ua = x.request.getHeader("User-Agent").toLowerCase(java.util.Locale.ROOT);
+        for (String word : botWords) {
+            if (ua.indexOf(word) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The runtime the filter started (for checks of the harness). */
+    LyticsRuntime runtime() {
+        return runtime;
+    }
+
+    private static ServletRequest reset(Exchange x) {
+        x.request.reset();
+        x.response.reset();
+        return x.request;
+    }
+}

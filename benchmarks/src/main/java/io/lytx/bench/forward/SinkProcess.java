@@ -1,0 +1,69 @@
+package io.lytx.bench.forward;
+
+import io.lytx.bench.sink.SinkMain;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link SinkMain} in a child JVM (same class path), so that the CPU it spends is not counted
+ * in the sending process. Not thread-safe; {@link #close()} stops the child.
+ */
+final class SinkProcess implements AutoCloseable {
+
+    private final Process process;
+    private final BufferedReader out;
+    private final Writer in;
+    private final URI baseUri;
+
+    SinkProcess() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(List.of(java, "-Xmx512m",
+                "-Dbench.stub.debug=" + Boolean.getBoolean("bench.stub.debug"), "-cp", System.getProperty("java.class.path"),
+                SinkMain.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        String first = out.readLine();
+        if (first == null || !first.startsWith("SINK ")) {
+            process.destroyForcibly();
+            throw new IOException("the sink did not start: " + first);
+        }
+        baseUri = URI.create(first.substring(5).strip());
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    /** @return {lyticsEvents, segmentEvents, batches, bodyBytes} */
+    long[] counts() throws IOException {
+        in.write("count\n");
+        in.flush();
+        String[] parts = out.readLine().strip().split(" ");
+        long[] r = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            r[i] = Long.parseLong(parts[i]);
+        }
+        return r;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            in.close();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.lytx.bench.sink;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A minimal local upstream on 127.0.0.1 (free port) that answers like the two batch endpoints the
+ * benchmarks post to, and like a Lytics profile lookup:
+ * <ul>
+ *   <li>{@code POST /collect/json/{stream}}: Lytics' collection envelope; events are counted by the
+ *       occurrences of {@code "_eid"} (one per event the collector sends);</li>
+ *   <li>{@code POST .../v1/...}: Segment's batch answer {@code {"success":true}}; events are counted by
+ *       the occurrences of {@code "messageId"} (one per Segment message);</li>
+ *   <li>{@code GET /api/entity/...}: one fixed, known profile (segments {@code all}, {@code vip});</li>
+ *   <li>{@code GET /api/content/...}: an empty list.</li>
+ * </ul>
+ * It reads every body in full and keeps nothing, so its memory stays flat however many events arrive.
+ * Thread-safe; {@link #close()} stops it.
+ */
+public final class StubUpstream implements AutoCloseable {
+
+    private static final byte[] LYTICS_MARKER = "\"_eid\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEGMENT_MARKER = "\"messageId\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENTITY = ("{\"status\":200,\"message\":\"success\","
+            + "\"meta\":{\"name\":\"user\",\"format\":\"json\",\"by_fields\":[\"_uids\",\"email\"]},"
+            + "\"data\":{\"_uids\":[\"bench\"],\"first_name\":\"Pat\",\"visitct\":\"17\",\"country\":\"US\","
+            + "\"segments\":[\"all\",\"vip\",\"us_visitors\"],"
+            + "\"segments_all\":[\"3f2a9c0e5b7d4e1f8a6b2c3d4e5f6a7b\",\"9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e\"]}}")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_LIST = "{\"status\":200,\"message\":\"success\",\"data\":[]}"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SEGMENT_OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
+
+    static {
+        // the JDK server writes headers and body separately; without TCP_NODELAY a client's delayed
+        // ACK stalls every answer by tens of milliseconds (read once, when the server first starts)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /** {@code -Dbench.stub.debug=true} prints every request line to stderr. */
+    private static final boolean DEBUG = Boolean.getBoolean("bench.stub.debug");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final AtomicLong lyticsEvents = new AtomicLong();
+    private final AtomicLong segmentEvents = new AtomicLong();
+    private final AtomicLong entityCalls = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong bodyBytes = new AtomicLong();
+
+    private StubUpstream(int threads) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "stub-upstream");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /**
+     * Starts a stub on a free loopback port.
+     *
+     * @param threads request threads, at least 1
+     * @return the running stub
+     * @throws IOException if the port cannot be bound
+     */
+    public static StubUpstream start(int threads) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        return new StubUpstream(threads);
+    }
+
+    /** @return {@code http://127.0.0.1:<port>/} */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** @return events received on {@code /collect/json} */
+    public long lyticsEvents() {
+        return lyticsEvents.get();
+    }
+
+    /** @return events received on Segment's batch path */
+    public long segmentEvents() {
+        return segmentEvents.get();
+    }
+
+    /** @return profile lookups answered */
+    public long entityCalls() {
+        return entityCalls.get();
+    }
+
+    /** @return POSTs answered */
+    public long batches() {
+        return batches.get();
+    }
+
+    /** @return request body bytes read */
+    public long bodyBytes() {
+        return bodyBytes.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (DEBUG) {
+                System.err.println("stub: " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                        + " " + exchange.getRequestHeaders().entrySet());
+            }
+            if ("POST".equals(exchange.getRequestMethod())) {
+                boolean segment = path.contains("/v1/");
+                long events = countAndDiscard(exchange.getRequestBody(), segment ? SEGMENT_MARKER : LYTICS_MARKER);
+                batches.incrementAndGet();
+                if (segment) {
+                    segmentEvents.addAndGet(events);
+                    reply(exchange, 200, SEGMENT_OK);
+                } else {
+                    lyticsEvents.addAndGet(events);
+                    reply(exchange, 200, ("{\"status\":200,\"message\":\"success\",\"data\":{\"message_count\":" + events
+                            + ",\"rejected_count\":0,\"content-type\":\"application/json\",\"droperrors\":false,"
+                            + "\"dryrun\":false}}").getBytes(StandardCharsets.UTF_8));
+                }
+            } else if (path.startsWith("/api/entity/")) {
+                entityCalls.incrementAndGet();
+                reply(exchange, 200, ENTITY);
+            } else if (path.startsWith("/api/content/")) {
+                reply(exchange, 200, EMPTY_LIST);
+            } else {
+                reply(exchange, 404, "{\"status\":404,\"message\":\"Not Found\",\"data\":null}"
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** Reads the whole body, counting occurrences of {@code marker} (which has no repeated prefix). */
+    private long countAndDiscard(InputStream in, byte[] marker) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long count = 0;
+        long total = 0;
+        int matched = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            if (DEBUG && total == 0) {
+                System.err.println("stub: body starts " + new String(buf, 0, Math.min(n, 400), StandardCharsets.UTF_8));
+            }
+            total += n;
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (b == marker[matched]) {
+                    matched++;
+                    if (matched == marker.length) {
+                        count++;
+                        matched = 0;
+                    }
+                } else {
+                    matched = b == marker[0] ? 1 : 0;
+                }
+            }
+        }
+        bodyBytes.addAndGet(total);
+        return count;
+    }
+
+    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** Stops the server at once and its threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,41 @@
+package io.lytx.bench.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lytx.servlet.LyticsContext;
+import io.lytx.servlet.profile.ProfileStatus;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The filter benchmark measures what it claims: after its set-up, a request through the real filter
+ * is a cache hit of a known profile, the returning visitor gets no cookie, and a page view is queued.
+ */
+class FilterCostSetupTest {
+
+    @Test
+    void benchmarkedRequestIsACacheHitOfAKnownProfile() throws Exception {
+        FilterCostBenchmark bench = new FilterCostBenchmark();
+        bench.start();
+        try {
+            FilterCostBenchmark.Exchange x = new FilterCostBenchmark.Exchange();
+            x.bind(new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous."));
+            long hitsBefore = bench.runtime().profiles().metrics().hits();
+            long queuedBefore = bench.runtime().collector().metrics().enqueued();
+
+            bench.filterCacheHitPageReads(x);
+
+            LyticsContext context = LyticsContext.of(x.request);
+            assertThat(context.isActive()).isTrue();
+            assertThat(context.getStatus()).isEqualTo(ProfileStatus.KNOWN);
+            assertThat(context.inSegment("vip")).isTrue();
+            assertThat(x.response.headerCount()).as("no Set-Cookie for a returning visitor").isZero();
+            assertThat(bench.runtime().profiles().metrics().hits()).isEqualTo(hitsBefore + 1);
+            assertThat(bench.runtime().collector().metrics().enqueued()).isEqualTo(queuedBefore + 1);
+            assertThat(bench.partBotCheck(x)).as("a browser's User-Agent is not a bot").isFalse();
+            assertThat(bench.altBotCheckLowerCaseIndexOf(x)).as("the alternative agrees on a browser").isFalse();
+        } finally {
+            bench.stop();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.lytx.bench.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The stub sink counts exactly the events posted to it, over a real loopback socket. */
+class StubUpstreamTest {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private StubUpstream stub;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = StubUpstream.start(2);
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(stub.baseUri().resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void countsLyticsEventsAcrossReadBufferBoundaries() throws Exception {
+        // 3,000 events of ~60 bytes: about 180 KB, so markers straddle the 64 KB read buffer
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 3_000; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"_eid\":\"").append(i).append("\",\"url\":\"x\\\"_eid\\\"y\"}");
+        }
+        HttpResponse<String> response = post("collect/json/default", body.append(']').toString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"message_count\":3000");
+        // the escaped text \"_eid\" inside a value is not a field name: only 3,000 are counted
+        assertThat(stub.lyticsEvents()).isEqualTo(3_000);
+        assertThat(stub.segmentEvents()).isZero();
+    }
+
+    @Test
+    void answersSegmentsBatchEndpointAndCountsItsMessages() throws Exception {
+        HttpResponse<String> response = post("v1/import/",
+                "{\"batch\":[{\"type\":\"page\",\"messageId\":\"a\"},{\"type\":\"page\",\"messageId\":\"b\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"success\":true}");
+        assertThat(stub.segmentEvents()).isEqualTo(2);
+        assertThat(stub.lyticsEvents()).isZero();
+        assertThat(stub.batches()).isEqualTo(1);
+    }
+
+    @Test
+    void answersProfileLookupsWithAKnownProfile() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                stub.baseUri().resolve("api/entity/user/_uids/abc")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"message\":\"success\"", "\"vip\"");
+        assertThat(stub.entityCalls()).isEqualTo(1);
+    }
+}
