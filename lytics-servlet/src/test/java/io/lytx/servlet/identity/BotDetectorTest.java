@@ -39,4 +39,18 @@ class BotDetectorTest {
         String ua = "Mozilla/5.0 " + "a".repeat(100_000) + " bot";
         assertThat(detector.isBot(ua)).isFalse();
     }
+
+    @Test
+    void rememberedVerdictsStayRightWhenManyAgentsAlternate() {
+        // input: 3,000 distinct agents (more than the remembered 1,024), each asked twice, bots and
+        // browsers interleaved; must hold: every answer equals the pattern's, first time and repeated
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 3_000; i++) {
+                String browser = "Mozilla/5.0 (X11; Linux x86_64) Chrome/" + i + ".0 Safari/537.36";
+                String crawler = "Mozilla/5.0 (compatible; Googlebot/" + i + ".1)";
+                assertThat(detector.isBot(browser)).as(browser).isFalse();
+                assertThat(detector.isBot(crawler)).as(crawler).isTrue();
+            }
+        }
+    }
 }
