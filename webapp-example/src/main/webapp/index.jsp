@@ -17,7 +17,7 @@
       <lytics:status is="known"><span class="pill known" id="status-known">known profile</span></lytics:status>
       <lytics:status is="new"><span class="pill new" id="status-new">new visitor</span></lytics:status>
       <lytics:status is="unavailable"><span class="pill unavailable" id="status-unavailable">unavailable</span>
-        <small>(<c:out value="${empty lytics.reason ? 'personalization is off' : lytics.reason}"/>)</small></lytics:status>
+        <small>(<c:out value="${empty requestScope.lytics.reason ? 'personalization is off' : requestScope.lytics.reason}"/>)</small></lytics:status>
       <small class="muted">This page is a JSP using the <code>lytics:</code> tags.</small>
     </p>
   </section>

@@ -13,9 +13,9 @@
 <main>
   <h1>What Lytics knows about you</h1>
   <c:choose>
-    <c:when test="${empty lytics or not lytics.active}">
+    <c:when test="${empty requestScope.lytics or not requestScope.lytics.active}">
       <p id="inactive">Nothing: personalization is off for this request
-        (<c:out value="${empty lytics.reason ? 'no consent yet' : lytics.reason}"/>). No cookie was set and nothing was sent.</p>
+        (<c:out value="${empty requestScope.lytics.reason ? 'no consent yet' : requestScope.lytics.reason}"/>). No cookie was set and nothing was sent.</p>
     </c:when>
     <c:otherwise>
       <table class="facts">

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,6 +38,18 @@ final class Wrk {
 
     static Result run(URI url, int threads, int connections, int seconds, String fixedVisitor)
             throws IOException, InterruptedException {
+        return run(url, threads, connections, seconds, fixedVisitor, null, null);
+    }
+
+    /**
+     * As {@link #run(URI, int, int, int, String)}, with more cookies and CPU pinning.
+     *
+     * @param extraCookies appended to every request's Cookie header after the visitor id
+     *                     ({@code name=value; name2=value2}), or null
+     * @param cpus         a {@code taskset -c} CPU list for wrk, or null to let it run anywhere
+     */
+    static Result run(URI url, int threads, int connections, int seconds, String fixedVisitor, String extraCookies,
+                      String cpus) throws IOException, InterruptedException {
         if (!"127.0.0.1".equals(url.getHost())) {
             throw new IllegalArgumentException("loopback only: " + url);
         }
@@ -46,15 +60,25 @@ final class Wrk {
                       + "math.random(0, 0xffff), math.random(0, 0xfff), math.random(8, 11), math.random(0, 0xfff), "
                       + "math.random(0, 0xffffff), math.random(0, 0xffffff))"
                     : "\"seerid=" + fixedVisitor + "\"";
+            if (extraCookies != null) {
+                if (!extraCookies.matches("[A-Za-z0-9_=; .-]+")) {
+                    throw new IllegalArgumentException("cookies must be plain name=value pairs: " + extraCookies);
+                }
+                cookie = cookie + " .. \"; " + extraCookies + "\"";
+            }
             Files.writeString(script, "math.randomseed(os.time())\n"
                     + "request = function()\n"
                     + "  return wrk.format(\"GET\", nil, {[\"Host\"] = wrk.host .. \":\" .. wrk.port,"
                     + " [\"Accept\"] = \"text/html,application/xhtml+xml\", [\"Accept-Language\"] = \"en-US\","
                     + " [\"User-Agent\"] = \"" + UA + "\", [\"Cookie\"] = " + cookie + "})\n"
                     + "end\n", StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                    "--timeout", "10s", "--latency", "-s", script.toString(), url.toString())
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>();
+            if (cpus != null) {
+                command.addAll(List.of("taskset", "-c", cpus));
+            }
+            command.addAll(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+                    "--timeout", "10s", "--latency", "-s", script.toString(), url.toString()));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out;
             try (InputStream in = p.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8);

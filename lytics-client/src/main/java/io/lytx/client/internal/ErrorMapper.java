@@ -10,7 +10,6 @@ import io.lytx.client.error.LyticsRateLimitException;
 import io.lytx.client.error.LyticsServerException;
 import io.lytx.client.error.LyticsUnauthorizedException;
 import io.lytx.client.error.LyticsUnprocessableException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -55,7 +54,7 @@ final class ErrorMapper {
         if (body.length == 0) {
             return "";
         }
-        try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader r = Jsonp.PROVIDER.createReader(new ByteArrayInputStream(body))) {
             JsonValue v = r.readValue();
             if (v instanceof JsonObject o) {
                 if (o.get("message") instanceof jakarta.json.JsonString s) {

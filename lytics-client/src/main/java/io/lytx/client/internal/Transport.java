@@ -5,7 +5,6 @@ import io.lytx.client.error.LyticsConnectionException;
 import io.lytx.client.error.LyticsException;
 import io.lytx.client.error.LyticsResponseException;
 import io.lytx.client.error.LyticsTimeoutException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -354,7 +353,7 @@ public final class Transport implements AutoCloseable {
             return new Envelope(op, status, JsonValue.NULL, "", "", null, "", OptionalLong.empty());
         }
         JsonValue root;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
             root = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new LyticsResponseException(op + ": answer (HTTP " + status + ", " + bytes.length

@@ -1,7 +1,7 @@
 package io.lytx.servlet.bootstrap;
 
 import io.lytx.servlet.preview.Personalization;
-import jakarta.json.Json;
+import io.lytx.servlet.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -69,20 +69,20 @@ public final class BootstrapJson {
         if (!CONSENTS.contains(consent)) {
             throw new IllegalArgumentException("consent must be one of " + CONSENTS + ": " + consent);
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("v", VERSION);
+        JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder().add("v", VERSION);
         if (p.visitorId() != null) {
             b.add("visitorId", p.visitorId());
         }
         b.add("status", p.statusName());
         b.add("segments", strings(p.segments(), MAX_SEGMENTS));
         b.add("fields", fields(p, settings));
-        JsonArrayBuilder recs = Json.createArrayBuilder();
+        JsonArrayBuilder recs = Jsonp.PROVIDER.createArrayBuilder();
         int n = 0;
         for (SafeRecommendation r : p.usedRecommendations()) {
             if (n++ == MAX_RECOMMENDATIONS) {
                 break;
             }
-            recs.add(Json.createObjectBuilder().add("url", r.url()).add("title", r.title())
+            recs.add(Jsonp.PROVIDER.createObjectBuilder().add("url", r.url()).add("title", r.title())
                     .add("description", r.description()).add("image", r.image())
                     .add("topics", strings(r.topics(), 100)));
         }
@@ -96,7 +96,7 @@ public final class BootstrapJson {
             b.add("preview", true);
         }
         b.add("endpoints", endpoints(endpoints));
-        b.add("tag", Json.createObjectBuilder().add("cookie", settings.cookieName()));
+        b.add("tag", Jsonp.PROVIDER.createObjectBuilder().add("cookie", settings.cookieName()));
         return b.build();
     }
 
@@ -106,16 +106,16 @@ public final class BootstrapJson {
      * @param endpoints the endpoint URLs, never null
      */
     public static JsonObject deferred(Endpoints endpoints) {
-        return Json.createObjectBuilder().add("v", VERSION).add("deferred", true)
+        return Jsonp.PROVIDER.createObjectBuilder().add("v", VERSION).add("deferred", true)
                 .add("endpoints", endpoints(Objects.requireNonNull(endpoints, "endpoints"))).build();
     }
 
     private static JsonObjectBuilder endpoints(Endpoints e) {
-        return Json.createObjectBuilder().add("profile", e.profile()).add("collect", e.collect());
+        return Jsonp.PROVIDER.createObjectBuilder().add("profile", e.profile()).add("collect", e.collect());
     }
 
     private static JsonArrayBuilder strings(Collection<String> values, int max) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.PROVIDER.createArrayBuilder();
         int n = 0;
         for (String s : values) {
             if (s != null && n < max) {
@@ -127,7 +127,7 @@ public final class BootstrapJson {
     }
 
     private static JsonObjectBuilder fields(Personalization p, BootstrapSettings settings) {
-        JsonObjectBuilder f = Json.createObjectBuilder();
+        JsonObjectBuilder f = Jsonp.PROVIDER.createObjectBuilder();
         for (String name : settings.fields()) {
             if (!settings.exposes(name)) {
                 continue;
@@ -140,7 +140,7 @@ public final class BootstrapJson {
             } else if (v instanceof Number num) {
                 addNumber(f, name, num);
             } else if (v instanceof List<?> list) {
-                JsonArrayBuilder a = Json.createArrayBuilder();
+                JsonArrayBuilder a = Jsonp.PROVIDER.createArrayBuilder();
                 for (Object item : list) {
                     if (item instanceof String s) {
                         a.add(s);

@@ -1,5 +1,6 @@
 package io.lytx.servlet.bootstrap;
 
+import io.lytx.servlet.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ public final class HeadMarkup {
      * server already counted the page).
      */
     static String loader(String tagSrc, String cookieName) {
-        String config = ScriptJson.write(jakarta.json.Json.createObjectBuilder()
+        String config = ScriptJson.write(Jsonp.PROVIDER.createObjectBuilder()
                 .add("src", tagSrc).add("cookie", cookieName).add("loadid", false).build());
         return "(function(w,d){if(w.jstag){return;}var q=[],j={_q:q};"
                 + "['send','mock','identify','pageView','unblock','getid','setid','loadEntity','getEntity','on','once','call']"

@@ -1,6 +1,6 @@
 package io.lytx.servlet.bootstrap;
 
-import jakarta.json.Json;
+import io.lytx.servlet.json.Jsonp;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
 import java.io.StringWriter;
@@ -29,7 +29,7 @@ public final class ScriptJson {
     public static String write(JsonStructure value) {
         Objects.requireNonNull(value, "value");
         StringWriter out = new StringWriter(256);
-        try (JsonWriter writer = Json.createWriter(out)) {
+        try (JsonWriter writer = Jsonp.PROVIDER.createWriter(out)) {
             writer.write(value);
         }
         return escape(out.toString());

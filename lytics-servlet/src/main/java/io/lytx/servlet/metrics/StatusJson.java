@@ -1,6 +1,6 @@
 package io.lytx.servlet.metrics;
 
-import jakarta.json.Json;
+import io.lytx.servlet.json.Jsonp;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class StatusJson {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(config, "config");
         StringWriter out = new StringWriter(1024);
-        try (JsonGenerator g = Json.createGenerator(out)) {
+        try (JsonGenerator g = Jsonp.PROVIDER.createGenerator(out)) {
             g.writeStartObject();
             g.writeStartObject("metrics");
             for (Map.Entry<String, Object> e : metrics.entrySet()) {

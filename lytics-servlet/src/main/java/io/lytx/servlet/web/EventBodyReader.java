@@ -1,6 +1,6 @@
 package io.lytx.servlet.web;
 
-import jakarta.json.Json;
+import io.lytx.servlet.json.Jsonp;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -58,7 +58,7 @@ final class EventBodyReader {
      */
     static Map<String, String> parse(byte[] body) throws RelayRefusal {
         Map<String, String> fields = new LinkedHashMap<>();
-        try (JsonParser p = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser p = Jsonp.PROVIDER.createParser(new ByteArrayInputStream(body))) {
             if (!p.hasNext()) {
                 throw new RelayRefusal(400, "empty body: expected a JSON object");
             }

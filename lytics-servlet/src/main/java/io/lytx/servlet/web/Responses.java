@@ -1,6 +1,6 @@
 package io.lytx.servlet.web;
 
-import jakarta.json.Json;
+import io.lytx.servlet.json.Jsonp;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ final class Responses {
 
     static void error(HttpServletResponse res, int status, String message) throws IOException {
         json(res, status, io.lytx.servlet.bootstrap.ScriptJson.write(
-                Json.createObjectBuilder().add("status", status).add("error", message).build()), true);
+                Jsonp.PROVIDER.createObjectBuilder().add("status", status).add("error", message).build()), true);
     }
 
     static void methodNotAllowed(HttpServletResponse res, String allow) throws IOException {

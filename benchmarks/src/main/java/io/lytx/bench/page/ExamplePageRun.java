@@ -1,0 +1,128 @@
+package io.lytx.bench.page;
+
+import io.lytx.bench.support.ChildJvm;
+import io.lytx.bench.support.Visitors;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Issue 7's page throughput: the example's home page ({@code /}, the JSP with the {@code lytics:}
+ * tags) with the plugin on (warm cache: one returning visitor who consented) vs the same WAR with
+ * {@code lytics.enabled=false}, both deployed in one server JVM ({@link ExampleSite}), measured with
+ * {@code wrk} in alternating rounds after a warm-up of each.
+ *
+ * <p>The upstream is a real {@code lytics-sandbox} in its own JVM (so the page views the plugin
+ * forwards are really ingested). On 2 cores the processes are pinned so that the server's CPU is
+ * the server's alone: the server JVM on CPU 0, {@code wrk} and the sandbox on CPU 1 (in production
+ * Lytics runs elsewhere). Everything the plugin does (filter, profile cache, event queue, the
+ * worker's JSON and HTTP posts) runs in the server JVM and is counted.
+ *
+ * <p>Run from the reactor root: {@code java -cp benchmarks/target/benchmarks.jar
+ * io.lytx.bench.page.ExamplePageRun [seconds per run, default 10] [rounds, default 3] [pin|nopin]
+ * [war path]}. Target: on/off ≥ 0.95 and p99 within 10 %.
+ */
+public final class ExamplePageRun {
+
+    private static final String TOKEN = "bench-admin-token-0123456789";
+    private static final String CONSENT = "example_consent=yes";
+
+    private ExamplePageRun() {
+    }
+
+    /**
+     * @param args seconds per run, rounds, pin or nopin, WAR path
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean pin = args.length <= 2 || !"nopin".equals(args[2]);
+        String war = args.length > 3 ? args[3] : "webapp-example/target/webapp-example.war";
+        String serverCpu = pin ? "0" : null;
+        String loadCpu = pin ? "1" : null;
+        try (ChildJvm sandbox = ChildJvm.start(loadCpu, List.of("-Xmx1g"), "io.lytx.sandbox.Main",
+                List.of("--port", "0", "--token", TOKEN), "Lytics sandbox listening on ")) {
+            String upstream = sandbox.readyLine().substring("Lytics sandbox listening on ".length()).strip();
+            List<String> siteOptions = new ArrayList<>(List.of("-Xmx1g", "-Dlytics.api.url=" + upstream,
+                    "-Dlytics.api.token=" + TOKEN, "-Dlytics.jmx.enabled=false"));
+            String extra = System.getProperty("bench.site.jvm", "").strip();
+            if (!extra.isEmpty()) { // e.g. a profiler: -Dbench.site.jvm=-XX:StartFlightRecording=filename=site.jfr
+                siteOptions.addAll(List.of(extra.split("\\s+")));
+            }
+            try (ChildJvm site = ChildJvm.start(serverCpu, siteOptions,
+                    ExampleSite.class.getName(), List.of(war), "EXAMPLE ")) {
+                String[] urls = site.readyLine().split(" ");
+                URI on = URI.create(urls[1]);
+                URI off = URI.create(urls[2]);
+                System.out.println("upstream sandbox " + upstream + (pin ? " (CPU 1, with wrk); server JVM on CPU 0" : " (no pinning)"));
+                run(on, off, seconds, rounds, loadCpu);
+            }
+        }
+    }
+
+    private static void run(URI on, URI off, int seconds, int rounds, String loadCpu) throws Exception {
+        String visitor = Visitors.id(4242);
+        warm(on, visitor);
+        expect(off, visitor, "status-unavailable");
+        Wrk.run(off, 2, 32, Math.max(5, seconds), visitor, CONSENT, loadCpu);
+        Wrk.run(on, 2, 32, Math.max(5, seconds), visitor, CONSENT, loadCpu);
+        double sumOn = 0;
+        double sumOff = 0;
+        double p99On = 0;
+        double p99Off = 0;
+        for (int r = 1; r <= rounds; r++) {
+            boolean onFirst = r % 2 == 0;
+            for (int k = 0; k < 2; k++) {
+                boolean isOn = (k == 0) == onFirst;
+                Wrk.Result result = Wrk.run(isOn ? on : off, 2, 32, seconds, visitor, CONSENT, loadCpu);
+                if (result.errors() > 0) {
+                    throw new IllegalStateException("errors during the run: " + result);
+                }
+                if (isOn) {
+                    sumOn += result.requestsPerSecond();
+                    p99On += result.p99Ms();
+                } else {
+                    sumOff += result.requestsPerSecond();
+                    p99Off += result.p99Ms();
+                }
+                System.out.println("round " + r + " plugin " + (isOn ? "on " : "off") + ": " + result);
+            }
+        }
+        expect(on, visitor, "status-known");
+        System.out.printf(Locale.ROOT, "example home page: throughput on/off = %.3f, p99 on/off = %.3f (means of %d rounds)%n",
+                sumOn / sumOff, p99On / p99Off, rounds);
+    }
+
+    private static String get(URI page, String visitor) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(page).header("Accept", "text/html")
+                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0")
+                .header("Cookie", "seerid=" + visitor + "; " + CONSENT).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(page + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static void warm(URI page, String visitor) throws Exception {
+        for (int i = 0; i < 300; i++) { // up to ~30 s: the first page view must reach the sandbox and the cache
+            if (get(page, visitor).contains("id=\"status-known\"")) {
+                return;
+            }
+            Thread.sleep(100); // set-up, not measured
+        }
+        throw new IllegalStateException("the returning visitor never showed as known on " + page);
+    }
+
+    private static void expect(URI page, String visitor, String marker) throws Exception {
+        if (!get(page, visitor).contains("id=\"" + marker + "\"")) {
+            throw new IllegalStateException(page + " did not show " + marker);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.lytx.bench.page;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
+import org.eclipse.jetty.ee10.webapp.JspConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The example's WAR ({@code webapp-example/target/webapp-example.war}) deployed twice in one JVM on
+ * the Jetty that {@code jetty:run} uses: once as shipped (plugin on) and once with the context
+ * parameter {@code lytics.enabled=false} (plugin off), each on its own loopback port. The upstream
+ * comes from the system properties {@code lytics.api.url} / {@code lytics.api.token}, which the
+ * example and the library both read. Prints {@code EXAMPLE <on-url> <off-url>} when both answer, and
+ * stops when its standard input closes. Meant to run in a child JVM of {@link ExamplePageRun}.
+ */
+public final class ExampleSite {
+
+    private ExampleSite() {
+    }
+
+    /**
+     * @param args the WAR's path
+     * @throws Exception if a server does not start
+     */
+    public static void main(String[] args) throws Exception {
+        Path war = Path.of(args.length > 0 ? args[0] : "webapp-example/target/webapp-example.war");
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalArgumentException("no WAR at " + war.toAbsolutePath()
+                    + " (build it: mvn -B -pl webapp-example -am package -Dmaven.test.skip=true)");
+        }
+        Server on = start(war, true);
+        Server off = start(war, false);
+        System.out.println("EXAMPLE " + url(on) + " " + url(off));
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // until the parent closes our input
+        }
+        off.stop();
+        on.stop();
+    }
+
+    private static Server start(Path war, boolean pluginOn) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath("/");
+        webapp.setWar(war.toString());
+        webapp.setTempDirectory(Files.createTempDirectory("example-" + (pluginOn ? "on" : "off")).toFile());
+        webapp.addConfiguration(new AnnotationConfiguration(), new JspConfiguration());
+        webapp.setThrowUnavailableOnStartupException(true);
+        if (!pluginOn) {
+            webapp.setInitParameter("lytics.enabled", "false");
+        }
+        server.setHandler(webapp);
+        server.start();
+        return server;
+    }
+
+    private static String url(Server server) throws IOException {
+        ServerConnector c = (ServerConnector) server.getConnectors()[0];
+        return "http://127.0.0.1:" + c.getLocalPort() + "/";
+    }
+}
