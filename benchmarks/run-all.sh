@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every benchmark of benchmarks/README.md once, in priority order, and keeps the raw output in
 # benchmarks/results/<UTC date>/. Loopback only; every step is bounded in time.
-# Usage (from the reactor root, after `mvn -B -pl benchmarks -am package -Dmaven.test.skip=true`):
+# Usage (from the reactor root, after `mvn -B -pl webapp-example,benchmarks -am package -Dmaven.test.skip=true`):
 #   sh benchmarks/run-all.sh
 set -eu
 JAR=benchmarks/target/benchmarks.jar
@@ -18,6 +18,7 @@ for i in 1 2 3; do
     run 6-forwarding-$lib-$i timeout 300 java -Xmx2g -cp $JAR io.lytx.bench.forward.ForwardingRace $lib 200000
   done
 done
+run 7-example-page     timeout 600 java -cp $JAR io.lytx.bench.page.ExamplePageRun 15 5 pin
 run 7a-page-throughput timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun throughput 10 3
 run 7b-upstream-hung   timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun hung 10 3
 run 7c-dead-upstream   timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun dead 120

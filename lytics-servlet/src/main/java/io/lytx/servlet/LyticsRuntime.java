@@ -75,7 +75,9 @@ public final class LyticsRuntime implements AutoCloseable {
 
     /**
      * Starts a runtime. When the config is not {@linkplain LyticsConfig#active() active}, no client or
-     * thread is created and the filter passes requests through; one warning says why.
+     * thread is created and the filter passes requests through; one warning says why. When it is
+     * active, blocks for at most {@link LyticsConfig#warmup()} (default 2 s) while one warm-up lookup
+     * loads the HTTP and JSON machinery, so that the first pages get their profile within budget.
      *
      * @param config      the validated config, never null
      * @param contextPath the web app's context path (for the MBean name), never null
@@ -88,7 +90,11 @@ public final class LyticsRuntime implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "Lytics personalization is disabled for context '" + contextPath
                     + "': " + config.inactiveReason() + ". Pages are served without it.");
         }
-        return new LyticsRuntime(config, contextPath);
+        LyticsRuntime runtime = new LyticsRuntime(config, contextPath);
+        if (runtime.client != null) {
+            UpstreamWarmup.run(runtime.client, config.warmup());
+        }
+        return runtime;
     }
 
     /**

@@ -26,6 +26,10 @@ public enum ConfigKey {
     CONNECT_TIMEOUT_MS("lytics.http.connect.timeout.ms", "1000", "TCP connect timeout of the API client, ms"),
     /** Connection pool size. */
     MAX_CONNECTIONS("lytics.http.max.connections", "64", "connection pool size of the API client"),
+
+    WARMUP_MS("lytics.warmup.ms", "2000", "at start-up, wait up to this long for one profile lookup of an id no "
+            + "visitor has, which loads the HTTP and JSON machinery and opens a connection, so that the first pages "
+            + "do not spend their budget on it, ms (0 = no warm-up, up to 30000)"),
     /** Identity cookie name. */
     COOKIE_NAME("lytics.cookie.name", "seerid", "name of the visitor-id cookie (shared with the Lytics JS tag)"),
     /** Identity cookie lifetime. */

@@ -46,6 +46,7 @@ public final class LyticsConfig {
     private final String stream;
     private final Duration budget;
     private final Duration connectTimeout;
+    private final Duration warmup;
     private final int maxConnections;
     private final String cookieName;
     private final Duration cookieMaxAge;
@@ -90,6 +91,7 @@ public final class LyticsConfig {
         stream = r.matching(ConfigKey.STREAM, STREAM, "letters, digits, '_' or '-', at most 100");
         budget = r.millis(ConfigKey.BUDGET_MS, 1, 10_000);
         connectTimeout = r.millis(ConfigKey.CONNECT_TIMEOUT_MS, 1, 60_000);
+        warmup = r.millis(ConfigKey.WARMUP_MS, 0, 30_000);
         maxConnections = (int) r.integer(ConfigKey.MAX_CONNECTIONS, 1, 10_000);
         cookieName = r.matching(ConfigKey.COOKIE_NAME, COOKIE_NAME, "a cookie name (RFC 6265 token), at most 64");
         cookieMaxAge = Duration.ofDays(r.integer(ConfigKey.COOKIE_MAX_AGE_DAYS, 1, 730));
@@ -228,6 +230,11 @@ public final class LyticsConfig {
     /** Connect timeout of the API client. */
     public Duration connectTimeout() {
         return connectTimeout;
+    }
+
+    /** Longest wait for the start-up warm-up call; zero means no warm-up. */
+    public Duration warmup() {
+        return warmup;
     }
 
     /** Connection pool size of the API client. */
@@ -418,6 +425,7 @@ public final class LyticsConfig {
         out.put(ConfigKey.ACCOUNT_ID.key(), accountId == null ? "" : accountId);
         out.put(ConfigKey.STREAM.key(), stream);
         out.put(ConfigKey.BUDGET_MS.key(), String.valueOf(budget.toMillis()));
+        out.put(ConfigKey.WARMUP_MS.key(), String.valueOf(warmup.toMillis()));
         out.put(ConfigKey.COOKIE_NAME.key(), cookieName);
         out.put(ConfigKey.CONSENT_MODE.key(), consentGpc && consentCookieName != null ? "gpc,cookie"
                 : consentGpc ? "gpc" : consentCookieName != null ? "cookie" : "none");

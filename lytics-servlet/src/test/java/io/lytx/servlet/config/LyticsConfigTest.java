@@ -23,6 +23,7 @@ class LyticsConfigTest {
         assertThat(config.apiUrl()).isEqualTo(URI.create("https://api.lytics.io"));
         assertThat(config.stream()).isEqualTo("default");
         assertThat(config.budget()).isEqualTo(Duration.ofMillis(150));
+        assertThat(config.warmup()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.cookieName()).isEqualTo("seerid");
         assertThat(config.cookieMaxAge()).isEqualTo(Duration.ofDays(365));
         assertThat(config.cookieDomain()).isEmpty();
@@ -95,6 +96,10 @@ class LyticsConfigTest {
         assertThatThrownBy(() -> load(Map.of("lytics.budget.ms", "-5"))).hasMessageContaining("'-5'");
         assertThatThrownBy(() -> load(Map.of("lytics.queue.max.events", "99999999999")))
                 .hasMessageContaining("lytics.queue.max.events");
+        // input: a negative and a too long warm-up; zero is allowed (no warm-up)
+        assertThatThrownBy(() -> load(Map.of("lytics.warmup.ms", "-1"))).hasMessageContaining("lytics.warmup.ms");
+        assertThatThrownBy(() -> load(Map.of("lytics.warmup.ms", "30001"))).hasMessageContaining("'30001'");
+        assertThat(load(Map.of("lytics.api.token", "tok", "lytics.warmup.ms", "0")).warmup()).isZero();
     }
 
     @Test
