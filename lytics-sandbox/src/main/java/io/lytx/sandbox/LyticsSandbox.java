@@ -17,6 +17,7 @@ import io.lytx.sandbox.domain.DomainModule;
 import io.lytx.sandbox.http.BodyLimitFilter;
 import io.lytx.sandbox.http.ErrorMapper;
 import io.lytx.sandbox.http.JsonbResolver;
+import io.lytx.sandbox.http.PlainJsonWriter;
 import io.lytx.sandbox.http.UpgradeIgnoringAddOn;
 import io.lytx.sandbox.manage.AccountInfo;
 import io.lytx.sandbox.manage.AccountResource;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -142,6 +144,7 @@ public final class LyticsSandbox implements AutoCloseable {
             config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
             config.register(JsonBindingFeature.class);
             config.register(jsonb);
+            config.register(new PlainJsonWriter(jsonb.getContext(Map.class)));
             config.register(ErrorMapper.class);
             config.register(new BodyLimitFilter());
             config.register(new AuthenticationFilter(tokens, allowlist,

@@ -23,6 +23,16 @@ public final class IpAllowlist {
     }
 
     /**
+     * Whether the list is empty, i.e. every client may call (then the client address need not be
+     * worked out).
+     *
+     * @return true when no range is set
+     */
+    public boolean isEmpty() {
+        return ranges.isEmpty();
+    }
+
+    /**
      * Whether a client may call.
      *
      * @param client the client's address, or null when it could not be determined

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Infers Lytics column types ({@code string}, {@code int}, {@code number}, {@code bool},
@@ -17,10 +16,6 @@ import java.util.regex.Pattern;
  * {@code number} to {@code number} and anything else to {@code string}. Stateless and thread-safe.
  */
 public final class TypeInference {
-
-    private static final Pattern INT = Pattern.compile("-?\\d{1,18}");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ].*)?");
 
     private TypeInference() {
     }
@@ -59,16 +54,16 @@ public final class TypeInference {
         }
         if (value instanceof String s) {
             String t = s.trim();
-            if (INT.matcher(t).matches()) {
+            if (TextShape.isInteger(t)) {
                 return "int";
             }
-            if (DECIMAL.matcher(t).matches()) {
+            if (TextShape.isDecimal(t)) {
                 return "number";
             }
             if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false") || t.equals("t") || t.equals("f")) {
                 return "bool";
             }
-            if (ISO_DATE.matcher(t).matches() && TimestampParser.parse(t).isPresent()) {
+            if (TextShape.isIsoDateLike(t) && TimestampParser.parse(t).isPresent()) {
                 return "date";
             }
         }

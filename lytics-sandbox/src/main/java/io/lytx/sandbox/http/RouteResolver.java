@@ -1,14 +1,19 @@
 package io.lytx.sandbox.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.uri.UriTemplate;
 
 /**
  * Works out the {@link Route} (method + path template) a matched request was routed to, from
- * Jersey's matched templates, and caches it on the request. Stateless and thread-safe.
+ * Jersey's matched templates, and caches it on the request. The normalized template text is
+ * remembered per matched template chain (bounded by the application's routes, since templates,
+ * not request values, are the key). Thread-safe.
  */
 public final class RouteResolver {
 
@@ -18,6 +23,7 @@ public final class RouteResolver {
     /** A template variable with a regex, which may hold one level of braces ({@code {id: [0-9a-f]{32}}}). */
     private static final Pattern REGEX_VARIABLE = Pattern.compile("\\{\\s*([^:}\\s]+)\\s*:(?:[^{}]|\\{[^{}]*})*}");
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
+    private static final Map<List<String>, String> TEMPLATES = new ConcurrentHashMap<>();
 
     private RouteResolver() {
     }
@@ -33,10 +39,22 @@ public final class RouteResolver {
         if (cached instanceof Route r) {
             return r;
         }
+        List<UriTemplate> matched = ((ContainerRequest) ctx).getUriInfo().getMatchedTemplates();
+        List<String> chain = new ArrayList<>(matched.size());
+        for (UriTemplate template : matched) {
+            chain.add(template.getTemplate());
+        }
+        String t = TEMPLATES.computeIfAbsent(chain, RouteResolver::normalize);
+        Route route = new Route(ctx.getMethod(), t);
+        ctx.setProperty(PROPERTY, route);
+        return route;
+    }
+
+    /** The route template of a matched chain (innermost first): regexes dropped, slashes collapsed. */
+    private static String normalize(List<String> chain) {
         StringBuilder sb = new StringBuilder();
-        List<UriTemplate> templates = ((ContainerRequest) ctx).getUriInfo().getMatchedTemplates();
-        for (int i = templates.size() - 1; i >= 0; i--) {
-            sb.append('/').append(templates.get(i).getTemplate());
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            sb.append('/').append(chain.get(i));
         }
         String t = SLASHES.matcher(REGEX_VARIABLE.matcher(sb).replaceAll("{$1}")).replaceAll("/");
         if (t.length() > 1 && t.endsWith("/")) {
@@ -45,8 +63,6 @@ public final class RouteResolver {
         if (t.isEmpty()) {
             t = "/";
         }
-        Route route = new Route(ctx.getMethod(), t);
-        ctx.setProperty(PROPERTY, route);
-        return route;
+        return t;
     }
 }

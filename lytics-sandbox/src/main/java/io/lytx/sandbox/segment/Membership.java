@@ -173,6 +173,31 @@ public final class Membership {
     }
 
     /**
+     * Counts the members of several saved user segments in one scan of the profiles: each profile
+     * is read once and tested against every segment while it is at hand, instead of one scan per
+     * segment. All segments are evaluated at the same instant.
+     *
+     * @param segments the user segments, repeats allowed; not null
+     * @return the member counts, index for index
+     */
+    public long[] countMembers(List<Segment> segments) {
+        List<Segment> list = List.copyOf(segments);
+        long[] counts = new long[list.size()];
+        if (list.isEmpty()) {
+            return counts;
+        }
+        EvalContext ctx = context(clock.instant());
+        profiles.scan(0).forEach(p -> {
+            for (int i = 0; i < counts.length; i++) {
+                if (guarded(list.get(i), p.fields(), ctx)) {
+                    counts[i]++;
+                }
+            }
+        });
+        return counts;
+    }
+
+    /**
      * The test of a content segment over documents.
      *
      * @param segment the segment; not null

@@ -211,9 +211,16 @@ public final class SegmentResource {
     @Path("/sizes")
     public Response sizes(@Context UriInfo uriInfo) {
         List<String> ids = RequestParams.list(uriInfo, "ids");
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
         for (String id : ids.isEmpty() ? registry.all().stream().map(Segment::id).toList() : ids) {
-            out.add(sizeOf(find(id)));
+            segments.add(find(id));
+        }
+        List<Segment> userSegments = segments.stream().filter(s -> !isContent(s)).toList();
+        long[] userCounts = membership.countMembers(userSegments);
+        List<Map<String, Object>> out = new ArrayList<>();
+        int user = 0;
+        for (Segment s : segments) {
+            out.add(sizeEntry(s, isContent(s) ? contentSize(s) : userCounts[user++]));
         }
         return Envelope.ok(out);
     }
@@ -381,9 +388,18 @@ public final class SegmentResource {
     }
 
     private Map<String, Object> sizeOf(Segment s) {
-        long size = s.table().equals("content")
-                ? corpus.all().stream().filter(membership.documentTest(s)).count()
-                : membership.members(s, 0).count();
+        return sizeEntry(s, isContent(s) ? contentSize(s) : membership.members(s, 0).count());
+    }
+
+    private static boolean isContent(Segment s) {
+        return s.table().equals("content");
+    }
+
+    private long contentSize(Segment s) {
+        return corpus.all().stream().filter(membership.documentTest(s)).count();
+    }
+
+    private static Map<String, Object> sizeEntry(Segment s, long size) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("name", s.name());

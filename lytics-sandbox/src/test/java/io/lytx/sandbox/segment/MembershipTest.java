@@ -92,4 +92,24 @@ class MembershipTest {
                 .containsExactly("b", "c");
         assertThat(membership.members(big, all.get(0).seq()).toList()).hasSize(1);
     }
+
+    @Test
+    void countingSeveralSegmentsInOneScanGivesEachSegmentsOwnCount() {
+        Segment known = service.upsertText("FILTER EXISTS email ALIAS known");
+        Segment returning = service.upsertText("FILTER visitct >= 2 ALIAS returning");
+        Segment loyal = service.upsertText("FILTER AND (INCLUDE returning, INCLUDE known) ALIAS loyal");
+        Segment nobody = service.upsertText("FILTER country = \"XX\" ALIAS nobody");
+        collect("u1", "email", "a@x.org", "_e", "pv");
+        collect("u2", "_e", "pv");
+        collect("u2", "_e", "pv", "_sesstart", "1");
+        collect("u3", "email", "c@x.org", "_e", "pv");
+        assertThat(membership.countMembers(List.of(known, returning, loyal, nobody, known))).containsExactly(2, 1, 0, 0, 2);
+
+        // stitching u2 (2 visits) into u1 (known): one profile, known and returning
+        collect("u1", "_uids", List.of("u1", "u2"));
+        List<Segment> all = List.of(known, returning, loyal, nobody);
+        assertThat(membership.countMembers(all)).containsExactly(2, 1, 1, 0);
+        assertThat(all.stream().mapToLong(s -> membership.members(s, 0).count()).toArray()).containsExactly(2, 1, 1, 0);
+        assertThat(membership.countMembers(List.of())).isEmpty();
+    }
 }

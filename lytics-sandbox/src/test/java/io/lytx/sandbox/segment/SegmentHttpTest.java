@@ -139,6 +139,19 @@ class SegmentHttpTest {
     }
 
     @Test
+    void allSizesAtOnceEqualEachSegmentsOwnSize() {
+        // input: user and content segments mixed
+        String ids = "known_users,running_articles,frequent_visitors,interested_finance";
+        List<Map<String, Object>> sizes = items(lytics.admin().get("/api/segment/sizes?ids=" + ids));
+        assertThat(sizes).extracting(m -> m.get("slug_name")).containsExactly((Object[]) ids.split(","));
+        for (Map<String, Object> size : sizes) {
+            assertThat(size).as("%s", size.get("slug_name"))
+                    .isEqualTo(lytics.admin().get("/api/segment/" + size.get("slug_name") + "/size").dataMap());
+        }
+        assertThat(((BigDecimal) sizes.get(0).get("size")).intValue()).as("demo known users").isPositive();
+    }
+
+    @Test
     void theAdHocSizeIsThrottledToOneCallPerTenSeconds() {
         SandboxHttp.Reply first = postText("/api/segment/size", "FILTER EXISTS email");
         assertThat(first.status()).isEqualTo(200);
