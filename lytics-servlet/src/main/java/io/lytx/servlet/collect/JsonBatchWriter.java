@@ -194,12 +194,23 @@ final class JsonBatchWriter implements EventFields.Writer {
             }
             pendingHigh = 0;
         }
-        for (; i < to; i++) {
+        while (i < to) {
+            // the common case first: a run of printable ASCII, copied in bulk
+            int run = i;
+            while (run < to && isPlain(s.charAt(run))) {
+                run++;
+            }
+            if (run > i) {
+                copyAscii(s, i, run, b, at);
+                at += run - i;
+                i = run;
+                if (i == to) {
+                    break;
+                }
+            }
             char c = s.charAt(i);
             if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\') {
-                    b[at++] = (byte) c;
-                } else if (c == '"' || c == '\\') {
+                if (c == '"' || c == '\\') {
                     b[at++] = '\\';
                     b[at++] = (byte) c;
                 } else {
@@ -223,8 +234,24 @@ final class JsonBatchWriter implements EventFields.Writer {
             } else {
                 at = putThreeBytes(b, at, Character.isSurrogate(c) ? 0xFFFD : c);
             }
+            i++;
         }
         length = at;
+    }
+
+    /** Printable ASCII that JSON takes as it is: written as one byte. */
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    }
+
+    /**
+     * Copies {@code s[from, to)}, all printable ASCII, as bytes. {@code String.getBytes(int, int, byte[], int)}
+     * is deprecated because it drops the high byte of each char, which is exactly right for ASCII,
+     * and it copies in bulk with no intermediate array.
+     */
+    @SuppressWarnings("deprecation")
+    private static void copyAscii(String s, int from, int to, byte[] b, int at) {
+        s.getBytes(from, to, b, at);
     }
 
     private static int putControl(byte[] b, int at, char c) {
