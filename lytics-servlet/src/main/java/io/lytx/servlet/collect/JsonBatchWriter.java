@@ -45,13 +45,20 @@ final class JsonBatchWriter implements EventFields.Writer {
      * an event (a single event is always accepted, whatever its size).
      *
      * @return true if the event was appended, false if it did not fit (nothing written)
+     * @throws RuntimeException what the event's {@link EventFields} threw (nothing written)
      */
     boolean tryAppend(CollectEvent event, long maxBytes) {
         int mark = length;
         if (count > 0) {
             put((byte) ',');
         }
-        writeEvent(event);
+        try {
+            writeEvent(event);
+        } catch (RuntimeException e) {
+            length = mark;
+            pendingHigh = 0;
+            throw e;
+        }
         if (count > 0 && (long) length + 1 > maxBytes) {
             length = mark;
             return false;
