@@ -45,24 +45,44 @@ final class ClientIps {
     }
 
     static boolean isIpv4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3) {
-                return false;
-            }
-            for (int i = 0; i < p.length(); i++) {
-                if (p.charAt(i) < '0' || p.charAt(i) > '9') {
+        return isIpv4(s, 0, s.length());
+    }
+
+    /** Whether {@code s[from, to)} is a dotted quad of decimal octets (0..255, 1 to 3 digits each). No allocation. */
+    static boolean isIpv4(String s, int from, int to) {
+        int parts = 0;
+        int digits = 0;
+        int value = 0;
+        for (int i = from; i <= to; i++) {
+            char c = i < to ? s.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || value > 255 || ++parts > 4) {
                     return false;
                 }
-            }
-            if (Integer.parseInt(p) > 255) {
+                digits = 0;
+                value = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return false;
+                }
+                value = value * 10 + (c - '0');
+            } else {
                 return false;
             }
         }
-        return true;
+        return parts == 4;
+    }
+
+    /**
+     * Length of the anonymized IPv4 address's prefix: {@code anonymize(ip)} is
+     * {@code ip.substring(0, result) + ".0"} when the result is positive; -1 when {@code ip} is not an
+     * IPv4 literal (then use {@link #anonymize(String)}). No allocation.
+     */
+    static int anonymizedIpv4Prefix(String ip) {
+        if (ip == null || ip.isEmpty() || ip.length() > 45 || !isIpv4(ip)) {
+            return -1;
+        }
+        return ip.lastIndexOf('.');
     }
 
     private static boolean isIpv6(String s) {

@@ -58,19 +58,25 @@ public final class LyticsContext {
     private static final LyticsContext INACTIVE = inactive("not handled");
 
     private final Identity identity;
+    /** The page-view id given as text, or null when {@link #sharedPageViewId} holds it. */
     private final String pageViewId;
+    /** The page-view id shared with the page-view event, made into text only if the page asks. */
+    private final PageViewId sharedPageViewId;
     private final String reason;
     private final CompletableFuture<ProfileResult> pending;
     private final Deadline deadline;
     private final Recommender recommender;
     private final int defaultLimit;
-    private final Map<Integer, CompletableFuture<List<Recommendation>>> recommendations = new HashMap<>();
+    /** Recommendation lookups by limit; made on first use (most pages ask for none), guarded by {@code this}. */
+    private Map<Integer, CompletableFuture<List<Recommendation>>> recommendations;
     private volatile ProfileResult result;
 
-    private LyticsContext(Identity identity, String pageViewId, String reason, CompletableFuture<ProfileResult> pending,
-                          Deadline deadline, Recommender recommender, int defaultLimit) {
+    private LyticsContext(Identity identity, String pageViewId, PageViewId sharedPageViewId, String reason,
+                          CompletableFuture<ProfileResult> pending, Deadline deadline, Recommender recommender,
+                          int defaultLimit) {
         this.identity = identity;
         this.pageViewId = pageViewId;
+        this.sharedPageViewId = sharedPageViewId;
         this.reason = reason;
         this.pending = pending;
         this.deadline = deadline;
@@ -91,6 +97,19 @@ public final class LyticsContext {
      */
     public static LyticsContext started(Identity identity, String pageViewId, CompletableFuture<ProfileResult> profile,
                                         Deadline deadline, Recommender recommender, int defaultLimit) {
+        requireStarted(identity, pageViewId, profile, deadline, recommender, defaultLimit);
+        return new LyticsContext(identity, pageViewId, null, null, profile, deadline, recommender, defaultLimit);
+    }
+
+    /** As {@link #started(Identity, String, CompletableFuture, Deadline, Recommender, int)}, with the id the event shares. */
+    static LyticsContext started(Identity identity, PageViewId pageViewId, CompletableFuture<ProfileResult> profile,
+                                 Deadline deadline, Recommender recommender, int defaultLimit) {
+        requireStarted(identity, pageViewId, profile, deadline, recommender, defaultLimit);
+        return new LyticsContext(identity, null, pageViewId, null, profile, deadline, recommender, defaultLimit);
+    }
+
+    private static void requireStarted(Identity identity, Object pageViewId, CompletableFuture<ProfileResult> profile,
+                                       Deadline deadline, Recommender recommender, int defaultLimit) {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(pageViewId, "pageViewId");
         Objects.requireNonNull(profile, "profile");
@@ -99,7 +118,6 @@ public final class LyticsContext {
         if (defaultLimit < 1 || defaultLimit > MAX_RECOMMENDATIONS) {
             throw new IllegalArgumentException("defaultLimit must be within 1..100: " + defaultLimit);
         }
-        return new LyticsContext(identity, pageViewId, null, profile, deadline, recommender, defaultLimit);
     }
 
     /**
@@ -110,7 +128,7 @@ public final class LyticsContext {
      */
     public static LyticsContext inactive(String reason) {
         Objects.requireNonNull(reason, "reason");
-        LyticsContext context = new LyticsContext(Identity.anonymous(), "", reason, null, null, Recommender.NONE, 1);
+        LyticsContext context = new LyticsContext(Identity.anonymous(), "", null, reason, null, null, Recommender.NONE, 1);
         context.result = ProfileResult.unavailable(reason);
         return context;
     }
@@ -151,7 +169,7 @@ public final class LyticsContext {
 
     /** The page-view id sent as {@code _pvid} with this page's event; empty when nothing is collected. */
     public String getPageViewId() {
-        return pageViewId;
+        return pageViewId != null ? pageViewId : sharedPageViewId.text();
     }
 
     /** Whether the plugin handled this request (identity resolved, profile asked). */
@@ -365,7 +383,10 @@ public final class LyticsContext {
             return null;
         }
         int clamped = Math.max(1, Math.min(MAX_RECOMMENDATIONS, limit));
-        synchronized (recommendations) {
+        synchronized (this) {
+            if (recommendations == null) {
+                recommendations = new HashMap<>();
+            }
             return recommendations.computeIfAbsent(clamped, n -> recommender.recommend(n, deadline));
         }
     }
@@ -391,7 +412,7 @@ public final class LyticsContext {
     @Override
     public String toString() {
         ProfileResult r = result;
-        return "LyticsContext[visitorId=" + identity.visitorId() + ", pageViewId=" + pageViewId
+        return "LyticsContext[visitorId=" + identity.visitorId() + ", pageViewId=" + getPageViewId()
                 + ", status=" + (r == null ? "pending" : r.status()) + ']';
     }
 }

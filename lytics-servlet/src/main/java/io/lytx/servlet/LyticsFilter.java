@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -215,8 +214,12 @@ public class LyticsFilter implements Filter {
             Deadline deadline = Deadline.after(config.budget());
             LookupKey key = new LookupKey(identity.lookupField(), identity.lookupValue());
             CompletableFuture<ProfileResult> profile = profiles.profile(key, deadline);
-            profile.thenAccept(r -> runtime.counters().outcome(r.status().name()));
-            String pageViewId = UUID.randomUUID().toString();
+            if (profile.isDone() && !profile.isCompletedExceptionally()) {
+                runtime.counters().outcome(profile.getNow(null).status().name()); // a cache hit: no callback needed
+            } else {
+                profile.thenAccept(r -> runtime.counters().outcome(r.status().name()));
+            }
+            PageViewId pageViewId = PageViewId.random();
             Recommender recommender = (limit, d) -> profiles.recommendations(key,
                     RecommendationQuery.defaults().limit(limit), d);
             LyticsContext context = LyticsContext.started(identity, pageViewId, profile, deadline, recommender,

@@ -44,7 +44,7 @@ final class PageRequestSelector {
         return acceptsHtml(request.getHeader("Accept"));
     }
 
-    /** Whether an Accept header asks for HTML (text/html or application/xhtml+xml, not q=0). */
+    /** Whether an Accept header asks for HTML (text/html or application/xhtml+xml, not q=0). No allocation. */
     static boolean acceptsHtml(String accept) {
         if (accept == null || accept.length() > 4096) {
             return false;
@@ -53,11 +53,12 @@ final class PageRequestSelector {
         while (from <= accept.length()) {
             int comma = accept.indexOf(',', from);
             int end = comma < 0 ? accept.length() : comma;
-            String range = accept.substring(from, end).strip();
-            int semi = range.indexOf(';');
-            String type = (semi < 0 ? range : range.substring(0, semi)).strip();
-            if ((type.equalsIgnoreCase("text/html") || type.equalsIgnoreCase("application/xhtml+xml"))
-                    && !refused(semi < 0 ? "" : range.substring(semi + 1))) {
+            int start = skipSpace(accept, from, end);
+            end = trimSpace(accept, start, end);
+            int semi = indexOf(accept, ';', start, end);
+            int typeEnd = semi < 0 ? end : trimSpace(accept, start, semi);
+            if ((is(accept, start, typeEnd, "text/html") || is(accept, start, typeEnd, "application/xhtml+xml"))
+                    && !refused(accept, semi < 0 ? end : semi + 1, end)) {
                 return true;
             }
             if (comma < 0) {
@@ -68,15 +69,67 @@ final class PageRequestSelector {
         return false;
     }
 
-    private static boolean refused(String params) {
-        for (String p : params.split(";")) {
-            String t = p.strip();
-            if (t.startsWith("q=") || t.startsWith("Q=")) {
-                String q = t.substring(2).strip();
-                return q.equals("0") || q.matches("0\\.0{0,3}");
+    /** Whether the media-range parameters {@code s[from, to)} ({@code a=b;q=0.8}) set q to 0. */
+    private static boolean refused(String s, int from, int to) {
+        while (from < to) {
+            int semi = indexOf(s, ';', from, to);
+            int end = semi < 0 ? to : semi;
+            int start = skipSpace(s, from, end);
+            int stop = trimSpace(s, start, end);
+            if (stop - start >= 2 && (s.charAt(start) == 'q' || s.charAt(start) == 'Q') && s.charAt(start + 1) == '=') {
+                int q = skipSpace(s, start + 2, stop);
+                return isZero(s, q, stop);
             }
+            from = end + 1;
         }
         return false;
+    }
+
+    /** Whether {@code s[from, to)} is a q-value of zero: {@code 0}, {@code 0.}, {@code 0.0}, {@code 0.00}, {@code 0.000}. */
+    private static boolean isZero(String s, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 5 || s.charAt(from) != '0') {
+            return false;
+        }
+        if (length == 1) {
+            return true;
+        }
+        if (s.charAt(from + 1) != '.') {
+            return false;
+        }
+        for (int i = from + 2; i < to; i++) {
+            if (s.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean is(String s, int from, int to, String word) {
+        return to - from == word.length() && s.regionMatches(true, from, word, 0, word.length());
+    }
+
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimSpace(String s, int from, int to) {
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
     }
 
     /** The request path inside the web application, without context path and path parameters. */

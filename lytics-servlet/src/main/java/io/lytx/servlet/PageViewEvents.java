@@ -1,6 +1,7 @@
 package io.lytx.servlet;
 
 import io.lytx.servlet.collect.CollectEvent;
+import io.lytx.servlet.collect.EventFields;
 import io.lytx.servlet.config.ClientIpMode;
 import io.lytx.servlet.identity.Identity;
 import java.net.URLDecoder;
@@ -27,6 +28,8 @@ public final class PageViewEvents {
     static final int MAX_UTM = 256;
 
     private static final String[] UTM = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id"};
+    /** Field names of a page view other than {@code utm_*} (and the reserved {@code _eid}). */
+    private static final String[] PAGE_VIEW_FIELDS = {"_e", "_ts", "_uid", "_pvid", "url", "_ref", "_ul", "user_agent", "ip"};
 
     private final boolean userAgent;
     private final ClientIpMode ipMode;
@@ -41,7 +44,9 @@ public final class PageViewEvents {
     }
 
     /**
-     * The page-view event of a request.
+     * The page-view event of a request. Cheap: it keeps the request facts and leaves deriving the
+     * field values ({@code url}, {@code _ref}, {@code utm_*}, ...) to the collector's worker, which
+     * writes them straight into the batch.
      *
      * @param page       request facts, never null
      * @param identity   the visitor (with a visitor id), never null
@@ -49,6 +54,48 @@ public final class PageViewEvents {
      * @param nowMillis  the event time, epoch milliseconds
      */
     public CollectEvent pageView(PageRequest page, Identity identity, String pageViewId, long nowMillis) {
+        if (!deferrable(identity)) {
+            return eagerPageView(page, identity, pageViewId, nowMillis);
+        }
+        return CollectEvent.of(new PageView(Objects.requireNonNull(page, "page"), identity, null, pageViewId,
+                nowMillis, userAgent, ipMode));
+    }
+
+    /** As {@link #pageView(PageRequest, Identity, String, long)}, with the page view id the page shares. */
+    CollectEvent pageView(PageRequest page, Identity identity, PageViewId pageViewId, long nowMillis) {
+        if (!deferrable(identity)) {
+            return eagerPageView(page, identity, pageViewId.text(), nowMillis);
+        }
+        return CollectEvent.of(new PageView(page, identity, pageViewId, null, nowMillis, userAgent, ipMode));
+    }
+
+    /**
+     * Whether the fields can be written by {@link PageView}: a known user's identity field named like
+     * a page-view field would replace that field's value in place, which only the builder models.
+     */
+    private static boolean deferrable(Identity identity) {
+        if (!identity.known()) {
+            return true;
+        }
+        String field = identity.knownField();
+        for (String name : PAGE_VIEW_FIELDS) {
+            if (name.equals(field)) {
+                return false;
+            }
+        }
+        for (String utm : UTM) {
+            if (utm.equals(field)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The page-view event built field by field on the calling thread: the reference the deferred
+     * {@link PageView} must match, and the path for an identity field named like a page-view field.
+     */
+    CollectEvent eagerPageView(PageRequest page, Identity identity, String pageViewId, long nowMillis) {
         CollectEvent.Builder b = CollectEvent.builder()
                 .put("_e", "pv")
                 .put("_ts", Long.toString(nowMillis))
@@ -93,9 +140,7 @@ public final class PageViewEvents {
     /** {@code host[:port]/path?query}: the page URL without protocol, as the JS tag sends it; cut at 2048. */
     static String urlWithoutProtocol(PageRequest page) {
         StringBuilder url = new StringBuilder(64).append(page.host() == null ? "" : page.host().toLowerCase(Locale.ROOT));
-        boolean defaultPort = page.port() <= 0 || ("http".equalsIgnoreCase(page.scheme()) && page.port() == 80)
-                || ("https".equalsIgnoreCase(page.scheme()) && page.port() == 443);
-        if (!defaultPort) {
+        if (!defaultPort(page)) {
             url.append(':').append(page.port());
         }
         url.append(page.requestUri() == null ? "/" : page.requestUri());
@@ -110,57 +155,201 @@ public final class PageViewEvents {
      * not a referral). Only http(s) referrers count.
      */
     static String externalReferrer(String referer, String host) {
+        int start = referrerStart(referer, host);
+        return start < 0 ? null : cut(referer.substring(start), MAX_URL);
+    }
+
+    /** Whether the port is the scheme's default (or unknown), so that the URL leaves it out. */
+    static boolean defaultPort(PageRequest page) {
+        return page.port() <= 0 || ("http".equalsIgnoreCase(page.scheme()) && page.port() == 80)
+                || ("https".equalsIgnoreCase(page.scheme()) && page.port() == 443);
+    }
+
+    /**
+     * Where the referrer without protocol starts in {@code referer} (7 or 8) when it is another
+     * site's, else -1: {@link #externalReferrer} without allocating.
+     */
+    static int referrerStart(String referer, String host) {
         if (referer == null) {
-            return null;
+            return -1;
         }
-        String rest;
+        int start;
         if (referer.regionMatches(true, 0, "https://", 0, 8)) {
-            rest = referer.substring(8);
+            start = 8;
         } else if (referer.regionMatches(true, 0, "http://", 0, 7)) {
-            rest = referer.substring(7);
+            start = 7;
         } else {
-            return null;
+            return -1;
         }
-        int end = rest.length();
-        for (int i = 0; i < rest.length(); i++) {
-            char c = rest.charAt(i);
+        int end = referer.length();
+        for (int i = start; i < referer.length(); i++) {
+            char c = referer.charAt(i);
             if (c == '/' || c == '?' || c == '#') {
                 end = i;
                 break;
             }
         }
-        String authority = rest.substring(0, end);
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            authority = authority.substring(at + 1);
+        // the authority is referer[start, end); its host follows any user info and precedes any port
+        int hostStart = start;
+        for (int i = end - 1; i >= start; i--) {
+            if (referer.charAt(i) == '@') {
+                hostStart = i + 1;
+                break;
+            }
         }
-        int colon = authority.lastIndexOf(':');
-        String refHost = colon >= 0 && authority.indexOf(']') < colon ? authority.substring(0, colon) : authority;
-        if (refHost.isEmpty() || (host != null && refHost.equalsIgnoreCase(host))) {
-            return null;
+        int colon = -1;
+        int bracket = -1;
+        for (int i = hostStart; i < end; i++) {
+            char c = referer.charAt(i);
+            if (c == ':') {
+                colon = i;
+            } else if (c == ']' && bracket < 0) {
+                bracket = i;
+            }
         }
-        return cut(rest, MAX_URL);
+        int hostEnd = colon >= 0 && bracket < colon ? colon : end;
+        int hostLength = hostEnd - hostStart;
+        if (hostLength == 0 || (host != null && hostLength == host.length()
+                && referer.regionMatches(true, hostStart, host, 0, hostLength))) {
+            return -1;
+        }
+        return start;
     }
 
     /** The first language tag of Accept-Language ({@code fr-CH, fr;q=0.9} gives {@code fr-CH}), or null. */
     static String primaryLanguage(String acceptLanguage) {
+        long range = languageRange(acceptLanguage);
+        return range < 0 ? null : acceptLanguage.substring((int) (range >>> 32), (int) range);
+    }
+
+    /**
+     * Where {@link #primaryLanguage} lies in the header, as {@code start << 32 | end}, or -1 when
+     * there is none; no allocation.
+     */
+    static long languageRange(String acceptLanguage) {
         if (acceptLanguage == null) {
-            return null;
+            return -1;
         }
         int comma = acceptLanguage.indexOf(',');
-        String first = comma < 0 ? acceptLanguage : acceptLanguage.substring(0, comma);
-        int semi = first.indexOf(';');
-        String tag = (semi < 0 ? first : first.substring(0, semi)).strip();
-        if (tag.isEmpty() || tag.length() > 35 || tag.equals("*")) {
-            return null;
-        }
-        for (int i = 0; i < tag.length(); i++) {
-            char c = tag.charAt(i);
-            if (!(c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-                return null;
+        int end = comma < 0 ? acceptLanguage.length() : comma;
+        for (int i = 0; i < end; i++) {
+            if (acceptLanguage.charAt(i) == ';') {
+                end = i;
+                break;
             }
         }
-        return tag;
+        int start = 0;
+        while (start < end && Character.isWhitespace(acceptLanguage.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(acceptLanguage.charAt(end - 1))) {
+            end--;
+        }
+        int length = end - start;
+        if (length == 0 || length > 35 || (length == 1 && acceptLanguage.charAt(start) == '*')) {
+            return -1;
+        }
+        for (int i = start; i < end; i++) {
+            char c = acceptLanguage.charAt(i);
+            if (!(c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return -1;
+            }
+        }
+        return (long) start << 32 | end;
+    }
+
+    /**
+     * Writes the {@code utm_*} fields of the query as {@link #putUtm} puts them: in the order of each
+     * name's first usable value, with its last usable value (decoded, non-blank, cut at
+     * {@link #MAX_UTM}). Values without {@code %} or {@code +} are written from the query as they
+     * are, with no allocation.
+     */
+    static void writeUtm(EventFields.Writer out, String query) {
+        if (query == null || query.indexOf("utm_") < 0) {
+            return;
+        }
+        // the names in order of their first usable value, 3 bits each (index + 1)
+        long order = 0;
+        int shift = 0;
+        int seen = 0;
+        for (int from = 0; from < query.length(); ) {
+            int amp = query.indexOf('&', from);
+            int end = amp < 0 ? query.length() : amp;
+            int utm = utmIndex(query, from, end);
+            if (utm >= 0 && (seen & (1 << utm)) == 0 && utmValue(query, from, end) != null) {
+                seen |= 1 << utm;
+                order |= (long) (utm + 1) << shift;
+                shift += 3;
+            }
+            from = end + 1;
+        }
+        for (; order != 0; order >>>= 3) {
+            int utm = (int) (order & 7) - 1;
+            int lastFrom = -1;
+            int lastEnd = -1;
+            for (int from = 0; from < query.length(); ) {
+                int amp = query.indexOf('&', from);
+                int end = amp < 0 ? query.length() : amp;
+                if (utmIndex(query, from, end) == utm && utmValue(query, from, end) != null) {
+                    lastFrom = from;
+                    lastEnd = end;
+                }
+                from = end + 1;
+            }
+            int start = query.indexOf('=', lastFrom) + 1;
+            out.begin(UTM[utm]);
+            if (needsDecoding(query, start, lastEnd)) {
+                String value = decode(query.substring(start, lastEnd));
+                out.append(value, 0, Math.min(value.length(), MAX_UTM));
+            } else {
+                out.append(query, start, Math.min(lastEnd, start + MAX_UTM));
+            }
+            out.end();
+        }
+    }
+
+    /** Which UTM name the pair {@code query[from, end)} has, or -1. */
+    private static int utmIndex(String query, int from, int end) {
+        int eq = query.indexOf('=', from);
+        if (eq <= from || eq >= end) {
+            return -1;
+        }
+        for (int i = 0; i < UTM.length; i++) {
+            String name = UTM[i];
+            if (eq - from == name.length() && query.startsWith(name, from)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The usable value of the pair {@code query[from, end)} (whose name is a UTM name) as
+     * {@link #putUtm} decodes it, or null when it is blank or malformed. A value with no {@code %}
+     * or {@code +} is checked in place: {@code ""} stands for "usable, take it from the query".
+     */
+    private static String utmValue(String query, int from, int end) {
+        int start = query.indexOf('=', from) + 1;
+        if (!needsDecoding(query, start, end)) {
+            for (int i = start; i < end; i++) {
+                if (!Character.isWhitespace(query.charAt(i))) {
+                    return "";
+                }
+            }
+            return null;
+        }
+        String value = decode(query.substring(start, end));
+        return value != null && !value.isBlank() ? value : null;
+    }
+
+    private static boolean needsDecoding(String query, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = query.charAt(i);
+            if (c == '%' || c == '+') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void putUtm(CollectEvent.Builder b, String query) {

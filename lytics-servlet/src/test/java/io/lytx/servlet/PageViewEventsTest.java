@@ -114,4 +114,24 @@ class PageViewEventsTest {
         assertThat(ClientIps.anonymize("1::2::3")).isNull();
         assertThat(ClientIps.anonymize(null)).isNull();
     }
+
+    @Test
+    void ipv4LiteralsAreCheckedOctetByOctet() {
+        assertThat(ClientIps.isIpv4("0.0.0.0")).isTrue();
+        assertThat(ClientIps.isIpv4("255.255.255.255")).isTrue();
+        assertThat(ClientIps.isIpv4("01.002.3.4")).isTrue();
+        // input: near misses
+        assertThat(ClientIps.isIpv4("1.2.3.4.")).isFalse();
+        assertThat(ClientIps.isIpv4(".1.2.3")).isFalse();
+        assertThat(ClientIps.isIpv4("1..2.3")).isFalse();
+        assertThat(ClientIps.isIpv4("1.2.3")).isFalse();
+        assertThat(ClientIps.isIpv4("0000.1.1.1")).isFalse();
+        assertThat(ClientIps.isIpv4("256.1.1.1")).isFalse();
+        assertThat(ClientIps.isIpv4("1.2.3.-4")).isFalse();
+        assertThat(ClientIps.isIpv4("1.2.3.\u0664")).as("an Arabic-Indic digit is not an octet").isFalse();
+        assertThat(ClientIps.isIpv4("")).isFalse();
+        assertThat(ClientIps.anonymizedIpv4Prefix("203.0.113.77")).isEqualTo("203.0.113".length());
+        assertThat(ClientIps.anonymizedIpv4Prefix("::1")).isEqualTo(-1);
+        assertThat(ClientIps.anonymizedIpv4Prefix(null)).isEqualTo(-1);
+    }
 }

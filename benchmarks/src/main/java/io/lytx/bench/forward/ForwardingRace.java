@@ -75,6 +75,8 @@ public final class ForwardingRace {
         try (SinkProcess sink = new SinkProcess()) {
             for (String phase : new String[] {"warm-up", "measured"}) {
                 AtomicLong backoffs = new AtomicLong();
+                AtomicLong producerCpu = new AtomicLong();
+                long workerCpu0 = workerCpu(lib);
                 Forwarder f = lib.equals("lytics") ? lytics(sink, backoffs) : segment(sink);
                 long base = f.delivered(sink.counts());
                 long cpu0 = os.getProcessCpuTime();
@@ -86,6 +88,7 @@ public final class ForwardingRace {
                         for (long n = id; n < events; n += PRODUCERS) {
                             f.send(n);
                         }
+                        producerCpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     }, "producer-" + p);
                     producers.add(t);
                     t.start();
@@ -102,13 +105,34 @@ public final class ForwardingRace {
                 }
                 long nanos = System.nanoTime() - t0;
                 long cpu = os.getProcessCpuTime() - cpu0;
+                long worker = workerCpu(lib) - workerCpu0;
                 f.close();
                 System.out.printf(Locale.ROOT, "%s %s: %d of %d delivered in %.3f s = %.0f events/s; CPU %.2f s = %.2f µs/event;"
                         + " producers done after %.3f s; lytics backoffs on full queue %d%n",
                         lib, phase, delivered, events, nanos / 1e9, delivered / (nanos / 1e9), cpu / 1e9,
                         cpu / 1e3 / Math.max(1, delivered), offeredNanos / 1e9, backoffs.get());
+                long perEvent = Math.max(1, delivered);
+                System.out.printf(Locale.ROOT, "%s %s: CPU per delivered event: sending threads %.2f µs, producers %.2f µs,"
+                        + " rest of the process (JVM: GC, JIT; main) %.2f µs%n", lib, phase, worker / 1e3 / perEvent,
+                        producerCpu.get() / 1e3 / perEvent, (cpu - worker - producerCpu.get()) / 1e3 / perEvent);
             }
         }
+    }
+
+    /**
+     * CPU time of the library's own sending threads alive now ({@code lytics-collector} for this
+     * library; Segment's looper and network threads are named "Analytics").
+     */
+    private static long workerCpu(String lib) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        String prefix = lib.equals("lytics") ? EventCollector.THREAD_NAME : "Analytics";
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static Forwarder lytics(SinkProcess sink, AtomicLong backoffs) {

@@ -9,6 +9,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -86,6 +87,8 @@ public final class Transport implements AutoCloseable {
     private final ThreadPoolExecutor asyncExecutor;
     private final ScheduledThreadPoolExecutor timer;
     private final Jsonb jsonb;
+    /** Made once: {@code Json.createReader} looks the JSON-P provider up with a ServiceLoader on every call. */
+    private final JsonReaderFactory readers = Jsonp.PROVIDER.createReaderFactory(Map.of());
     private final List<Map.Entry<String, String>> extraQuery;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -353,7 +356,7 @@ public final class Transport implements AutoCloseable {
             return new Envelope(op, status, JsonValue.NULL, "", "", null, "", OptionalLong.empty());
         }
         JsonValue root;
-        try (JsonReader reader = Jsonp.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = readers.createReader(new ByteArrayInputStream(bytes))) {
             root = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new LyticsResponseException(op + ": answer (HTTP " + status + ", " + bytes.length

@@ -11,7 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One event to forward to the Lytics collection API: a flat map of string fields plus a stable
  * event id. Built cheaply on the request thread (no JSON, no I/O) and serialized later by the
- * collector's worker.
+ * collector's worker: either from fields put in a {@link #builder()}, or from an {@link EventFields}
+ * that works its values out only then ({@link #of(EventFields)}).
  *
  * <p>Immutable and therefore thread-safe. The event id is fixed when the event is built and is sent
  * as the field {@value #ID_FIELD} every time the event is sent, so that a batch that is retried
@@ -26,16 +27,37 @@ public final class CollectEvent {
     private static final int FIELD_OVERHEAD = 6;
     /** Braces of the object. */
     private static final int OBJECT_OVERHEAD = 2;
+    /** Length of a UUID's canonical text. */
+    private static final int UUID_LENGTH = 36;
 
-    private final String id;
+    /** The id given to {@link Builder#id(String)}, or null for a random one made of the two halves. */
+    private final String explicitId;
+    private final long idMsb;
+    private final long idLsb;
+    /** The random id's text, made on first use (a benign race: every thread makes the same text). */
+    private String idText;
+    /** Flat fields (null when {@link #deferred} is set). */
     private final String[] keys;
     private final String[] values;
+    /** Fields worked out when written (null for a flat event). */
+    private final EventFields deferred;
     private final int estimatedBytes;
 
-    private CollectEvent(String id, String[] keys, String[] values, int estimatedBytes) {
-        this.id = id;
+    private CollectEvent(String explicitId, String[] keys, String[] values, EventFields deferred, int estimatedBytes) {
+        this.explicitId = explicitId;
+        if (explicitId == null) {
+            // a version-4 UUID from the thread's own generator: unique enough for deduplication, and it
+            // avoids the shared SecureRandom of UUID.randomUUID() on request threads; formatted lazily
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            this.idMsb = (random.nextLong() & ~0xF000L) | 0x4000L;
+            this.idLsb = (random.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L;
+        } else {
+            this.idMsb = 0;
+            this.idLsb = 0;
+        }
         this.keys = keys;
         this.values = values;
+        this.deferred = deferred;
         this.estimatedBytes = estimatedBytes;
     }
 
@@ -49,33 +71,55 @@ public final class CollectEvent {
     }
 
     /**
-     * The stable event id, sent as the field {@value #ID_FIELD}.
+     * An event whose fields are worked out when it is written, on the collector's worker thread
+     * (see {@link EventFields}), with a random id. Building it costs one small object: what the
+     * fields are made of stays in {@code fields} until then.
      *
-     * @return the id given to {@link Builder#id(String)}, or a random UUID (version 4) chosen at build time;
-     *         never null
+     * @param fields the event's fields; not null, immutable
+     * @return a new event; never null
+     * @throws NullPointerException if {@code fields} is null
      */
-    public String id() {
-        return id;
+    public static CollectEvent of(EventFields fields) {
+        Objects.requireNonNull(fields, "fields");
+        long bytes = OBJECT_OVERHEAD + ID_FIELD.length() + UUID_LENGTH + FIELD_OVERHEAD + (long) fields.estimatedBytes();
+        return new CollectEvent(null, null, null, fields, (int) Math.min(bytes, Integer.MAX_VALUE));
     }
 
     /**
-     * The event's fields in the order they were first put, without {@value #ID_FIELD}.
+     * The stable event id, sent as the field {@value #ID_FIELD}.
+     *
+     * @return the id given to {@link Builder#id(String)}, or a random UUID (version 4) chosen when
+     *         the event was built (the same text on every call); never null
+     */
+    public String id() {
+        if (explicitId != null) {
+            return explicitId;
+        }
+        String text = idText;
+        if (text == null) {
+            text = new UUID(idMsb, idLsb).toString();
+            idText = text;
+        }
+        return text;
+    }
+
+    /**
+     * The event's fields in the order they were first put (or written), without {@value #ID_FIELD}.
      *
      * @return an unmodifiable map (a fresh copy on each call: the worker does not use it); never null
      */
     public Map<String, String> fields() {
-        Map<String, String> map = new LinkedHashMap<>(keys.length * 2);
-        for (int i = 0; i < keys.length; i++) {
-            map.put(keys[i], values[i]);
-        }
-        return Collections.unmodifiableMap(map);
+        MapWriter out = new MapWriter();
+        writeFieldsTo(out);
+        return Collections.unmodifiableMap(out.map);
     }
 
     /**
      * The approximate size of this event as JSON, counted as one byte per character plus the JSON
      * punctuation, computed when the event was built without serializing it. It is what the
-     * collector's queue uses for its byte bound; exact for ASCII text that needs no escaping,
-     * smaller than the wire size for non-ASCII text or escaped characters.
+     * collector's queue uses for its byte bound; exact for ASCII text that needs no escaping in
+     * events made with {@link #builder()}, possibly larger in those made with
+     * {@link #of(EventFields)}, smaller than the wire size for non-ASCII text or escaped characters.
      *
      * @return a positive estimate in bytes
      */
@@ -83,24 +127,79 @@ public final class CollectEvent {
         return estimatedBytes;
     }
 
-    /** Number of fields, without the id. */
-    int size() {
-        return keys.length;
+    /** Writes the id: the explicit one as given, a random one from its two halves (no string made). */
+    void writeIdTo(EventFields.Writer out) {
+        if (explicitId != null) {
+            out.field(ID_FIELD, explicitId);
+        } else {
+            out.uuidField(ID_FIELD, idMsb, idLsb);
+        }
     }
 
-    /** Name of field {@code i} (0-based, in put order). */
-    String key(int i) {
-        return keys[i];
-    }
-
-    /** Value of field {@code i} (0-based, in put order). */
-    String value(int i) {
-        return values[i];
+    /** Writes the fields (not the id) in order. */
+    void writeFieldsTo(EventFields.Writer out) {
+        if (deferred != null) {
+            deferred.writeTo(out);
+            return;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            out.field(keys[i], values[i]);
+        }
     }
 
     @Override
     public String toString() {
-        return "CollectEvent[" + ID_FIELD + "=" + id + ", fields=" + fields() + "]";
+        return "CollectEvent[" + ID_FIELD + "=" + id() + ", fields=" + fields() + "]";
+    }
+
+    /** Collects written fields into a map, as plain text. */
+    private static final class MapWriter implements EventFields.Writer {
+        final Map<String, String> map = new LinkedHashMap<>();
+        private final StringBuilder value = new StringBuilder();
+        private String name;
+
+        @Override
+        public void field(String name, String value) {
+            if (value != null) {
+                map.put(name, value);
+            }
+        }
+
+        @Override
+        public void field(String name, long value) {
+            map.put(name, Long.toString(value));
+        }
+
+        @Override
+        public void uuidField(String name, long msb, long lsb) {
+            map.put(name, new UUID(msb, lsb).toString());
+        }
+
+        @Override
+        public void begin(String name) {
+            this.name = name;
+            value.setLength(0);
+        }
+
+        @Override
+        public void append(String text, int from, int to) {
+            value.append(text, from, to);
+        }
+
+        @Override
+        public void append(char c) {
+            value.append(c);
+        }
+
+        @Override
+        public void append(long number) {
+            value.append(number);
+        }
+
+        @Override
+        public void end() {
+            map.put(name, value.toString());
+        }
     }
 
     /**
@@ -109,8 +208,8 @@ public final class CollectEvent {
      */
     public static final class Builder {
         private String id;
-        private String[] keys = new String[16];
-        private String[] values = new String[16];
+        private String[] keys = new String[8];
+        private String[] values = new String[8];
         private int size;
 
         private Builder() {
@@ -177,24 +276,12 @@ public final class CollectEvent {
          * @return a new event; never null
          */
         public CollectEvent build() {
-            String eventId = id != null ? id : randomId();
-            long bytes = OBJECT_OVERHEAD + ID_FIELD.length() + eventId.length() + FIELD_OVERHEAD;
+            long bytes = OBJECT_OVERHEAD + ID_FIELD.length() + (id != null ? id.length() : UUID_LENGTH) + FIELD_OVERHEAD;
             for (int i = 0; i < size; i++) {
                 bytes += keys[i].length() + values[i].length() + FIELD_OVERHEAD;
             }
-            return new CollectEvent(eventId, Arrays.copyOf(keys, size), Arrays.copyOf(values, size),
+            return new CollectEvent(id, Arrays.copyOf(keys, size), Arrays.copyOf(values, size), null,
                     (int) Math.min(bytes, Integer.MAX_VALUE));
-        }
-
-        /**
-         * A version-4 UUID from the thread's own random generator: unique enough for deduplication,
-         * and it avoids the shared {@code SecureRandom} of {@link UUID#randomUUID()} on request threads.
-         */
-        private static String randomId() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-            long lsb = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
-            return new UUID(msb, lsb).toString();
         }
     }
 }

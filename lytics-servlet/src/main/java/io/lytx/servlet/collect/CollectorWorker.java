@@ -38,6 +38,7 @@ final class CollectorWorker implements Runnable {
     private long droppedLogged;
     private long lastDropLogNanos;
     private boolean loggedDrops;
+    private boolean loggedBrokenEvent;
 
     CollectorWorker(BoundedEventQueue queue, BatchSender sender, CollectorMetrics metrics, WorkerControl control,
             CollectorSettings settings) {
@@ -158,12 +159,14 @@ final class CollectorWorker implements Runnable {
     /**
      * Cuts, serializes and sends one batch.
      *
-     * @return number of events in the batch (0 if nothing was there)
+     * @return number of events taken from the queue: those in the batch, plus any left out because
+     *         they could not be written (0 if nothing was there)
      */
     private int sendOneBatch() {
         writer.reset();
+        int broken = 0;
         if (carry != null) {
-            writer.tryAppend(carry, maxBatchBytes);
+            broken += append(carry) ? 0 : 1; // alone in the batch, it always fits
             carry = null;
         }
         while (writer.count() < maxBatchEvents) {
@@ -171,14 +174,22 @@ final class CollectorWorker implements Runnable {
             if (event == null) {
                 break;
             }
-            if (!writer.tryAppend(event, maxBatchBytes)) {
-                carry = event;
-                break;
+            try {
+                if (!writer.tryAppend(event, maxBatchBytes)) {
+                    carry = event;
+                    break;
+                }
+            } catch (RuntimeException e) {
+                broken++;
+                reportBrokenEvent(e);
             }
         }
         int events = writer.count();
         if (events == 0) {
-            return 0;
+            if (broken > 0) {
+                lastOutcome = BatchOutcome.FAILED;
+            }
+            return broken;
         }
         byte[] body = writer.finish();
         inFlight = events;
@@ -187,7 +198,33 @@ final class CollectorWorker implements Runnable {
         } finally {
             inFlight = 0;
         }
-        return events;
+        if (broken > 0) {
+            lastOutcome = BatchOutcome.FAILED; // for flush(): not every event taken was delivered
+        }
+        return events + broken;
+    }
+
+    /** Appends an event that fits; false if its fields threw (counted as failed, logged once). */
+    private boolean append(CollectEvent event) {
+        try {
+            writer.tryAppend(event, maxBatchBytes);
+            return true;
+        } catch (RuntimeException e) {
+            reportBrokenEvent(e);
+            return false;
+        }
+    }
+
+    /**
+     * An event whose {@link EventFields} threw while being written is left out and counted as failed,
+     * so that one faulty event never stops the worker; the first is logged with its stack trace.
+     */
+    private void reportBrokenEvent(RuntimeException e) {
+        metrics.onFailed(1);
+        boolean first = !loggedBrokenEvent;
+        loggedBrokenEvent = true;
+        LOG.log(first ? Level.WARNING : Level.DEBUG, "An event could not be written and is not sent to Lytics"
+                + (first ? " (further ones are logged at debug level)" : ""), e);
     }
 
     /** Counts whatever is still queued as failed: the worker is stopping and will not send it. */

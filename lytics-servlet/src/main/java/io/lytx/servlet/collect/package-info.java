@@ -3,7 +3,9 @@
  * daemon worker that posts JSON batches to the Lytics collection API.
  *
  * <p>Read it in this order: {@link io.lytx.servlet.collect.CollectEvent} (what a request thread
- * builds), {@link io.lytx.servlet.collect.EventCollector} (offer, flush, shutdown),
+ * builds: fields put in a builder, or an {@link io.lytx.servlet.collect.EventFields} whose values
+ * the worker works out and writes straight into the batch), {@link io.lytx.servlet.collect.EventCollector}
+ * (offer, flush, shutdown),
  * {@link io.lytx.servlet.collect.CollectorSettings} (bounds and retry policy),
  * {@link io.lytx.servlet.collect.CollectorMetrics} (what was sent, dropped, rejected, retried, failed).
  * Internally: {@code BoundedEventQueue} (count and byte bounds in one atomic word),

@@ -103,10 +103,13 @@ public final class FirstParty {
      * @param path the request path inside the web app
      */
     public boolean serves(String path) {
-        if (profile == null || path == null || !path.startsWith(settings.basePath() + "/")) {
+        String base = settings.basePath();
+        int b = base.length();
+        // checked in place: this runs on every request the filter sees
+        if (profile == null || path == null || path.length() <= b || path.charAt(b) != '/' || !path.startsWith(base)) {
             return false;
         }
-        String rest = path.substring(settings.basePath().length() + 1);
+        String rest = path.substring(b + 1);
         return rest.equals("profile") || rest.equals("collect") || isScript(rest);
     }
 

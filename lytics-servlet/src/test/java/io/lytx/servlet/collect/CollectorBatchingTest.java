@@ -104,4 +104,64 @@ class CollectorBatchingTest {
             });
         }
     }
+
+    @Test
+    void anEventWhoseFieldsThrowIsLeftOutAndCountedWithoutStoppingTheWorker() throws Exception {
+        EventFields broken = new EventFields() {
+            @Override
+            public int estimatedBytes() {
+                return 10;
+            }
+
+            @Override
+            public void writeTo(Writer out) {
+                out.field("_e", "pv");
+                out.begin("url");
+                out.append("half written \ud83d", 0, 14);
+                throw new IllegalStateException("a faulty EventFields");
+            }
+        };
+        try (CollectorFixture f = CollectorFixture.start(CollectorFixture.fast())) {
+            CollectEvent first = pageView(1);
+            CollectEvent last = pageView(2);
+            assertThat(f.collector.offer(first)).isTrue();
+            assertThat(f.collector.offer(CollectEvent.of(broken))).isTrue();
+            assertThat(f.collector.offer(last)).isTrue();
+
+            assertThat(f.collector.flush(Duration.ofSeconds(10))).as("not every event was delivered").isFalse();
+
+            assertThat(f.stub.receivedIds()).containsExactly(first.id(), last.id());
+            assertThat(f.collector.metrics().sent()).isEqualTo(2);
+            assertThat(f.collector.metrics().failed()).isEqualTo(1);
+
+            CollectEvent later = pageView(3);
+            assertThat(f.collector.offer(later)).isTrue();
+            assertThat(f.collector.flush(Duration.ofSeconds(10))).as("the worker still runs").isTrue();
+            assertThat(f.stub.receivedIds()).containsExactly(first.id(), last.id(), later.id());
+        }
+    }
+
+    @Test
+    void aBrokenEventAloneInTheQueueIsCountedAndTheFlushEnds() throws Exception {
+        EventFields broken = new EventFields() {
+            @Override
+            public int estimatedBytes() {
+                return 10;
+            }
+
+            @Override
+            public void writeTo(Writer out) {
+                throw new IllegalStateException("a faulty EventFields");
+            }
+        };
+        try (CollectorFixture f = CollectorFixture.start(CollectorFixture.fast())) {
+            assertThat(f.collector.offer(CollectEvent.of(broken))).isTrue();
+
+            assertThat(f.collector.flush(Duration.ofSeconds(10))).isFalse();
+
+            assertThat(f.stub.received()).isEmpty();
+            assertThat(f.collector.metrics().failed()).isEqualTo(1);
+            assertThat(f.collector.metrics().queueDepth()).isZero();
+        }
+    }
 }
