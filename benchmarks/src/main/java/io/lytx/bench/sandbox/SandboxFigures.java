@@ -6,6 +6,7 @@ import io.lytx.bench.support.Visitors;
 import io.lytx.sandbox.LyticsSandbox;
 import io.lytx.sandbox.SandboxOptions;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Goals: ≥ 50,000 events/s, entity p99 ≤ 2 ms.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.lytx.bench.sandbox.SandboxFigures [profiles] [posters] [lookups]}
- * (defaults 100000, 2, 20000). The sandbox runs in the same JVM (in memory, demo data on).
+ * (defaults 100000, 2, 20000). The sandbox runs in the same JVM (in memory, demo data on). The
+ * whole workload first runs once on a throwaway sandbox (warm-up, not reported), then again on a
+ * fresh one, which is measured; {@code -Dbench.sandbox.cold=true} skips the warm-up round.
  */
 public final class SandboxFigures {
 
@@ -47,12 +50,29 @@ public final class SandboxFigures {
         int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int posters = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int lookups = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        boolean warm = !Boolean.getBoolean("bench.sandbox.cold");
+        if (warm) {
+            // warm-up round, not reported: the same workload on a throwaway sandbox in this JVM, so that
+            // the measured round runs compiled code (on 2 cores the JIT otherwise takes one core for ~30 s)
+            try (LyticsSandbox sandbox = LyticsSandbox.start(SandboxOptions.defaults())) {
+                AdminHttp http = new AdminHttp(sandbox.baseUri(), sandbox.adminToken());
+                ingest(http, profiles, posters, false);
+                lookups(http, profiles, lookups, false);
+                segments(http, false);
+            }
+        }
+        System.out.println(warm ? "measured round (after one warm-up round of the same workload on a throwaway sandbox):"
+                : "measured round (cold JVM: -Dbench.sandbox.cold=true):");
         try (LyticsSandbox sandbox = LyticsSandbox.start(SandboxOptions.defaults())) {
             AdminHttp http = new AdminHttp(sandbox.baseUri(), sandbox.adminToken());
-            ingest(http, profiles, posters);
-            lookups(http, profiles, lookups);
-            segments(http);
+            ingest(http, profiles, posters, true);
+            lookups(http, profiles, lookups, true);
+            segments(http, true);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String batch(int first) {
@@ -61,7 +81,7 @@ public final class SandboxFigures {
             if (i > first) {
                 sb.append(',');
             }
-            sb.append("{\"_uid\":\"").append(Visitors.id(i)).append("\",\"visitct\":\"").append(i % 12)
+            sb.append("{\"_uid\":\"").append(Visitors.id(i)).append("\",\"plan\":\"").append(i % 12 == 0 ? "pro" : "free")
                     .append("\",\"country\":\"").append(i % 4 == 0 ? "US" : "FR").append('"');
             if (i % 3 == 0) {
                 sb.append(",\"email\":\"user").append(i).append("@example.org\"");
@@ -71,7 +91,7 @@ public final class SandboxFigures {
         return sb.append(']').toString();
     }
 
-    private static void ingest(AdminHttp http, int profiles, int posters) throws Exception {
+    private static void ingest(AdminHttp http, int profiles, int posters, boolean report) throws Exception {
         int batches = profiles / BATCH;
         List<String> bodies = new ArrayList<>(batches);
         for (int b = 0; b < batches; b++) {
@@ -83,6 +103,7 @@ public final class SandboxFigures {
         }
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(posters);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         List<Future<Integer>> done = new ArrayList<>();
         for (int t = 0; t < posters; t++) {
@@ -101,12 +122,18 @@ public final class SandboxFigures {
             events += f.get(10, TimeUnit.MINUTES);
         }
         long nanos = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuStart;
         pool.shutdown();
+        if (!report) {
+            return;
+        }
         System.out.printf(Locale.ROOT, "ingest: %d events in batches of %d by %d threads in %.2f s = %.0f events/s (goal >= 50000)%n",
                 events, BATCH, posters, nanos / 1e9, events / (nanos / 1e9));
+        System.out.printf(Locale.ROOT, "ingest: process CPU %.2f s (%.0f %% of the 2 cores), %.1f us per event (sandbox and posting client)%n",
+                cpu / 1e9, 100.0 * cpu / nanos / Runtime.getRuntime().availableProcessors(), cpu / 1e3 / events);
     }
 
-    private static void lookups(AdminHttp http, int profiles, int lookups) throws IOException {
+    private static void lookups(AdminHttp http, int profiles, int lookups, boolean report) throws IOException {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 2_000; i++) {
             lookup(http, random.nextInt(profiles));
@@ -117,6 +144,9 @@ public final class SandboxFigures {
             long t0 = System.nanoTime();
             lookup(http, id);
             nanos[i] = System.nanoTime() - t0;
+        }
+        if (!report) {
+            return;
         }
         System.out.println("entity lookup over " + profiles + " profiles, sequential: " + new Percentiles(nanos)
                 + " (goal p99 <= 2 ms)");
@@ -129,7 +159,7 @@ public final class SandboxFigures {
         }
     }
 
-    private static void segments(AdminHttp http) throws IOException {
+    private static void segments(AdminHttp http, boolean report) throws IOException {
         long[] nanos = new long[5];
         String first = null;
         for (int i = 0; i < nanos.length; i++) {
@@ -139,6 +169,9 @@ public final class SandboxFigures {
             if (first == null) {
                 first = body;
             }
+        }
+        if (!report) {
+            return;
         }
         int segments = first.split("\"slug_name\"", -1).length - 1;
         System.out.println("segment re-evaluation (GET /api/segment/sizes, " + segments + " segments): "
