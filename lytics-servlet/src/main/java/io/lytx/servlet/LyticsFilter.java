@@ -56,6 +56,10 @@ public class LyticsFilter implements Filter {
 
     private static final System.Logger LOG = System.getLogger(LyticsFilter.class.getName());
 
+    /** The answer for a visitor whose id was minted on this request; shared, already complete. */
+    private static final CompletableFuture<ProfileResult> NEW_VISITOR =
+            CompletableFuture.completedFuture(ProfileResult.newVisitor());
+
     private final LyticsRuntime given;
     private volatile LyticsRuntime runtime;
     private volatile boolean ownsRuntime;
@@ -213,7 +217,10 @@ public class LyticsFilter implements Filter {
             }
             Deadline deadline = Deadline.after(config.budget());
             LookupKey key = new LookupKey(identity.lookupField(), identity.lookupValue());
-            CompletableFuture<ProfileResult> profile = profiles.profile(key, deadline);
+            // an id minted on this request cannot be known to Lytics yet: no lookup (which would also race
+            // the page view being forwarded, and could show a brand-new visitor as known)
+            CompletableFuture<ProfileResult> profile = identity.minted() && identity.knownValue() == null
+                    ? NEW_VISITOR : profiles.profile(key, deadline);
             if (profile.isDone() && !profile.isCompletedExceptionally()) {
                 runtime.counters().outcome(profile.getNow(null).status().name()); // a cache hit: no callback needed
             } else {
