@@ -21,4 +21,4 @@ done
 run 7-example-page     timeout 600 java -cp $JAR io.lytx.bench.page.ExamplePageRun 15 5 pin
 run 7a-page-throughput timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun throughput 10 3
 run 7b-upstream-hung   timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun hung 10 3
-run 7c-dead-upstream   timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun dead 120
+run 7c-dead-upstream   timeout 400 java -cp $JAR io.lytx.bench.page.PageLoadRun dead 180

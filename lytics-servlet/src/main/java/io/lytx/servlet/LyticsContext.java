@@ -4,6 +4,7 @@ import io.lytx.client.content.Recommendation;
 import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.ProfileFields;
 import io.lytx.servlet.identity.Identity;
+import io.lytx.servlet.preview.SegmentCondition;
 import io.lytx.servlet.profile.Deadline;
 import io.lytx.servlet.profile.ProfileResult;
 import io.lytx.servlet.profile.ProfileStatus;
@@ -346,16 +347,7 @@ public final class LyticsContext {
     }
 
     private static List<String> split(String slugs) {
-        if (slugs == null || slugs.isBlank()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (String s : slugs.split("[,\\s]+")) {
-            if (!s.isEmpty()) {
-                out.add(s);
-            }
-        }
-        return out;
+        return slugs == null || slugs.isBlank() ? List.of() : SegmentCondition.split(slugs);
     }
 
     // ---------------------------------------------------------------- recommendations

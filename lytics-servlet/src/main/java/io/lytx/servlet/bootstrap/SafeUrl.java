@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a URL taken from a profile or a recommendation may be put in an {@code href} or
@@ -15,6 +16,9 @@ import java.util.Optional;
  * <p>Stateless and thread-safe. The result still needs attribute escaping ({@link HtmlEscaper}).
  */
 public final class SafeUrl {
+
+    /** A first path segment that is a host name with a dot, and an optional port: {@code example.org:8080}. */
+    private static final Pattern HOST_FIRST = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?");
 
     /** Longest URL accepted. */
     public static final int MAX_LENGTH = 2048;
@@ -73,7 +77,7 @@ public final class SafeUrl {
         String u = url.strip();
         int slash = u.indexOf('/');
         String first = slash < 0 ? u : u.substring(0, slash);
-        if (!u.startsWith("/") && first.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?")) {
+        if (!u.startsWith("/") && HOST_FIRST.matcher(first).matches()) {
             return of("https://" + u);
         }
         return of(u);

@@ -203,7 +203,7 @@ public final class Personalization {
         if (known != null) {
             return known;
         }
-        List<SafeRecommendation> result = preview != null ? List.of() : SafeRecommendation.of(fetch(n, seg));
+        List<SafeRecommendation> result = preview != null ? List.of() : SafeRecommendations.of(fetch(n, seg));
         used.putIfAbsent(key, result);
         return used.get(key);
     }

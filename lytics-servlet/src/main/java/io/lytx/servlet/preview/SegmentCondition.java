@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A segment condition of a template: a list of slugs and how they combine ({@link Match#ANY},
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param match how they combine
  */
 public record SegmentCondition(List<String> slugs, Match match) {
+
+    /** Commas and white space between list entries (compiled once: String.split would compile it per call). */
+    private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
     /** How the slugs combine. */
     public enum Match {
@@ -81,7 +85,7 @@ public record SegmentCondition(List<String> slugs, Match match) {
         if (text == null) {
             return out;
         }
-        for (String s : text.split("[,\\s]+")) {
+        for (String s : SEPARATORS.split(text)) {
             if (!s.isEmpty() && !out.contains(s)) {
                 out.add(s);
             }

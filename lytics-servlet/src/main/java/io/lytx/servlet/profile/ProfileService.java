@@ -107,7 +107,17 @@ public final class ProfileService implements AutoCloseable {
         }
         CompletableFuture<CacheEntry<ProfileResult>> shared;
         try {
-            shared = profiles.get(key);
+            shared = profiles.getIfPresent(key);
+            if (shared == null) {
+                if (breaker.refusesNow()) {
+                    // a miss while the breaker is open: answer at once, without creating a cache entry that
+                    // would only expire at once (under an outage every new visitor would churn the cache)
+                    counters.misses.increment();
+                    counters.rejected.increment();
+                    return CompletableFuture.completedFuture(Outcomes.REJECTED);
+                }
+                shared = profiles.get(key);
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Outcomes.unavailable(e));
         }

@@ -59,6 +59,22 @@ final class UpstreamBreaker {
     }
 
     /**
+     * Whether a call asked for now would be refused, without taking a permission: the breaker is
+     * open and its open time has not run out. (When it has run out, the breaker moves to half-open
+     * here and the probe permission this takes is given back at once.)
+     */
+    boolean refusesNow() {
+        if (breaker.getState() != CircuitBreaker.State.OPEN) {
+            return false;
+        }
+        if (breaker.tryAcquirePermission()) {
+            breaker.releasePermission();
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * Reports the end of a permitted call: an answer (including a prompt 4xx refusal) counts as a
      * success, upstream trouble as a failure, and a failure on our side before anything reached
      * Lytics (an argument the client refused, its queue full) gives the permission back unrecorded.

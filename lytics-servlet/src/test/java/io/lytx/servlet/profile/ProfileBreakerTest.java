@@ -90,6 +90,7 @@ class ProfileBreakerTest {
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> service.metrics().breakerState().equals("OPEN"));
         long callsBefore = fixture.targets().size();
+        long cachedBefore = service.metrics().cachedProfiles();
 
         for (int i = 0; i < 20; i++) {
             CompletableFuture<ProfileResult> page = service.profile(newVisitor(), Deadline.after(BUDGET));
@@ -99,6 +100,8 @@ class ProfileBreakerTest {
 
         assertThat(fixture.targets()).hasSize((int) callsBefore);
         assertThat(service.metrics().rejected()).isEqualTo(20);
+        assertThat(service.metrics().cachedProfiles()).as("20 new visitors refused while open leave no cache entry")
+                .isEqualTo(cachedBefore);
         assertThat(warnings).as("one warning for the opening, not one per page").hasSize(1);
         assertThat(warnings.get(0).getMessage()).contains("circuit breaker opened");
     }
