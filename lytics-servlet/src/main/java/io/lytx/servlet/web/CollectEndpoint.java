@@ -50,11 +50,14 @@ final class CollectEndpoint {
             Responses.methodNotAllowed(res, "POST");
             return;
         }
+        boolean bodyRead = false;
         try {
             String visitorId = admit(req, res);
             EventBodyReader.checkContentType(req.getContentType());
             EventBodyReader.checkLength(req.getContentLengthLong());
-            Map<String, String> fields = EventBodyReader.parse(EventBodyReader.readBody(req.getInputStream()));
+            byte[] body = EventBodyReader.readBody(req.getInputStream());
+            bodyRead = true;
+            Map<String, String> fields = EventBodyReader.parse(body);
             CollectEvent event = toEvent(fields, visitorId, knownUsers.resolve(req));
             if (collector == null) {
                 throw new RelayRefusal(503, "event collection is switched off");
@@ -66,7 +69,9 @@ final class CollectEndpoint {
             res.setStatus(204);
             res.setHeader("Cache-Control", "no-store");
         } catch (RelayRefusal refusal) {
-            if (refusal.status() == 413) {
+            if (!bodyRead) {
+                // refused before its body was read (or while, when too large): the container may close the
+                // connection rather than skip the unread bytes, so say so and no client reuses it half-read
                 res.setHeader("Connection", "close");
             }
             Responses.error(res, refusal.status(), refusal.getMessage());
