@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -107,20 +108,11 @@ class CollectorBatchingTest {
 
     @Test
     void anEventWhoseFieldsThrowIsLeftOutAndCountedWithoutStoppingTheWorker() throws Exception {
-        EventFields broken = new EventFields() {
-            @Override
-            public int estimatedBytes() {
-                return 10;
-            }
-
-            @Override
-            public void writeTo(Writer out) {
-                out.field("_e", "pv");
-                out.begin("url");
-                out.append("half written \ud83d", 0, 14);
-                throw new IllegalStateException("a faulty EventFields");
-            }
-        };
+        EventFields broken = failing(out -> {
+            out.field("_e", "pv");
+            out.begin("url");
+            out.append("half written \ud83d", 0, 14);
+        });
         try (CollectorFixture f = CollectorFixture.start(CollectorFixture.fast())) {
             CollectEvent first = pageView(1);
             CollectEvent last = pageView(2);
@@ -143,17 +135,7 @@ class CollectorBatchingTest {
 
     @Test
     void aBrokenEventAloneInTheQueueIsCountedAndTheFlushEnds() throws Exception {
-        EventFields broken = new EventFields() {
-            @Override
-            public int estimatedBytes() {
-                return 10;
-            }
-
-            @Override
-            public void writeTo(Writer out) {
-                throw new IllegalStateException("a faulty EventFields");
-            }
-        };
+        EventFields broken = failing(out -> { });
         try (CollectorFixture f = CollectorFixture.start(CollectorFixture.fast())) {
             assertThat(f.collector.offer(CollectEvent.of(broken))).isTrue();
 
@@ -163,5 +145,21 @@ class CollectorBatchingTest {
             assertThat(f.collector.metrics().failed()).isEqualTo(1);
             assertThat(f.collector.metrics().queueDepth()).isZero();
         }
+    }
+
+    /** Fields that write what {@code before} writes, then throw as a faulty implementation would. */
+    private static EventFields failing(Consumer<EventFields.Writer> before) {
+        return new EventFields() {
+            @Override
+            public int estimatedBytes() {
+                return 10;
+            }
+
+            @Override
+            public void writeTo(Writer out) {
+                before.accept(out);
+                throw new IllegalStateException("a faulty EventFields");
+            }
+        };
     }
 }
