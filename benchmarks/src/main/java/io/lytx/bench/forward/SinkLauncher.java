@@ -22,6 +22,17 @@ public final class SinkLauncher implements AutoCloseable {
         return new SinkLauncher(new SinkProcess());
     }
 
+    /**
+     * Starts the stub sink in a child JVM pinned to CPUs.
+     *
+     * @param cpus a {@code taskset -c} CPU list, or null for no pinning
+     * @return the running sink
+     * @throws IOException if it does not start
+     */
+    public static SinkLauncher start(String cpus) throws IOException {
+        return new SinkLauncher(new SinkProcess(cpus));
+    }
+
     /** @return the sink's base URI */
     public URI baseUri() {
         return process.baseUri();

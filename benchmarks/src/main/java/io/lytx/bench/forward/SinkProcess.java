@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,10 +25,20 @@ final class SinkProcess implements AutoCloseable {
     private final URI baseUri;
 
     SinkProcess() throws IOException {
+        this(null);
+    }
+
+    /** @param cpus a {@code taskset -c} CPU list for the child, or null for no pinning */
+    SinkProcess(String cpus) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx512m",
+        List<String> command = new ArrayList<>();
+        if (cpus != null) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.addAll(List.of(java, "-Xmx512m",
                 "-Dbench.stub.debug=" + Boolean.getBoolean("bench.stub.debug"), "-cp", System.getProperty("java.class.path"),
-                SinkMain.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                SinkMain.class.getName()));
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         String first = out.readLine();

@@ -28,11 +28,15 @@ import java.util.Map;
  *   <li>{@code dead}: the upstream refuses connections; new visitors for {@code seconds}; heap used,
  *       old generation after its last collection, queue depth and dropped events sampled every 5 s. Target: flat memory, every drop counted.</li>
  * </ul>
- * Run: {@code java -cp benchmarks/target/benchmarks.jar io.lytx.bench.page.PageLoadRun throughput|hung|dead [seconds] [rounds]}
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar io.lytx.bench.page.PageLoadRun throughput|hung|dead [seconds] [rounds] [pin]}
  * (defaults 10 s per run, 3 rounds; dead: 120 s). wrk: 2 threads, 32 connections, loopback only;
- * wrk shares the 2 cores with the server.
+ * wrk shares the 2 cores with the server, unless {@code pin} is given and this JVM runs under
+ * {@code taskset -c 0}: then wrk and the stub upstream run on CPU 1.
  */
 public final class PageLoadRun {
+
+    /** CPUs for wrk and the stub upstream ({@code pin}), or null. */
+    private static String loadCpus;
 
     private PageLoadRun() {
     }
@@ -45,9 +49,11 @@ public final class PageLoadRun {
         String mode = args.length > 0 ? args[0] : "throughput";
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : mode.equals("dead") ? 120 : 10;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // "pin": the caller runs this JVM (the server) under `taskset -c 0`; wrk and the stub go to CPU 1
+        loadCpus = args.length > 3 && "pin".equals(args[3]) ? "1" : null;
         switch (mode) {
             case "throughput" -> {
-                try (SinkLauncher sink = SinkLauncher.start()) {
+                try (SinkLauncher sink = SinkLauncher.start(loadCpus)) {
                     alternate(sink.baseUri(), seconds, rounds, Visitors.id(4242));
                 }
             }
@@ -69,15 +75,15 @@ public final class PageLoadRun {
                 warm(on.pageUri(), fixedVisitor);
             }
             // JIT warm-up of both, not counted
-            Wrk.run(off.pageUri(), 2, 32, Math.max(3, seconds / 2), fixedVisitor);
-            Wrk.run(on.pageUri(), 2, 32, Math.max(3, seconds / 2), fixedVisitor);
+            Wrk.run(off.pageUri(), 2, 32, Math.max(3, seconds / 2), fixedVisitor, null, loadCpus);
+            Wrk.run(on.pageUri(), 2, 32, Math.max(3, seconds / 2), fixedVisitor, null, loadCpus);
             double sumOn = 0;
             double sumOff = 0;
             for (int r = 1; r <= rounds; r++) {
                 boolean onFirst = r % 2 == 0;
                 for (int k = 0; k < 2; k++) {
                     boolean isOn = (k == 0) == onFirst;
-                    Wrk.Result result = Wrk.run((isOn ? on : off).pageUri(), 2, 32, seconds, fixedVisitor);
+                    Wrk.Result result = Wrk.run((isOn ? on : off).pageUri(), 2, 32, seconds, fixedVisitor, null, loadCpus);
                     if (isOn) {
                         sumOn += result.requestsPerSecond();
                     } else {
