@@ -50,8 +50,8 @@ public final class ExamplePageRun {
             String upstream = sandbox.readyLine().substring("Lytics sandbox listening on ".length()).strip();
             List<String> siteOptions = new ArrayList<>(List.of("-Xmx1g", "-Dlytics.api.url=" + upstream,
                     "-Dlytics.api.token=" + TOKEN, "-Dlytics.jmx.enabled=false",
-                    // the WAR brings its own slf4j-api; the benchmark jar's slf4j-jdk14 on the server's class
-                    // path is not of that API's class loader, so say plainly that the WAR logs nowhere
+                    // the WAR brings its own slf4j-api and backend; the benchmark jar's copies on the server's
+                    // class path belong to another class loader and would clash: keep the WAR's logging silent
                     "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider"));
             String extra = System.getProperty("bench.site.jvm", "").strip();
             if (!extra.isEmpty()) { // e.g. a profiler: -Dbench.site.jvm=-XX:StartFlightRecording=filename=site.jfr
