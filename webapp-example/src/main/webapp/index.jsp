@@ -62,7 +62,8 @@
   <section class="recommendations" id="recommendations">
     <h2>Recommended for you</h2>
     <ul class="cards">
-      <lytics:recommendations var="rec" limit="4">
+      <%-- no recommendation from Lytics (off, unavailable, first visit): the site's editor's picks --%>
+      <lytics:recommendations var="rec" limit="4" fallback="${featured.list()}">
         <li class="card"><a href="<c:out value='${links.local(rec.url)}'/>"><c:out value="${rec.title}"/></a>
           <p><c:out value="${rec.description}"/></p>
           <p class="tags"><c:forEach var="t" items="${rec.topics}"><span class="tag"><c:out value="${t}"/></span></c:forEach></p></li>

@@ -1,5 +1,6 @@
 package io.lytx.thymeleaf;
 
+import io.lytx.servlet.preview.FallbackItems;
 import io.lytx.servlet.preview.Personalization;
 import java.util.List;
 import org.thymeleaf.context.ITemplateContext;
@@ -8,6 +9,7 @@ import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.model.IProcessableElementTag;
 import org.thymeleaf.processor.element.AbstractAttributeTagProcessor;
 import org.thymeleaf.processor.element.IElementTagStructureHandler;
+import org.thymeleaf.standard.expression.StandardExpressions;
 import org.thymeleaf.templatemode.TemplateMode;
 
 /**
@@ -15,7 +17,9 @@ import org.thymeleaf.templatemode.TemplateMode;
  * repeats the element once per recommendation (like {@code th:each}), with {@code rec} a
  * {@link LyticsRecommendation} (safe URLs) and {@code recStat} the iteration status; then use
  * {@code th:href="${rec.url}"}, {@code th:text="${rec.title}"} (escaped). No recommendation (or
- * unavailable): the element is removed. Stateless.
+ * unavailable): the element is removed, unless {@code lytics:fallback="${picks}"} names the site's own
+ * items (an {@link Iterable}, array or map, see {@link FallbackItems}): then the element is repeated
+ * for up to {@code limit} of them, as they are. Stateless.
  */
 final class RecommendationsProcessor extends AbstractAttributeTagProcessor {
 
@@ -40,8 +44,10 @@ final class RecommendationsProcessor extends AbstractAttributeTagProcessor {
         }
         String limitText = tag.getAttributeValue(prefix, "limit");
         String contentSegment = tag.getAttributeValue(prefix, "contentsegment");
+        String fallback = tag.getAttributeValue(prefix, "fallback");
         structureHandler.removeAttribute(prefix, "limit");
         structureHandler.removeAttribute(prefix, "contentsegment");
+        structureHandler.removeAttribute(prefix, "fallback");
         int limit = 0;
         if (limitText != null && !limitText.isBlank()) {
             try {
@@ -51,12 +57,17 @@ final class RecommendationsProcessor extends AbstractAttributeTagProcessor {
             }
         }
         Personalization p = Requests.personalization(context);
-        List<LyticsRecommendation> items = List.of();
-        if (p != null) {
-            int n = limit > 0 ? limit : defaultLimit(context);
-            items = LyticsRecommendation.of(p.recommendations(n, contentSegment));
+        int n = limit > 0 ? limit : defaultLimit(context);
+        List<?> items = p == null ? List.of() : LyticsRecommendation.of(p.recommendations(n, contentSegment));
+        if (items.isEmpty() && fallback != null && !fallback.isBlank()) {
+            items = FallbackItems.of(evaluate(context, fallback), n);
         }
         structureHandler.iterateElement(var, var + "Stat", items);
+    }
+
+    private static Object evaluate(ITemplateContext context, String expression) {
+        return StandardExpressions.getExpressionParser(context.getConfiguration())
+                .parseExpression(context, expression.strip()).execute(context);
     }
 
     private static int defaultLimit(ITemplateContext context) {

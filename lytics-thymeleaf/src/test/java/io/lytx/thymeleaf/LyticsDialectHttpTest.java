@@ -187,4 +187,15 @@ class LyticsDialectHttpTest {
         assertThat(forced).contains("[VIP-BODY]").contains("[EXPR-VIP]").doesNotContain("[NOT-VIP-BODY]")
                 .contains("[KNOWN]").doesNotContain("data-lytics-variant");
     }
+
+    @Test
+    void fallbackItemsFillTheLoopOnlyWhenLyticsGivesNoRecommendation() {
+        // a visitor Lytics recommends a document to: the recommendation, not the site's picks
+        String known = page("", "seerid=" + hostileVisitor());
+        assertThat(known).contains("<ul id=\"fallback\"><li>pick:").doesNotContain("pick:editors-pick-1");
+        // a preview gives no recommendation: the first two picks (limit 2), escaped, the third left out
+        String preview = page("?lytics_preview=vip", null);
+        assertThat(preview).contains("<li>pick:editors-pick-1</li><li>pick:&lt;b&gt;editors-pick-2&lt;/b&gt;</li></ul>")
+                .doesNotContain("editors-pick-3").doesNotContain("lytics:fallback");
+    }
 }

@@ -35,6 +35,8 @@ public class TemplateServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String name = req.getPathInfo() == null ? "page" : req.getPathInfo().substring(1);
         WebContext context = new WebContext(application.buildExchange(req, resp), req.getLocale());
+        // the site's own items for lytics:fallback; the second one is markup, which th:text must escape
+        context.setVariable("picks", java.util.List.of("editors-pick-1", "<b>editors-pick-2</b>", "editors-pick-3"));
         resp.setContentType("text/html;charset=UTF-8");
         engine.process(name, context, resp.getWriter());
     }

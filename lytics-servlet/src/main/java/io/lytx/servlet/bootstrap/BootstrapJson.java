@@ -1,10 +1,7 @@
 package io.lytx.servlet.bootstrap;
 
 import io.lytx.servlet.preview.Personalization;
-import io.lytx.servlet.json.Jsonp;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -20,7 +17,8 @@ import java.util.Set;
  * {@code counted}, {@code consent}, {@code endpoints} and {@code tag.cookie}. Never contains the API
  * token or a field outside the allow-list.
  *
- * <p>Write it with {@link ScriptJson#write} (script-safe). Stateless and thread-safe.
+ * <p>The text is script-safe ({@link ScriptJson}): it goes into a {@code <script>} element as it is.
+ * Stateless and thread-safe.
  */
 public final class BootstrapJson {
 
@@ -52,7 +50,8 @@ public final class BootstrapJson {
     }
 
     /**
-     * The full bootstrap of a decided page.
+     * The script-safe JSON text (see {@link ScriptJson}) of a decided page's bootstrap, written with
+     * the streaming generator (no intermediate object model).
      *
      * @param p         the page's personalization, never null
      * @param settings  what may be exposed, never null
@@ -61,106 +60,117 @@ public final class BootstrapJson {
      * @param consent   one of {@link #CONSENTS}
      * @throws IllegalArgumentException if {@code consent} is not one of {@link #CONSENTS}
      */
-    public static JsonObject of(Personalization p, BootstrapSettings settings, Endpoints endpoints, boolean counted,
-                                String consent) {
+    public static String text(Personalization p, BootstrapSettings settings, Endpoints endpoints, boolean counted,
+                              String consent) {
         Objects.requireNonNull(p, "p");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(endpoints, "endpoints");
         if (!CONSENTS.contains(consent)) {
             throw new IllegalArgumentException("consent must be one of " + CONSENTS + ": " + consent);
         }
-        JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder().add("v", VERSION);
-        if (p.visitorId() != null) {
-            b.add("visitorId", p.visitorId());
-        }
-        b.add("status", p.statusName());
-        b.add("segments", strings(p.segments(), MAX_SEGMENTS));
-        b.add("fields", fields(p, settings));
-        JsonArrayBuilder recs = Jsonp.PROVIDER.createArrayBuilder();
-        int n = 0;
-        for (SafeRecommendation r : p.usedRecommendations()) {
-            if (n++ == MAX_RECOMMENDATIONS) {
-                break;
+        StringBuilder out = new StringBuilder(1024);
+        try (JsonGenerator g = ScriptJson.generator(out)) {
+            g.writeStartObject().write("v", VERSION);
+            if (p.visitorId() != null) {
+                g.write("visitorId", p.visitorId());
             }
-            recs.add(Jsonp.PROVIDER.createObjectBuilder().add("url", r.url()).add("title", r.title())
-                    .add("description", r.description()).add("image", r.image())
-                    .add("topics", strings(r.topics(), 100)));
+            g.write("status", p.statusName());
+            strings(g, "segments", p.segments(), MAX_SEGMENTS);
+            fields(g, p, settings);
+            g.writeStartArray("recommendations");
+            int n = 0;
+            for (SafeRecommendation r : p.usedRecommendations()) {
+                if (n++ == MAX_RECOMMENDATIONS) {
+                    break;
+                }
+                g.writeStartObject().write("url", r.url()).write("title", r.title())
+                        .write("description", r.description()).write("image", r.image());
+                strings(g, "topics", r.topics(), 100);
+                g.writeEnd();
+            }
+            g.writeEnd();
+            if (p.pageViewId() != null && !p.pageViewId().isEmpty()) {
+                g.write("pvid", p.pageViewId());
+            }
+            g.write("counted", counted).write("consent", consent);
+            if (p.previewing()) {
+                g.write("preview", true);
+            }
+            endpoints(g, endpoints);
+            g.writeStartObject("tag").write("cookie", settings.cookieName()).writeEnd();
+            g.writeEnd();
         }
-        b.add("recommendations", recs);
-        if (p.pageViewId() != null && !p.pageViewId().isEmpty()) {
-            b.add("pvid", p.pageViewId());
-        }
-        b.add("counted", counted);
-        b.add("consent", consent);
-        if (p.previewing()) {
-            b.add("preview", true);
-        }
-        b.add("endpoints", endpoints(endpoints));
-        b.add("tag", Jsonp.PROVIDER.createObjectBuilder().add("cookie", settings.cookieName()));
-        return b.build();
+        return out.toString();
     }
 
     /**
-     * The deferred bootstrap of a page served from a cache: the helper asks {@code /profile}.
+     * The script-safe JSON text of the deferred bootstrap of a page served from a cache: the helper
+     * asks {@code /profile}.
      *
      * @param endpoints the endpoint URLs, never null
      */
-    public static JsonObject deferred(Endpoints endpoints) {
-        return Jsonp.PROVIDER.createObjectBuilder().add("v", VERSION).add("deferred", true)
-                .add("endpoints", endpoints(Objects.requireNonNull(endpoints, "endpoints"))).build();
+    public static String deferredText(Endpoints endpoints) {
+        Objects.requireNonNull(endpoints, "endpoints");
+        StringBuilder out = new StringBuilder(128);
+        try (JsonGenerator g = ScriptJson.generator(out)) {
+            g.writeStartObject().write("v", VERSION).write("deferred", true);
+            endpoints(g, endpoints);
+            g.writeEnd();
+        }
+        return out.toString();
     }
 
-    private static JsonObjectBuilder endpoints(Endpoints e) {
-        return Jsonp.PROVIDER.createObjectBuilder().add("profile", e.profile()).add("collect", e.collect());
+    private static void endpoints(JsonGenerator g, Endpoints e) {
+        g.writeStartObject("endpoints").write("profile", e.profile()).write("collect", e.collect()).writeEnd();
     }
 
-    private static JsonArrayBuilder strings(Collection<String> values, int max) {
-        JsonArrayBuilder a = Jsonp.PROVIDER.createArrayBuilder();
+    private static void strings(JsonGenerator g, String name, Collection<String> values, int max) {
+        g.writeStartArray(name);
         int n = 0;
         for (String s : values) {
             if (s != null && n < max) {
-                a.add(s);
+                g.write(s);
                 n++;
             }
         }
-        return a;
+        g.writeEnd();
     }
 
-    private static JsonObjectBuilder fields(Personalization p, BootstrapSettings settings) {
-        JsonObjectBuilder f = Jsonp.PROVIDER.createObjectBuilder();
+    private static void fields(JsonGenerator g, Personalization p, BootstrapSettings settings) {
+        g.writeStartObject("fields");
         for (String name : settings.fields()) {
             if (!settings.exposes(name)) {
                 continue;
             }
             Object v = p.rawField(name);
             if (v instanceof String s) {
-                f.add(name, s);
+                g.write(name, s);
             } else if (v instanceof Boolean bool) {
-                f.add(name, bool);
+                g.write(name, bool);
             } else if (v instanceof Number num) {
-                addNumber(f, name, num);
+                number(g, name, num);
             } else if (v instanceof List<?> list) {
-                JsonArrayBuilder a = Jsonp.PROVIDER.createArrayBuilder();
+                g.writeStartArray(name);
                 for (Object item : list) {
                     if (item instanceof String s) {
-                        a.add(s);
+                        g.write(s);
                     } else if (item instanceof Number num && finite(num)) {
-                        a.add(new BigDecimal(num.toString()));
+                        g.write(new BigDecimal(num.toString()));
                     }
                 }
-                f.add(name, a);
+                g.writeEnd();
             }
         }
-        return f;
+        g.writeEnd();
     }
 
-    private static void addNumber(JsonObjectBuilder f, String name, Number num) {
+    private static void number(JsonGenerator g, String name, Number num) {
         if (num instanceof Integer || num instanceof Long || num instanceof Short || num instanceof Byte) {
-            f.add(name, num.longValue());
+            g.write(name, num.longValue());
         } else if (num instanceof BigInteger bi) {
-            f.add(name, bi);
+            g.write(name, bi);
         } else if (finite(num)) {
-            f.add(name, new BigDecimal(num.toString()));
+            g.write(name, new BigDecimal(num.toString()));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.lytx.servlet.bootstrap;
 
 import io.lytx.servlet.json.Jsonp;
-import jakarta.json.JsonObject;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -33,21 +32,21 @@ public final class HeadMarkup {
     /**
      * The head markup.
      *
-     * @param bootstrap  the bootstrap object, never null
+     * @param bootstrap  the bootstrap's script-safe JSON text ({@link BootstrapJson#text}), never null
      * @param helperUrl  URL of the helper script, never null
      * @param nonce      CSP nonce, or null (an invalid one is left out)
      * @param timeoutMs  {@code data-lytics-timeout} for cached pages, or null
      * @param tagSrc     URL of the official tag to load, or null for no loader
      * @param cookieName the visitor-id cookie the official tag must use (used with {@code tagSrc})
      */
-    public static String render(JsonObject bootstrap, String helperUrl, String nonce, Integer timeoutMs, String tagSrc,
+    public static String render(String bootstrap, String helperUrl, String nonce, Integer timeoutMs, String tagSrc,
                                 String cookieName) {
         Objects.requireNonNull(bootstrap, "bootstrap");
         Objects.requireNonNull(helperUrl, "helperUrl");
         String nonceAttr = validNonce(nonce) ? " nonce=\"" + HtmlEscaper.escape(nonce) + "\"" : "";
         StringBuilder out = new StringBuilder(512);
         out.append("<script type=\"application/json\" id=\"lytics-bootstrap\">")
-                .append(ScriptJson.write(bootstrap)).append("</script>\n");
+                .append(bootstrap).append("</script>\n");
         out.append("<script src=\"").append(HtmlEscaper.escape(helperUrl)).append('"').append(nonceAttr);
         if (timeoutMs != null) {
             out.append(" data-lytics-timeout=\"").append(Math.max(0, Math.min(10_000, timeoutMs))).append('"');

@@ -1,6 +1,7 @@
 package io.lytx.servlet.jsp;
 
 import io.lytx.servlet.bootstrap.SafeRecommendation;
+import io.lytx.servlet.preview.FallbackItems;
 import io.lytx.servlet.preview.Personalization;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.PageContext;
@@ -14,7 +15,12 @@ import java.util.List;
  * with {@code var} a {@link RecommendationView} (escaped getters, safe URLs) and {@code varStatus} the
  * 0-based index. Recommendations whose URL is not http(s) or relative are dropped. The
  * recommendations used are also put in the bootstrap when {@code <lytics:head>} comes later or asks
- * for them. One instance per use (JSP rule).
+ * for them.
+ *
+ * <p>With {@code fallback="${picks}"} (an {@link Iterable}, array or map of the site's own objects,
+ * see {@link FallbackItems}) the body is rendered for up to {@code limit} of those items, as they are,
+ * when Lytics gives no recommendation (unavailable, personalization off, a bot, a preview, none
+ * found), so the page never shows an empty list. One instance per use (JSP rule).
  */
 public class RecommendationsTag extends SimpleTagSupport {
 
@@ -22,6 +28,7 @@ public class RecommendationsTag extends SimpleTagSupport {
     private String varStatus;
     private int limit;
     private String contentSegment;
+    private Object fallback;
 
     /** For the container. */
     public RecommendationsTag() {
@@ -48,6 +55,11 @@ public class RecommendationsTag extends SimpleTagSupport {
         this.contentSegment = contentSegment;
     }
 
+    /** @param fallback the site's items shown when Lytics gives none (see {@link FallbackItems}), or null */
+    public void setFallback(Object fallback) {
+        this.fallback = fallback;
+    }
+
     @Override
     public void doTag() throws JspException, IOException {
         if (var == null || var.isBlank()) {
@@ -56,20 +68,29 @@ public class RecommendationsTag extends SimpleTagSupport {
         Personalization p = Pages.personalization(getJspContext());
         int n = limit > 0 ? limit : defaultLimit();
         List<SafeRecommendation> recs = p.recommendations(n, contentSegment);
-        int i = 0;
-        for (SafeRecommendation r : recs) {
-            getJspContext().setAttribute(var, new RecommendationView(r), PageContext.PAGE_SCOPE);
-            if (varStatus != null && !varStatus.isBlank()) {
-                getJspContext().setAttribute(varStatus, i, PageContext.PAGE_SCOPE);
+        if (recs.isEmpty()) {
+            List<Object> items = FallbackItems.of(fallback, n);
+            for (int i = 0; i < items.size(); i++) {
+                renderBody(items.get(i), i);
             }
-            if (getJspBody() != null) {
-                getJspBody().invoke(null);
+        } else {
+            for (int i = 0; i < recs.size(); i++) {
+                renderBody(new RecommendationView(recs.get(i)), i);
             }
-            i++;
         }
         getJspContext().removeAttribute(var, PageContext.PAGE_SCOPE);
         if (varStatus != null && !varStatus.isBlank()) {
             getJspContext().removeAttribute(varStatus, PageContext.PAGE_SCOPE);
+        }
+    }
+
+    private void renderBody(Object item, int index) throws JspException, IOException {
+        getJspContext().setAttribute(var, item, PageContext.PAGE_SCOPE);
+        if (varStatus != null && !varStatus.isBlank()) {
+            getJspContext().setAttribute(varStatus, index, PageContext.PAGE_SCOPE);
+        }
+        if (getJspBody() != null) {
+            getJspBody().invoke(null);
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A segment condition of a template: a list of slugs and how they combine ({@link Match#ANY},
@@ -21,9 +20,6 @@ import java.util.regex.Pattern;
  * @param match how they combine
  */
 public record SegmentCondition(List<String> slugs, Match match) {
-
-    /** Commas and white space between list entries (compiled once: String.split would compile it per call). */
-    private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
     /** How the slugs combine. */
     public enum Match {
@@ -85,12 +81,25 @@ public record SegmentCondition(List<String> slugs, Match match) {
         if (text == null) {
             return out;
         }
-        for (String s : SEPARATORS.split(text)) {
-            if (!s.isEmpty() && !out.contains(s)) {
-                out.add(s);
+        int start = -1; // start of the entry being read, -1 between entries
+        for (int i = 0; i <= text.length(); i++) {
+            boolean separator = i == text.length() || isSeparator(text.charAt(i));
+            if (!separator && start < 0) {
+                start = i;
+            } else if (separator && start >= 0) {
+                String slug = text.substring(start, i);
+                if (!out.contains(slug)) {
+                    out.add(slug);
+                }
+                start = -1;
             }
         }
         return out;
+    }
+
+    /** A comma, or white space as regular expressions' {@code \\s} means it (space, tab, line breaks, VT, FF). */
+    private static boolean isSeparator(char c) {
+        return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
     }
 
     /**

@@ -217,7 +217,7 @@ public final class FirstParty {
         String tagSrc = (loadTag != null ? loadTag : settings.bootstrap().tagLoader()) ? settings.bootstrap().tagSrc() : null;
         String n = nonce(req, nonce);
         if (deferred) {
-            return HeadMarkup.render(BootstrapJson.deferred(endpoints(req)), helperUrl(req), n, timeoutMs, tagSrc,
+            return HeadMarkup.render(BootstrapJson.deferredText(endpoints(req)), helperUrl(req), n, timeoutMs, tagSrc,
                     settings.bootstrap().cookieName());
         }
         Personalization p = personalization(req, res);
@@ -226,7 +226,7 @@ public final class FirstParty {
         }
         LyticsContext context = p.context();
         boolean counted = context.isActive() && runtime != null && runtime.collector() != null;
-        return HeadMarkup.render(BootstrapJson.of(p, settings.bootstrap(), endpoints(req), counted, consent(req)),
+        return HeadMarkup.render(BootstrapJson.text(p, settings.bootstrap(), endpoints(req), counted, consent(req)),
                 helperUrl(req), n, timeoutMs, tagSrc, settings.bootstrap().cookieName());
     }
 }

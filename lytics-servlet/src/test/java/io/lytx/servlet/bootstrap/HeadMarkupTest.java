@@ -12,7 +12,7 @@ class HeadMarkupTest {
 
     @Test
     void bootstrapThenHelperWithNonceThenOfficialTagConfiguredWithTheServerCookie() {
-        String html = HeadMarkup.render(BOOT, "/ctx/lytics/lytics-helper.abc.js", "bm9uY2U=", 1500,
+        String html = HeadMarkup.render(ScriptJson.write(BOOT), "/ctx/lytics/lytics-helper.abc.js", "bm9uY2U=", 1500,
                 "https://c.lytics.io/api/tag/acc1/latest.min.js", "seerid");
         int boot = html.indexOf("id=\"lytics-bootstrap\"");
         int helper = html.indexOf("<script src=\"/ctx/lytics/lytics-helper.abc.js\" nonce=\"bm9uY2U=\" data-lytics-timeout=\"1500\"></script>");
@@ -30,7 +30,7 @@ class HeadMarkupTest {
     @Test
     void invalidNoncesAndUnsafeTagSourcesAreLeftOut() {
         // input: a nonce trying to break out of the attribute, and a javascript: tag source
-        String html = HeadMarkup.render(BOOT, "/h.js", "x\" onload=\"alert(1)", null, "javascript:alert(1)", "seerid");
+        String html = HeadMarkup.render(ScriptJson.write(BOOT), "/h.js", "x\" onload=\"alert(1)", null, "javascript:alert(1)", "seerid");
         assertThat(html).doesNotContain("nonce").doesNotContain("onload").doesNotContain("jstag")
                 .contains("<script src=\"/h.js\"></script>");
         assertThat(HeadMarkup.validNonce("abc+/=_-")).isTrue();

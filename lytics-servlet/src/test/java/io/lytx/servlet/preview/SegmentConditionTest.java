@@ -35,4 +35,23 @@ class SegmentConditionTest {
         assertThat(Match.parse(null)).isEqualTo(Match.ANY);
         assertThatThrownBy(() -> Match.parse("most")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("most");
     }
+
+    @Test
+    void splitAgreesWithTheRegularExpressionItReplaces() {
+        // input: 20,000 random lists over slugs, commas and every kind of white space (seeded);
+        // must hold: the same entries, in the same order, as splitting on [,\s]+ and dropping repeats
+        java.util.regex.Pattern separators = java.util.regex.Pattern.compile("[,\\s]+");
+        java.util.Random random = new java.util.Random(42);
+        char[] alphabet = {'a', 'b', '_', '1', ',', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00A0'};
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            java.util.List<String> expected = java.util.Arrays.stream(separators.split(text))
+                    .filter(x -> !x.isEmpty()).distinct().toList();
+            assertThat(SegmentCondition.split(text.toString())).as("split of '%s'", text).isEqualTo(expected);
+        }
+    }
 }

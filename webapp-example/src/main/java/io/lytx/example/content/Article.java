@@ -68,4 +68,9 @@ public record Article(String topic, String slug, String title, String descriptio
     public List<String> getTopics() {
         return topics;
     }
+
+    /** For JSP EL: the document URL as Lytics stores it (templates pass it to {@code links.local}). */
+    public String getUrl() {
+        return url;
+    }
 }

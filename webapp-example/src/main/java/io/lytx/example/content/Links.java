@@ -1,5 +1,7 @@
 package io.lytx.example.content;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Objects;
 
 /**
@@ -13,7 +15,11 @@ public final class Links {
     /** Servlet-context attribute holding the instance. */
     public static final String ATTRIBUTE = "links";
 
+    /** Most URLs whose link is remembered. */
+    static final int REMEMBERED = 10_000;
+
     private final String contextPath;
+    private final Cache<String, String> links = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     /**
      * @param contextPath the web application's context path ("" for the root), never null
@@ -33,6 +39,7 @@ public final class Links {
         if (url == null) {
             return "#";
         }
-        return ArticlePaths.topicAndSlug(url).map(ts -> contextPath + "/articles/" + ts[0] + "/" + ts[1]).orElse(url);
+        return links.get(url, u -> ArticlePaths.topicAndSlug(u)
+                .map(ts -> contextPath + "/articles/" + ts[0] + "/" + ts[1]).orElse(u));
     }
 }

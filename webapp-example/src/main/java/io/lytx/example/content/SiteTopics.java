@@ -1,16 +1,12 @@
 package io.lytx.example.content;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.lytx.client.error.LyticsException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The topics of the site's articles, for the home pages' "interested in a topic" blocks (segment
- * {@code interested_<topic>}). Read from the {@link ArticleCatalog} and kept five minutes; when Lytics
- * cannot be read the list is empty (the blocks are left out) and the next call tries again.
+ * {@code interested_<topic>}). Read from the {@link ArticleCatalog} and kept (see {@link CatalogValue});
+ * while Lytics cannot be read the list is empty (the blocks are left out).
  * Published as the application attribute {@value #ATTRIBUTE}. Thread-safe; {@link #list()} may block
  * for one content API call.
  */
@@ -19,7 +15,7 @@ public final class SiteTopics {
     /** Servlet-context attribute holding the instance. */
     public static final String ATTRIBUTE = "siteTopics";
 
-    private final LoadingCache<String, List<String>> cache;
+    private final CatalogValue<String> topics;
 
     /**
      * @param catalog where the articles come from, never null
@@ -27,8 +23,7 @@ public final class SiteTopics {
      */
     public SiteTopics(ArticleCatalog catalog) {
         Objects.requireNonNull(catalog, "catalog");
-        this.cache = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(Duration.ofMinutes(5))
-                .build(k -> List.copyOf(catalog.byTopic().keySet()));
+        this.topics = new CatalogValue<>(() -> List.copyOf(catalog.byTopic().keySet()));
     }
 
     /**
@@ -37,10 +32,6 @@ public final class SiteTopics {
      * @return the topics; empty when Lytics could not be read
      */
     public List<String> list() {
-        try {
-            return cache.get("topics");
-        } catch (LyticsException e) {
-            return List.of();
-        }
+        return topics.get();
     }
 }

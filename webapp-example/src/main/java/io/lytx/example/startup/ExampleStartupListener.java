@@ -3,6 +3,7 @@ package io.lytx.example.startup;
 import io.lytx.client.LyticsClient;
 import io.lytx.client.LyticsClientBuilder;
 import io.lytx.example.content.ArticleCatalog;
+import io.lytx.example.content.FeaturedArticles;
 import io.lytx.example.content.Links;
 import io.lytx.example.content.SiteTopics;
 import io.lytx.example.visits.VisitLog;
@@ -75,6 +76,7 @@ public class ExampleStartupListener implements ServletContextListener {
         ArticleCatalog catalog = new ArticleCatalog(client.content());
         context.setAttribute(ArticleCatalog.ATTRIBUTE, catalog);
         context.setAttribute(SiteTopics.ATTRIBUTE, new SiteTopics(catalog));
+        context.setAttribute(FeaturedArticles.ATTRIBUTE, new FeaturedArticles(catalog));
         context.setAttribute(Links.ATTRIBUTE, new Links(context.getContextPath()));
         context.setAttribute(VisitLog.ATTRIBUTE, new VisitLog(10_000, 50));
     }

@@ -1,5 +1,6 @@
 package io.lytx.example.web;
 
+import io.lytx.example.content.FeaturedArticles;
 import io.lytx.example.content.Links;
 import io.lytx.example.content.SiteTopics;
 import io.lytx.thymeleaf.LyticsDialect;
@@ -55,6 +56,8 @@ public class ThymeleafHomeServlet extends HttpServlet {
         Object topics = getServletContext().getAttribute(SiteTopics.ATTRIBUTE);
         context.setVariable("topics", topics instanceof SiteTopics st ? st.list() : List.of());
         context.setVariable("links", getServletContext().getAttribute(Links.ATTRIBUTE));
+        Object featured = getServletContext().getAttribute(FeaturedArticles.ATTRIBUTE);
+        context.setVariable("featured", featured instanceof FeaturedArticles f ? f.list() : List.of());
         context.setVariable("user", req.getAttribute(LoginServlet.USER_ATTRIBUTE));
         context.setVariable("showConsentBanner", req.getCookies() == null
                 || Arrays.stream(req.getCookies()).noneMatch(c -> ConsentServlet.COOKIE.equals(c.getName())));

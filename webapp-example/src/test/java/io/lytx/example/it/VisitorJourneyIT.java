@@ -136,6 +136,12 @@ class VisitorJourneyIT {
                 .as(() -> "consent banner on the first visit; the page was:\n" + browser.getPageSource()).isTrue();
         assertThat(browser.manage().getCookieNamed("seerid")).as("no visitor cookie before consent").isNull();
         assertThat(displayed(browser, By.id("status-unavailable"))).as("no personalization without consent").isTrue();
+        // no recommendation without Lytics: the site's editor's picks fill the list (tags' fallback), on both homes
+        showsEditorsPicks(browser);
+        browser.get(server.uri("/thymeleaf").toString());
+        assertThat(displayed(browser, By.id("status-unavailable"))).as("Thymeleaf home without consent").isTrue();
+        showsEditorsPicks(browser);
+        browser.get(server.baseUri().toString());
 
         browser.findElement(By.id("consent-accept")).click();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
@@ -155,6 +161,14 @@ class VisitorJourneyIT {
         assertThat(displayed(browser, By.id("block-topic-" + TOPIC))).isFalse();
         assertThat(displayed(browser, By.id("block-known"))).isFalse();
         assertThat(browser.findElement(By.id("first-name")).getText()).isEqualTo("there");
+    }
+
+    private static void showsEditorsPicks(ChromeDriver browser) {
+        List<WebElement> cards = browser.findElements(By.cssSelector("#recommendations li.card > a"));
+        assertThat(cards).as(() -> "editor's picks in place of recommendations; the page was:\n" + browser.getPageSource())
+                .hasSize(4);
+        assertThat(cards).allSatisfy(a -> assertThat(a.getAttribute("href")).matches(".*/articles/[a-z0-9-]+/[a-z0-9-]+"));
+        assertThat(cards.get(0).getText()).isNotBlank();
     }
 
     private static void readThreeArticles(ChromeDriver browser) {

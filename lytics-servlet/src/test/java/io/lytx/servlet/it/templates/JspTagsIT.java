@@ -51,6 +51,10 @@ class JspTagsIT {
             <ul><lytics:recommendations var="rec" limit="5">\
             <li><a href="${rec.url}">${rec.title}</a><img src="${rec.image}"><span>${rec.description}</span></li>\
             </lytics:recommendations></ul>
+            <% request.setAttribute("picks", java.util.List.of(java.util.Map.of("title", "editors-pick-1"), \
+            java.util.Map.of("title", "editors-pick-2"), java.util.Map.of("title", "editors-pick-3"))); %>\
+            <div id="fallback"><lytics:recommendations var="item" varStatus="i" limit="2" fallback="${picks}">\
+            [PICK ${i}:${item.title}]</lytics:recommendations></div>
             </body></html>
             """;
 
@@ -175,6 +179,21 @@ class JspTagsIT {
         // off clears the cookie
         HttpResponse<String> off = page("?lytics_preview=off", value);
         assertThat(off.headers().allValues("set-cookie")).anyMatch(c -> c.startsWith("lytics_preview=;") && c.contains("Max-Age=0"));
+    }
+
+    @Test
+    void fallbackItemsFillTheLoopOnlyWhenLyticsGivesNoRecommendation() {
+        // a visitor Lytics recommends a document to: the recommendation (escaped), not the site's picks
+        String known = page("", "seerid=" + HostileProfile.visitor(TemplateSandbox.get())).body();
+        assertThat(known).contains("<div id=\"fallback\">[PICK 0:&quot;&gt;&lt;img src=x onerror=alert(1)&gt;").doesNotContain("editors-pick");
+
+        // a preview gives no recommendation: the first two picks (limit 2), in order; never in the bootstrap
+        String preview = page("?lytics_preview=vip", null).body();
+        assertThat(preview).contains("<div id=\"fallback\">[PICK 0:editors-pick-1][PICK 1:editors-pick-2]</div>")
+                .doesNotContain("editors-pick-3");
+        Matcher m = BOOTSTRAP.matcher(preview);
+        assertThat(m.find()).isTrue();
+        assertThat(Json.createReader(new StringReader(m.group(1))).readObject().getJsonArray("recommendations")).isEmpty();
     }
 
     private static int count(String text, String part) {
