@@ -30,6 +30,9 @@ public final class ExamplePageRun {
 
     private static final String TOKEN = "bench-admin-token-0123456789";
     private static final String CONSENT = "example_consent=yes";
+    private static final int STABLE_PERCENT = 5;
+    private static final int MIN_WARMUPS = 3;
+    private static final int MAX_WARMUPS = 15;
 
     private ExamplePageRun() {
     }
@@ -72,11 +75,7 @@ public final class ExamplePageRun {
         String visitor = Visitors.id(4242);
         warm(on, visitor);
         expect(off, visitor, "status-unavailable");
-        // warm-up, not counted: on one core the JIT needs minutes for the JSP, EL and tag code of both
-        for (int w = 0; w < 3; w++) {
-            Wrk.run(off, 2, 32, Math.max(5, seconds), visitor, CONSENT, loadCpu);
-            Wrk.run(on, 2, 32, Math.max(5, seconds), visitor, CONSENT, loadCpu);
-        }
+        warmUp(on, off, visitor, loadCpu);
         double sumOn = 0;
         double sumOff = 0;
         double p99On = 0;
@@ -104,7 +103,33 @@ public final class ExamplePageRun {
                 sumOn / sumOff, p99On / p99Off, rounds);
     }
 
-    private static String get(URI page, String visitor) throws Exception {
+    /**
+     * Warm-up, not counted: on one core the JIT needs a minute or more for the JSP, EL and tag code of
+     * both contexts (throughput stays at a quarter of its final value, then jumps). Alternating 10 s
+     * runs until each side's last two runs are within {@value #STABLE_PERCENT} % of each other (at
+     * least {@value #MIN_WARMUPS}, at most {@value #MAX_WARMUPS} pairs).
+     */
+    private static void warmUp(URI on, URI off, String visitor, String loadCpu) throws Exception {
+        double lastOn = 0;
+        double lastOff = 0;
+        for (int w = 1; w <= MAX_WARMUPS; w++) {
+            double rOff = Wrk.run(off, 2, 32, 10, visitor, CONSENT, loadCpu).requestsPerSecond();
+            double rOn = Wrk.run(on, 2, 32, 10, visitor, CONSENT, loadCpu).requestsPerSecond();
+            System.out.printf(Locale.ROOT, "warm-up %d: off %.0f req/s, on %.0f req/s%n", w, rOff, rOn);
+            if (w >= MIN_WARMUPS && close(rOff, lastOff) && close(rOn, lastOn)) {
+                return;
+            }
+            lastOn = rOn;
+            lastOff = rOff;
+        }
+        System.out.println("warm-up: not stable after " + MAX_WARMUPS + " pairs; measuring anyway");
+    }
+
+    private static boolean close(double a, double b) {
+        return b > 0 && Math.abs(a - b) <= b * STABLE_PERCENT / 100.0;
+    }
+
+        private static String get(URI page, String visitor) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(page).header("Accept", "text/html")
                 .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0")
