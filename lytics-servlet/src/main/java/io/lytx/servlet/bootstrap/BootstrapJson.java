@@ -10,15 +10,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Builds the bootstrap: the server's decision handed to the JS helper (the contract of
+ * The bootstrap: the server's decision handed to the JS helper (the contract of
  * {@code tags/README.md}, version {@value #VERSION}): {@code visitorId}, {@code status}
  * ({@code known|new|unavailable}), {@code segments}, allow-listed {@code fields} (PII only when
  * configured), the {@code recommendations} the page used (safe URLs only), {@code pvid},
  * {@code counted}, {@code consent}, {@code endpoints} and {@code tag.cookie}. Never contains the API
  * token or a field outside the allow-list.
  *
- * <p>The text is script-safe ({@link ScriptJson}): it goes into a {@code <script>} element as it is.
- * Stateless and thread-safe.
+ * <p>A decided page's text comes from a {@link BootstrapText} (one per deployment); this class holds
+ * the contract's constants, the deferred form and the writers of its parts. Every text is
+ * script-safe ({@link ScriptJson}): it goes into a {@code <script>} element as it is. Stateless and
+ * thread-safe.
  */
 public final class BootstrapJson {
 
@@ -50,60 +52,6 @@ public final class BootstrapJson {
     }
 
     /**
-     * The script-safe JSON text (see {@link ScriptJson}) of a decided page's bootstrap, written with
-     * the streaming generator (no intermediate object model).
-     *
-     * @param p         the page's personalization, never null
-     * @param settings  what may be exposed, never null
-     * @param endpoints the endpoint URLs, never null
-     * @param counted   whether the server counted this page view
-     * @param consent   one of {@link #CONSENTS}
-     * @throws IllegalArgumentException if {@code consent} is not one of {@link #CONSENTS}
-     */
-    public static String text(Personalization p, BootstrapSettings settings, Endpoints endpoints, boolean counted,
-                              String consent) {
-        Objects.requireNonNull(p, "p");
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(endpoints, "endpoints");
-        if (!CONSENTS.contains(consent)) {
-            throw new IllegalArgumentException("consent must be one of " + CONSENTS + ": " + consent);
-        }
-        StringBuilder out = new StringBuilder(1024);
-        try (JsonGenerator g = ScriptJson.generator(out)) {
-            g.writeStartObject().write("v", VERSION);
-            if (p.visitorId() != null) {
-                g.write("visitorId", p.visitorId());
-            }
-            g.write("status", p.statusName());
-            strings(g, "segments", p.segments(), MAX_SEGMENTS);
-            fields(g, p, settings);
-            g.writeStartArray("recommendations");
-            int n = 0;
-            for (SafeRecommendation r : p.usedRecommendations()) {
-                if (n++ == MAX_RECOMMENDATIONS) {
-                    break;
-                }
-                g.writeStartObject().write("url", r.url()).write("title", r.title())
-                        .write("description", r.description()).write("image", r.image());
-                strings(g, "topics", r.topics(), 100);
-                g.writeEnd();
-            }
-            g.writeEnd();
-            if (p.pageViewId() != null && !p.pageViewId().isEmpty()) {
-                g.write("pvid", p.pageViewId());
-            }
-            g.write("counted", counted).write("consent", consent);
-            if (p.previewing()) {
-                g.write("preview", true);
-            }
-            endpoints(g, endpoints);
-            g.writeStartObject("tag").write("cookie", settings.cookieName()).writeEnd();
-            g.writeEnd();
-        }
-        return out.toString();
-    }
-
-    /**
      * The script-safe JSON text of the deferred bootstrap of a page served from a cache: the helper
      * asks {@code /profile}.
      *
@@ -120,11 +68,11 @@ public final class BootstrapJson {
         return out.toString();
     }
 
-    private static void endpoints(JsonGenerator g, Endpoints e) {
+    static void endpoints(JsonGenerator g, Endpoints e) {
         g.writeStartObject("endpoints").write("profile", e.profile()).write("collect", e.collect()).writeEnd();
     }
 
-    private static void strings(JsonGenerator g, String name, Collection<String> values, int max) {
+    static void strings(JsonGenerator g, String name, Collection<String> values, int max) {
         g.writeStartArray(name);
         int n = 0;
         for (String s : values) {
@@ -136,7 +84,7 @@ public final class BootstrapJson {
         g.writeEnd();
     }
 
-    private static void fields(JsonGenerator g, Personalization p, BootstrapSettings settings) {
+    static void fields(JsonGenerator g, Personalization p, BootstrapSettings settings) {
         g.writeStartObject("fields");
         for (String name : settings.fields()) {
             if (!settings.exposes(name)) {

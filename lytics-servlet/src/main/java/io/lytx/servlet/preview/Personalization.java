@@ -2,6 +2,7 @@ package io.lytx.servlet.preview;
 
 import io.lytx.client.content.Recommendation;
 import io.lytx.client.content.RecommendationQuery;
+import io.lytx.client.entity.Entity;
 import io.lytx.servlet.LyticsContext;
 import io.lytx.servlet.LyticsRuntime;
 import io.lytx.servlet.bootstrap.SafeRecommendation;
@@ -227,6 +228,24 @@ public final class Personalization {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
+        }
+    }
+
+    /**
+     * The cached profile the page's segments and fields come from, for remembering what is derived
+     * from it; null under a preview (its segments are forced) or when there is no profile.
+     */
+    public Entity profileEntity() {
+        return preview != null ? null : context.entity().orElse(null);
+    }
+
+    /**
+     * The page's only recommendation list, when it used exactly one (the same list instance for every
+     * page that reads the same cached list); null when it used none or several.
+     */
+    public List<SafeRecommendation> onlyUsedList() {
+        synchronized (used) {
+            return used.size() == 1 ? used.values().iterator().next() : null;
         }
     }
 

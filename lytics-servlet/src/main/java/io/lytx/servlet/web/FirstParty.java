@@ -3,6 +3,7 @@ package io.lytx.servlet.web;
 import io.lytx.servlet.LyticsContext;
 import io.lytx.servlet.LyticsRuntime;
 import io.lytx.servlet.bootstrap.BootstrapJson;
+import io.lytx.servlet.bootstrap.BootstrapText;
 import io.lytx.servlet.bootstrap.HeadMarkup;
 import io.lytx.servlet.preview.Personalization;
 import jakarta.servlet.ServletContext;
@@ -34,11 +35,13 @@ public final class FirstParty {
     private final ConsentState consent;
     private final ProfileEndpoint profile;
     private final CollectEndpoint collect;
+    private final BootstrapText bootstrap;
 
     private FirstParty(FirstPartySettings settings, LyticsRuntime runtime, HelperScript helper) {
         this.settings = settings;
         this.runtime = runtime;
         this.helper = helper;
+        this.bootstrap = new BootstrapText(settings.bootstrap());
         boolean serving = runtime != null && runtime.active() && settings.enabled();
         this.consent = runtime == null ? null : new ConsentState(runtime.config());
         this.profile = serving ? new ProfileEndpoint(this, runtime) : null;
@@ -174,6 +177,17 @@ public final class FirstParty {
                 + (helper == null ? HelperScript.PLAIN_NAME : helper.versionedName());
     }
 
+    /**
+     * The bootstrap text of a decided page (script-safe JSON).
+     *
+     * @param p       the page's personalization, never null
+     * @param req     the request (endpoints, consent), never null
+     * @param counted whether the server counted this page view
+     */
+    public String bootstrapText(Personalization p, HttpServletRequest req, boolean counted) {
+        return bootstrap.of(p, endpoints(req), counted, consent(req));
+    }
+
     /** The consent value of the bootstrap for a request. */
     public String consent(HttpServletRequest req) {
         return consent == null ? "pending" : consent.of(req);
@@ -226,7 +240,7 @@ public final class FirstParty {
         }
         LyticsContext context = p.context();
         boolean counted = context.isActive() && runtime != null && runtime.collector() != null;
-        return HeadMarkup.render(BootstrapJson.text(p, settings.bootstrap(), endpoints(req), counted, consent(req)),
+        return HeadMarkup.render(bootstrapText(p, req, counted),
                 helperUrl(req), n, timeoutMs, tagSrc, settings.bootstrap().cookieName());
     }
 }

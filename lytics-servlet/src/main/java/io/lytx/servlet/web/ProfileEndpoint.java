@@ -2,7 +2,6 @@ package io.lytx.servlet.web;
 
 import io.lytx.servlet.LyticsContext;
 import io.lytx.servlet.LyticsRuntime;
-import io.lytx.servlet.bootstrap.BootstrapJson;
 import io.lytx.servlet.preview.Personalization;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,8 +38,7 @@ final class ProfileEndpoint {
             p.recommendations(runtime.config().recommendationLimit(), null);
         }
         boolean counted = count && context.isActive() && runtime.collector() != null;
-        String json = BootstrapJson.text(p, firstParty.settings().bootstrap(), firstParty.endpoints(req),
-                counted, firstParty.consent(req));
+        String json = firstParty.bootstrapText(p, req, counted);
         res.setHeader("Vary", "Cookie");
         Responses.json(res, 200, json, "GET".equals(method));
     }
