@@ -36,6 +36,8 @@ public final class FirstParty {
     private final ProfileEndpoint profile;
     private final CollectEndpoint collect;
     private final BootstrapText bootstrap;
+    /** Racy by design: any thread's value is right for its context path, which is checked on use. */
+    private volatile ContextEndpoints lastEndpoints;
 
     private FirstParty(FirstPartySettings settings, LyticsRuntime runtime, HelperScript helper) {
         this.settings = settings;
@@ -165,10 +167,21 @@ public final class FirstParty {
         }
     }
 
-    /** The endpoint URLs of a request (context path included). */
+    /** The endpoint URLs of a request (context path included); the last context path's are kept. */
     public BootstrapJson.Endpoints endpoints(HttpServletRequest req) {
-        String base = req.getContextPath() + settings.basePath();
-        return new BootstrapJson.Endpoints(base + "/profile", base + "/collect");
+        String contextPath = req.getContextPath();
+        ContextEndpoints last = lastEndpoints;
+        if (last != null && Objects.equals(last.contextPath(), contextPath)) {
+            return last.endpoints();
+        }
+        String base = contextPath + settings.basePath();
+        BootstrapJson.Endpoints endpoints = new BootstrapJson.Endpoints(base + "/profile", base + "/collect");
+        lastEndpoints = new ContextEndpoints(contextPath, endpoints);
+        return endpoints;
+    }
+
+    /** The endpoints of one context path (a deployment has one, so this is almost always a hit). */
+    private record ContextEndpoints(String contextPath, BootstrapJson.Endpoints endpoints) {
     }
 
     /** URL of the helper script (versioned when the jar has it). */

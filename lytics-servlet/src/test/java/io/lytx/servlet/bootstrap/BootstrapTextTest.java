@@ -145,4 +145,55 @@ class BootstrapTextTest {
         assertThatThrownBy(() -> new BootstrapText(SETTINGS).of(p, ENDPOINTS, true, "maybe"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maybe");
     }
+
+    @Test
+    void perPageValuesThatNeedEscapingGoThroughTheGenerator() {
+        // input: a visitor id and a page-view id carrying a script end, quotes, a backslash and U+2028
+        // (they come from code, not only from our cookie); must hold: valid JSON, same values back,
+        // nothing that could close the script element
+        String visitor = "v\"</script><script>alert(1)</script>\\\u2028";
+        String pvid = "pv'<!--" + "x".repeat(200);
+        Personalization p = page(visitor, pvid, entity("Pat", "all"), List.of());
+        String text = new BootstrapText(SETTINGS).of(p, ENDPOINTS, true, "granted");
+        assertThat(text).doesNotContain("</script").doesNotContain("<!--").doesNotContain("\u2028");
+        JsonObject boot = parse(text);
+        assertThat(boot.getString("visitorId")).isEqualTo(visitor);
+        assertThat(boot.getString("pvid")).isEqualTo(pvid);
+    }
+
+    @Test
+    void plainTextIsOnlyLettersDigitsAndAFewMarks() {
+        assertThat(BootstrapText.plain("00000000-0000-4000-8000-000000001092")).isTrue();
+        assertThat(BootstrapText.plain("a.b_c:d")).isTrue();
+        for (String hostile : List.of("a b", "a\"b", "a\\b", "a<b", "a/b", "\u00e9", "a\u2028", "x".repeat(129))) {
+            assertThat(BootstrapText.plain(hostile)).as(hostile).isFalse();
+        }
+    }
+
+    @Test
+    void aPageWithoutProfileOrRecommendationsGetsTheEmptyPartsTheGeneratorWouldWrite() {
+        // input: the page of a visitor whose lookup failed (no profile, no list); must hold: the
+        // constant empty parts, parsed the same as the generator's text, and the remembered tail
+        // follows the page's own counted/consent values
+        LyticsContext context = LyticsContext.started(new Identity("v-9", false, null, null), "",
+                CompletableFuture.completedFuture(ProfileResult.unavailable("down")), Deadline.after(Duration.ofSeconds(1)),
+                (limit, deadline) -> CompletableFuture.completedFuture(List.of()), 4);
+        Personalization p = Personalization.of(context, null);
+        p.recommendations(4, null);
+        BootstrapText text = new BootstrapText(SETTINGS);
+        String counted = text.of(p, ENDPOINTS, true, "granted");
+        String notCounted = text.of(p, ENDPOINTS, false, "pending");
+
+        assertThat(counted).contains("," + BootstrapText.NO_PROFILE + "," + BootstrapText.NO_RECOMMENDATIONS + ",");
+        JsonObject boot = parse(counted);
+        assertThat(boot.keySet()).containsExactly("v", "visitorId", "status", "segments", "fields", "recommendations",
+                "counted", "consent", "endpoints", "tag");
+        assertThat(boot.getString("status")).isEqualTo("unavailable");
+        assertThat(boot.getJsonArray("segments")).isEmpty();
+        assertThat(boot.getJsonObject("fields")).isEmpty();
+        assertThat(boot.getJsonArray("recommendations")).isEmpty();
+        JsonObject other = parse(notCounted);
+        assertThat(other.getBoolean("counted")).isFalse();
+        assertThat(other.getString("consent")).isEqualTo("pending");
+    }
 }
