@@ -14,7 +14,11 @@ import java.util.Locale;
  * Issue 7's page throughput: the example's home page ({@code /}, the JSP with the {@code lytics:}
  * tags) with the plugin on (warm cache: one returning visitor who consented) vs the same WAR with
  * {@code lytics.enabled=false}, both deployed in one server JVM ({@link ExampleSite}), measured with
- * {@code wrk} in alternating rounds after a warm-up of each.
+ * {@code wrk} in alternating rounds after a warm-up of each. Each round is a pair (on, off; the order
+ * alternates) and gives a ratio; the figure is the median of the pairs' ratios, because this
+ * machine's speed drifts (the same server, same page, varies by up to 20 % between consecutive 20 s
+ * runs) and short pairs see the same drift on both sides. Each run also reports the server JVM's CPU
+ * time per page (all its threads: request threads, the collector's worker, the JIT, the GC).
  *
  * <p>The upstream is a real {@code lytics-sandbox} in its own JVM (so the page views the plugin
  * forwards are really ingested). On 2 cores the processes are pinned so that the server's CPU is
@@ -23,7 +27,7 @@ import java.util.Locale;
  * worker's JSON and HTTP posts) runs in the server JVM and is counted.
  *
  * <p>Run from the reactor root: {@code java -cp benchmarks/target/benchmarks.jar
- * io.lytx.bench.page.ExamplePageRun [seconds per run, default 10] [rounds, default 3] [pin|nopin]
+ * io.lytx.bench.page.ExamplePageRun [seconds per run, default 10] [rounds (pairs), default 3] [pin|nopin]
  * [war path]}. Target: on/off ≥ 0.95 and p99 within 10 %.
  */
 public final class ExamplePageRun {
@@ -66,41 +70,75 @@ public final class ExamplePageRun {
                 URI on = URI.create(urls[1]);
                 URI off = URI.create(urls[2]);
                 System.out.println("upstream sandbox " + upstream + (pin ? " (CPU 1, with wrk); server JVM on CPU 0" : " (no pinning)"));
-                run(on, off, seconds, rounds, loadCpu);
+                ProcessHandle server = ProcessHandle.of(site.pid())
+                        .orElseThrow(() -> new IllegalStateException("the server JVM is gone"));
+                run(on, off, seconds, rounds, loadCpu, server);
             }
         }
     }
 
-    private static void run(URI on, URI off, int seconds, int rounds, String loadCpu) throws Exception {
+    private static void run(URI on, URI off, int seconds, int rounds, String loadCpu, ProcessHandle server)
+            throws Exception {
         String visitor = Visitors.id(4242);
         warm(on, visitor);
         expect(off, visitor, "status-unavailable");
         warmUp(on, off, visitor, loadCpu);
+        List<Double> ratios = new ArrayList<>();
+        List<Double> cpuOn = new ArrayList<>();
+        List<Double> cpuOff = new ArrayList<>();
         double sumOn = 0;
         double sumOff = 0;
         double p99On = 0;
         double p99Off = 0;
         for (int r = 1; r <= rounds; r++) {
             boolean onFirst = r % 2 == 0;
+            double rpsOn = 0;
+            double rpsOff = 0;
             for (int k = 0; k < 2; k++) {
                 boolean isOn = (k == 0) == onFirst;
+                long cpuBefore = cpuNanos(server);
                 Wrk.Result result = Wrk.run(isOn ? on : off, 2, 32, seconds, visitor, CONSENT, loadCpu);
+                double cpuPerPage = (cpuNanos(server) - cpuBefore) / 1000.0 / Math.max(1, result.requests());
                 if (result.errors() > 0) {
                     throw new IllegalStateException("errors during the run: " + result);
                 }
                 if (isOn) {
-                    sumOn += result.requestsPerSecond();
+                    rpsOn = result.requestsPerSecond();
+                    sumOn += rpsOn;
                     p99On += result.p99Ms();
+                    cpuOn.add(cpuPerPage);
                 } else {
-                    sumOff += result.requestsPerSecond();
+                    rpsOff = result.requestsPerSecond();
+                    sumOff += rpsOff;
                     p99Off += result.p99Ms();
+                    cpuOff.add(cpuPerPage);
                 }
-                System.out.println("round " + r + " plugin " + (isOn ? "on " : "off") + ": " + result);
+                System.out.printf(Locale.ROOT, "round %d plugin %s: %s, server CPU %.1f µs/page%n", r,
+                        isOn ? "on " : "off", result, cpuPerPage);
             }
+            ratios.add(rpsOn / rpsOff);
         }
         expect(on, visitor, "status-known");
-        System.out.printf(Locale.ROOT, "example home page: throughput on/off = %.3f, p99 on/off = %.3f (means of %d rounds)%n",
-                sumOn / sumOff, p99On / p99Off, rounds);
+        System.out.printf(Locale.ROOT, "example home page: throughput on/off = %.3f (median of %d pairs; range %.3f-%.3f),"
+                        + " %.3f (ratio of means); p99 on/off = %.3f (means)%n",
+                median(ratios), rounds, ratios.stream().mapToDouble(d -> d).min().orElse(0),
+                ratios.stream().mapToDouble(d -> d).max().orElse(0), sumOn / sumOff, p99On / p99Off);
+        System.out.printf(Locale.ROOT, "server CPU per page (medians): on %.1f µs, off %.1f µs, added by the plugin %.1f µs%n",
+                median(cpuOn), median(cpuOff), median(cpuOn) - median(cpuOff));
+    }
+
+    /** CPU time of the server process so far (user + system, all threads), or 0 where the OS does not tell. */
+    private static long cpuNanos(ProcessHandle server) {
+        return server.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        if (n == 0) {
+            return 0;
+        }
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /**
@@ -129,7 +167,7 @@ public final class ExamplePageRun {
         return b > 0 && Math.abs(a - b) <= b * STABLE_PERCENT / 100.0;
     }
 
-        private static String get(URI page, String visitor) throws Exception {
+    private static String get(URI page, String visitor) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(page).header("Accept", "text/html")
                 .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0")

@@ -173,7 +173,8 @@ public final class ProfileService implements AutoCloseable {
         }
         CompletableFuture<CacheEntry<List<Recommendation>>> shared;
         try {
-            shared = recommendations.get(query == null || query == defaultQuery
+            // pages mostly ask for the default list: equal to the default query, it reuses its text form
+            shared = recommendations.get(query == null || query == defaultQuery || query.equals(defaultQuery)
                     ? new RecommendationKey(key, defaultQuery, defaultQueryForm)
                     : new RecommendationKey(key, query, query.toString()));
         } catch (RuntimeException e) {

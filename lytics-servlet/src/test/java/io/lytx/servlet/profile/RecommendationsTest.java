@@ -63,6 +63,18 @@ class RecommendationsTest {
     }
 
     @Test
+    void aQueryEqualToTheDefaultSharesTheDefaultsEntry() {
+        // input: no query, then a new query object equal to the default one (limit 3); must hold: one
+        // upstream call, the second answered from the first's entry
+        recommend(null);
+        List<Recommendation> again = recommend(RecommendationQuery.defaults().limit(3));
+
+        assertThat(again).hasSize(2);
+        assertThat(fixture.calls(RECOMMEND)).isEqualTo(1);
+        assertThat(service.metrics().recommendationHits()).isEqualTo(1);
+    }
+
+    @Test
     void entriesExpireAfterTheRecommendationTtl() {
         recommend(null);
         fixture.ticker.advance(ProfileSettings.defaults().recommendationTtl().plusSeconds(1));
