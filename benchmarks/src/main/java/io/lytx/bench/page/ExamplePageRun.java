@@ -72,6 +72,7 @@ public final class ExamplePageRun {
                 System.out.println("upstream sandbox " + upstream + (pin ? " (CPU 1, with wrk); server JVM on CPU 0" : " (no pinning)"));
                 ProcessHandle server = ProcessHandle.of(site.pid())
                         .orElseThrow(() -> new IllegalStateException("the server JVM is gone"));
+                seed(URI.create(upstream), Visitors.id(4242));
                 run(on, off, seconds, rounds, loadCpu, server);
             }
         }
@@ -179,8 +180,24 @@ public final class ExamplePageRun {
         return response.body();
     }
 
+    /**
+     * Gives the visitor a profile in the sandbox before the first page (with forwarding on, the first
+     * page view would do it; with {@code -Dbench.site.jvm=-Dlytics.collect.enabled=false} nothing else would).
+     */
+    private static void seed(URI upstream, String visitor) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(upstream.resolve("/collect/json/default"))
+                .header("Authorization", TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"_uid\":\"" + visitor + "\",\"_e\":\"pv\",\"url\":\"example.org/\"}"))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the sandbox refused the seed event: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     private static void warm(URI page, String visitor) throws Exception {
-        for (int i = 0; i < 300; i++) { // up to ~30 s: the first page view must reach the sandbox and the cache
+        for (int i = 0; i < 300; i++) { // up to ~30 s: the seeded profile must reach the plugin's cache
             if (get(page, visitor).contains("id=\"status-known\"")) {
                 return;
             }

@@ -34,11 +34,13 @@ public final class BootstrapText {
     private static final int MAX_PLAIN = 128;
 
     private final BootstrapSettings settings;
-    private final Cache<Entity, String> profileParts = Caffeine.newBuilder().weakKeys().maximumSize(REMEMBERED).build();
+    // the caches' upkeep runs on the calling thread (Runnable::run): a page never hands work to a pool
+    private final Cache<Entity, String> profileParts =
+            Caffeine.newBuilder().weakKeys().maximumSize(REMEMBERED).executor(Runnable::run).build();
     private final Cache<List<SafeRecommendation>, String> recommendationParts =
-            Caffeine.newBuilder().weakKeys().maximumSize(REMEMBERED).build();
+            Caffeine.newBuilder().weakKeys().maximumSize(REMEMBERED).executor(Runnable::run).build();
     /** Few combinations exist (counted × consent × preview × the deployment's endpoints). */
-    private final Cache<Tail, String> tails = Caffeine.newBuilder().maximumSize(64).build();
+    private final Cache<Tail, String> tails = Caffeine.newBuilder().maximumSize(64).executor(Runnable::run).build();
 
     /** What the members after {@code pvid} depend on. */
     private record Tail(boolean counted, String consent, boolean preview, BootstrapJson.Endpoints endpoints) {

@@ -19,7 +19,8 @@ public final class BotDetector {
     private static final int VERDICTS = 1024;
 
     private final Pattern pattern;
-    private final Cache<String, Boolean> verdicts = Caffeine.newBuilder().maximumSize(VERDICTS).build();
+    private final Cache<String, Boolean> verdicts = Caffeine.newBuilder().maximumSize(VERDICTS)
+            .executor(Runnable::run).build(); // upkeep inline: no hand-off to a pool per page
 
     /** @param pattern the bot pattern, matched with {@code find()}; never null */
     public BotDetector(Pattern pattern) {

@@ -17,7 +17,7 @@ import java.util.List;
 final class SafeRecommendations {
 
     private static final Cache<List<Recommendation>, List<SafeRecommendation>> SAFE = Caffeine.newBuilder()
-            .weakKeys().maximumSize(10_000).build();
+            .weakKeys().maximumSize(10_000).executor(Runnable::run).build(); // upkeep inline: no hand-off per page
 
     private SafeRecommendations() {
     }

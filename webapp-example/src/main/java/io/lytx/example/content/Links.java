@@ -19,7 +19,8 @@ public final class Links {
     static final int REMEMBERED = 10_000;
 
     private final String contextPath;
-    private final Cache<String, String> links = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+    private final Cache<String, String> links = Caffeine.newBuilder().maximumSize(REMEMBERED)
+            .executor(Runnable::run).build(); // upkeep inline: no hand-off to a pool per page
 
     /**
      * @param contextPath the web application's context path ("" for the root), never null

@@ -32,7 +32,8 @@ public final class VisitLog {
             throw new IllegalArgumentException("maxVisitors and perVisitor must be at least 1, were "
                     + maxVisitors + " and " + perVisitor);
         }
-        this.byVisitor = Caffeine.newBuilder().maximumSize(maxVisitors).expireAfterAccess(Duration.ofHours(1)).build();
+        this.byVisitor = Caffeine.newBuilder().maximumSize(maxVisitors).expireAfterAccess(Duration.ofHours(1))
+                .executor(Runnable::run).build(); // upkeep inline: no hand-off to a pool per page
         this.perVisitor = perVisitor;
     }
 
