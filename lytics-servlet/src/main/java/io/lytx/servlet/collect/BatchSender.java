@@ -2,6 +2,7 @@ package io.lytx.servlet.collect;
 
 import io.lytx.client.collect.CollectResult;
 import io.lytx.client.error.LyticsApiException;
+import io.lytx.client.error.LyticsClientClosedException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -91,6 +92,15 @@ final class BatchSender {
             return refused ? BatchOutcome.REJECTED : BatchOutcome.FAILED;
         }
         metrics.onFailed(events);
+        if (failure instanceof LyticsClientClosedException) {
+            // shutdown cut the call in flight (it closes the client on purpose and reports the unsent
+            // events itself), or the application closed the client before the collector: no stack trace
+            boolean cut = control.abandoned();
+            LOG.log(cut ? Level.DEBUG : Level.WARNING, () -> "A batch of " + events + " events was not sent: "
+                    + (cut ? "shutdown closed the Lytics client to keep its deadline"
+                            : "the Lytics client is closed (close the collector before its client)"));
+            return BatchOutcome.FAILED;
+        }
         boolean first = !loggedUnexpected;
         loggedUnexpected = true;
         LOG.log(first ? Level.WARNING : Level.DEBUG, () -> "A batch of " + events

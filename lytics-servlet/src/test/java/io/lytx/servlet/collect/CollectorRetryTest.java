@@ -175,6 +175,27 @@ class CollectorRetryTest {
     }
 
     @Test
+    void aClosedClientFailsTheBatchWithOneWarningLineAndNoStackTrace() throws Exception {
+        // input: the application closed the Lytics client while the collector still runs; must hold:
+        // the batch is counted as failed, not retried, and the log says why in one line (no trace)
+        try (CollectorFixture f = CollectorFixture.start(CollectorFixture.fast())) {
+            f.client.close();
+            f.collector.offer(pageView(1));
+            f.collector.offer(pageView(2));
+
+            assertThat(f.collector.flush(Duration.ofSeconds(10))).as("the events were not delivered").isFalse();
+            assertThat(f.collector.metrics().failed()).isEqualTo(2);
+            assertThat(f.collector.metrics().retried()).isZero();
+            assertThat(f.stub.received()).isEmpty();
+            assertThat(logged).filteredOn(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.getMessage()).contains("2 events").contains("client is closed");
+                        assertThat(r.getThrown()).isNull();
+                    });
+        }
+    }
+
+    @Test
     void eventsLyticsCountsAsRejectedInASuccessfulAnswerAreCountedAsRejected() throws Exception {
         try (CollectorFixture f = CollectorFixture.start(CollectorFixture.fast())) {
             f.stub.thenReply(Reply.ok(2, 1));
