@@ -44,7 +44,7 @@ public final class HeadMarkup {
         Objects.requireNonNull(bootstrap, "bootstrap");
         Objects.requireNonNull(helperUrl, "helperUrl");
         String nonceAttr = validNonce(nonce) ? " nonce=\"" + HtmlEscaper.escape(nonce) + "\"" : "";
-        StringBuilder out = new StringBuilder(512);
+        StringBuilder out = new StringBuilder(bootstrap.length() + helperUrl.length() + 256);
         out.append("<script type=\"application/json\" id=\"lytics-bootstrap\">")
                 .append(bootstrap).append("</script>\n");
         out.append("<script src=\"").append(HtmlEscaper.escape(helperUrl)).append('"').append(nonceAttr);

@@ -37,7 +37,7 @@ public final class FirstParty {
     private final CollectEndpoint collect;
     private final BootstrapText bootstrap;
     /** Racy by design: any thread's value is right for its context path, which is checked on use. */
-    private volatile ContextEndpoints lastEndpoints;
+    private volatile ContextPaths lastPaths;
 
     private FirstParty(FirstPartySettings settings, LyticsRuntime runtime, HelperScript helper) {
         this.settings = settings;
@@ -167,27 +167,33 @@ public final class FirstParty {
         }
     }
 
-    /** The endpoint URLs of a request (context path included); the last context path's are kept. */
+    /** The endpoint URLs of a request (context path included). */
     public BootstrapJson.Endpoints endpoints(HttpServletRequest req) {
-        String contextPath = req.getContextPath();
-        ContextEndpoints last = lastEndpoints;
-        if (last != null && Objects.equals(last.contextPath(), contextPath)) {
-            return last.endpoints();
-        }
-        String base = contextPath + settings.basePath();
-        BootstrapJson.Endpoints endpoints = new BootstrapJson.Endpoints(base + "/profile", base + "/collect");
-        lastEndpoints = new ContextEndpoints(contextPath, endpoints);
-        return endpoints;
-    }
-
-    /** The endpoints of one context path (a deployment has one, so this is almost always a hit). */
-    private record ContextEndpoints(String contextPath, BootstrapJson.Endpoints endpoints) {
+        return paths(req).endpoints();
     }
 
     /** URL of the helper script (versioned when the jar has it). */
     public String helperUrl(HttpServletRequest req) {
-        return req.getContextPath() + settings.basePath() + "/"
-                + (helper == null ? HelperScript.PLAIN_NAME : helper.versionedName());
+        return paths(req).helperUrl();
+    }
+
+    /** The URLs of the request's context path: the last context path's are kept (a deployment has one). */
+    private ContextPaths paths(HttpServletRequest req) {
+        String contextPath = req.getContextPath();
+        ContextPaths last = lastPaths;
+        if (last != null && Objects.equals(last.contextPath(), contextPath)) {
+            return last;
+        }
+        String base = contextPath + settings.basePath();
+        ContextPaths paths = new ContextPaths(contextPath,
+                new BootstrapJson.Endpoints(base + "/profile", base + "/collect"),
+                base + "/" + (helper == null ? HelperScript.PLAIN_NAME : helper.versionedName()));
+        lastPaths = paths;
+        return paths;
+    }
+
+    /** The first-party URLs of one context path. */
+    private record ContextPaths(String contextPath, BootstrapJson.Endpoints endpoints, String helperUrl) {
     }
 
     /**
