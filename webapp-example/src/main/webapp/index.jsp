@@ -6,7 +6,7 @@
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>lytx demo: home (JSP)</title>
   <link rel="stylesheet" href="${pageContext.request.contextPath}/static/site.css">
-  <lytics:head recommendations="4"/>
+  <lytics:head/>
 </head>
 <body>
 <%@ include file="/WEB-INF/jspf/header.jspf" %>
@@ -50,7 +50,7 @@
         <article class="block topic" id="block-topic-${topic}">
           <h2>Because you like <c:out value="${topic}"/></h2>
           <ul>
-            <lytics:recommendations var="rec" limit="3" contentsegment="${topic}_articles">
+            <lytics:recommendations var="rec" limit="3" contentsegment="${topic}_articles" escape="false">
               <li><a href="<c:out value='${links.local(rec.url)}'/>"><c:out value="${rec.title}"/></a></li>
             </lytics:recommendations>
           </ul>
@@ -62,8 +62,9 @@
   <section class="recommendations" id="recommendations">
     <h2>Recommended for you</h2>
     <ul class="cards">
-      <%-- no recommendation from Lytics (off, unavailable, first visit): the site's editor's picks --%>
-      <lytics:recommendations var="rec" limit="4" fallback="${featured.list()}">
+      <%-- no recommendation from Lytics (off, unavailable, first visit): the site's editor's picks.
+           escape="false": the body prints with c:out, which escapes Lytics' text and the picks once --%>
+      <lytics:recommendations var="rec" limit="4" fallback="${featured.list()}" escape="false">
         <li class="card"><a href="<c:out value='${links.local(rec.url)}'/>"><c:out value="${rec.title}"/></a>
           <p><c:out value="${rec.description}"/></p>
           <p class="tags"><c:forEach var="t" items="${rec.topics}"><span class="tag"><c:out value="${t}"/></span></c:forEach></p></li>

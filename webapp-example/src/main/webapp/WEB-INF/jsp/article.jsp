@@ -20,7 +20,7 @@
   <aside>
     <h2>Read next</h2>
     <ul>
-      <lytics:recommendations var="rec" limit="3">
+      <lytics:recommendations var="rec" limit="3" escape="false">
         <li><a href="<c:out value='${links.local(rec.url)}'/>"><c:out value="${rec.title}"/></a></li>
       </lytics:recommendations>
     </ul>

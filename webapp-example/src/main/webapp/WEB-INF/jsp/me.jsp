@@ -36,7 +36,7 @@
       </table>
       <h2>Recommendations</h2>
       <ol>
-        <lytics:recommendations var="rec" limit="5">
+        <lytics:recommendations var="rec" limit="5" escape="false">
           <li><a href="<c:out value='${links.local(rec.url)}'/>"><c:out value="${rec.title}"/></a></li>
         </lytics:recommendations>
       </ol>

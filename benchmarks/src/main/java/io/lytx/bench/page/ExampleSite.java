@@ -3,6 +3,7 @@ package io.lytx.bench.page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.webapp.JspConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
@@ -23,7 +24,7 @@ public final class ExampleSite {
     }
 
     /**
-     * @param args the WAR's path
+     * @param args the WAR's path; then {@code both} (default), {@code on} or {@code off}: which deployments
      * @throws Exception if a server does not start
      */
     public static void main(String[] args) throws Exception {
@@ -32,15 +33,23 @@ public final class ExampleSite {
             throw new IllegalArgumentException("no WAR at " + war.toAbsolutePath()
                     + " (build it: mvn -B -pl webapp-example -am package -Dmaven.test.skip=true)");
         }
-        Server on = start(war, true);
-        Server off = start(war, false);
-        System.out.println("EXAMPLE " + url(on) + " " + url(off));
+        String sides = args.length > 1 ? args[1] : "both";
+        if (!List.of("both", "on", "off").contains(sides)) {
+            throw new IllegalArgumentException("second argument: both, on or off, not " + sides);
+        }
+        Server on = sides.equals("off") ? null : start(war, true);
+        Server off = sides.equals("on") ? null : start(war, false);
+        System.out.println("EXAMPLE " + (on == null ? "-" : url(on)) + " " + (off == null ? "-" : url(off)));
         System.out.flush();
         while (System.in.read() >= 0) {
             // until the parent closes our input
         }
-        off.stop();
-        on.stop();
+        if (off != null) {
+            off.stop();
+        }
+        if (on != null) {
+            on.stop();
+        }
     }
 
     private static Server start(Path war, boolean pluginOn) throws Exception {

@@ -11,44 +11,60 @@ import java.util.Objects;
  * escape, so the getters are escaped by default: {@code ${rec.title}}, {@code ${rec.description}},
  * {@code ${rec.topics}} are HTML-escaped text; {@code ${rec.url}} and {@code ${rec.image}} are safe URLs
  * (http(s) or relative, never {@code javascript:}) escaped for a quoted attribute. The unescaped values
- * are under {@code ${rec.raw}} (e.g. for {@code <c:out>}). Immutable.
+ * are under {@code ${rec.raw}}. A view made with {@code escaped} false (the tag's {@code escape="false"})
+ * gives the unescaped text from every getter (URLs still safe), for pages that print with
+ * {@code <c:out>}, which escapes once more. Immutable.
  */
 public final class RecommendationView {
 
     private final SafeRecommendation raw;
+    private final boolean escaped;
 
-    /** @param raw the safe recommendation, never null */
+    /** @param raw the safe recommendation, never null; the getters are escaped */
     public RecommendationView(SafeRecommendation raw) {
+        this(raw, true);
+    }
+
+    /**
+     * @param raw     the safe recommendation, never null
+     * @param escaped whether the getters HTML-escape their text
+     */
+    public RecommendationView(SafeRecommendation raw, boolean escaped) {
         this.raw = Objects.requireNonNull(raw, "raw");
+        this.escaped = escaped;
     }
 
-    /** The link target, safe and attribute-escaped. */
+    /** The link target, safe; attribute-escaped unless made unescaped. */
     public String getUrl() {
-        return HtmlEscaper.escape(raw.url());
+        return text(raw.url());
     }
 
-    /** The title, HTML-escaped. */
+    /** The title, HTML-escaped unless made unescaped. */
     public String getTitle() {
-        return HtmlEscaper.escape(raw.title());
+        return text(raw.title());
     }
 
-    /** The description, HTML-escaped. */
+    /** The description, HTML-escaped unless made unescaped. */
     public String getDescription() {
-        return HtmlEscaper.escape(raw.description());
+        return text(raw.description());
     }
 
-    /** The image URL (safe, attribute-escaped), empty when none. */
+    /** The image URL (safe; attribute-escaped unless made unescaped), empty when none. */
     public String getImage() {
-        return HtmlEscaper.escape(raw.image());
+        return text(raw.image());
     }
 
-    /** The topics, each HTML-escaped. */
+    /** The topics, each HTML-escaped unless made unescaped. */
     public List<String> getTopics() {
         List<String> out = new ArrayList<>();
         for (String t : raw.topics()) {
-            out.add(HtmlEscaper.escape(t));
+            out.add(text(t));
         }
         return out;
+    }
+
+    private String text(String value) {
+        return escaped ? HtmlEscaper.escape(value) : value;
     }
 
     /** The unescaped values (URLs still safe). */

@@ -20,7 +20,9 @@ import java.util.List;
  * <p>With {@code fallback="${picks}"} (an {@link Iterable}, array or map of the site's own objects,
  * see {@link FallbackItems}) the body is rendered for up to {@code limit} of those items, as they are,
  * when Lytics gives no recommendation (unavailable, personalization off, a bot, a preview, none
- * found), so the page never shows an empty list. One instance per use (JSP rule).
+ * found), so the page never shows an empty list. A body that serves both prints with
+ * {@code <c:out>} and sets {@code escape="false"}, so that Lytics' text is escaped once, like the
+ * site's items. One instance per use (JSP rule).
  */
 public class RecommendationsTag extends SimpleTagSupport {
 
@@ -29,6 +31,7 @@ public class RecommendationsTag extends SimpleTagSupport {
     private int limit;
     private String contentSegment;
     private Object fallback;
+    private boolean escape = true;
 
     /** For the container. */
     public RecommendationsTag() {
@@ -60,6 +63,14 @@ public class RecommendationsTag extends SimpleTagSupport {
         this.fallback = fallback;
     }
 
+    /**
+     * @param escape whether {@code var}'s getters HTML-escape (default true); false for a body that
+     *               prints with {@code <c:out>}, as one that also shows {@code fallback} items does
+     */
+    public void setEscape(boolean escape) {
+        this.escape = escape;
+    }
+
     @Override
     public void doTag() throws JspException, IOException {
         if (var == null || var.isBlank()) {
@@ -75,7 +86,7 @@ public class RecommendationsTag extends SimpleTagSupport {
             }
         } else {
             for (int i = 0; i < recs.size(); i++) {
-                renderBody(new RecommendationView(recs.get(i)), i);
+                renderBody(new RecommendationView(recs.get(i), escape), i);
             }
         }
         getJspContext().removeAttribute(var, PageContext.PAGE_SCOPE);

@@ -58,6 +58,11 @@ class JspTagsIT {
             </body></html>
             """;
 
+    /** A loop whose body prints the getters as they are (escape="false"): for pages that print with c:out. */
+    static final String UNESCAPED_PAGE = """
+            <%@ page contentType="text/html;charset=UTF-8" %><%@ taglib prefix="lytics" uri="https://lytx.io/tags" %>            <html><body><div id="unescaped"><lytics:recommendations var="r" limit="5" escape="false">            [${r.title}|${r.url}|${r.image}|${r.description}]</lytics:recommendations></div></body></html>
+            """;
+
     @ArquillianResource
     private URL base;
 
@@ -71,7 +76,7 @@ class JspTagsIT {
                 "lytics.bootstrap.fields", "first_name,city,tier",
                 "lytics.bootstrap.pii", "true",
                 "lytics.preview.enabled", "true",
-                "lytics.batch.linger.ms", "50"), Map.of("page.jsp", PAGE));
+                "lytics.batch.linger.ms", "50"), Map.of("page.jsp", PAGE, "unescaped.jsp", UNESCAPED_PAGE));
     }
 
     private static boolean warm;
@@ -194,6 +199,18 @@ class JspTagsIT {
         Matcher m = BOOTSTRAP.matcher(preview);
         assertThat(m.find()).isTrue();
         assertThat(Json.createReader(new StringReader(m.group(1))).readObject().getJsonArray("recommendations")).isEmpty();
+    }
+
+    @Test
+    void escapeFalseGivesTheTextUnescapedAndTheUrlsStillSafe() {
+        // the hostile visitor's recommendations: a title that breaks out of an attribute, a javascript: image,
+        // a document whose URL is javascript: (dropped); with escape="false" the text is the text, once
+        String visitor = HostileProfile.visitor(TemplateSandbox.get());
+        Browser.page(Browser.resolve(base, "unescaped.jsp?lytics_preview=off"), null); // compile first
+        HttpResponse<String> r = Browser.page(Browser.resolve(base, "unescaped.jsp"), "seerid=" + visitor);
+        assertThat(r.statusCode()).as("status, body: %s", r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("[" + HostileProfile.TITLE + "|https://" + HostileProfile.SAFE_DOC + "||<b>bold</b> trip]")
+                .doesNotContain("javascript:").doesNotContain("&quot;").doesNotContain("&lt;");
     }
 
     private static int count(String text, String part) {
