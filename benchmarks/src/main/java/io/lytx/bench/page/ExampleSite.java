@@ -16,7 +16,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * parameter {@code lytics.enabled=false} (plugin off), each on its own loopback port. The upstream
  * comes from the system properties {@code lytics.api.url} / {@code lytics.api.token}, which the
  * example and the library both read. Prints {@code EXAMPLE <on-url> <off-url>} when both answer, and
- * stops when its standard input closes. Meant to run in a child JVM of {@link ExamplePageRun}.
+ * stops when its standard input closes. Meant to run in a child JVM of {@link ExamplePageRun}; with
+ * a second argument {@code on} or {@code off} it deploys one side only (its other URL printed as
+ * {@code -}), to compare the two sides in JVMs of their own.
  */
 public final class ExampleSite {
 
