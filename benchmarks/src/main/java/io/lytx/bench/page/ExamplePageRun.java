@@ -28,15 +28,17 @@ import java.util.Locale;
  *
  * <p>Run from the reactor root: {@code java -cp benchmarks/target/benchmarks.jar
  * io.lytx.bench.page.ExamplePageRun [seconds per run, default 10] [rounds (pairs), default 3] [pin|nopin]
- * [war path]}. Target: on/off ≥ 0.95 and p99 within 10 %.
+ * [war path]}; {@code -Dbench.warmup.pairs=N} warms up with at least N pairs (default 3, at most 15
+ * unless N is larger). Target: on/off ≥ 0.95 and p99 within 10 %.
  */
 public final class ExamplePageRun {
 
     private static final String TOKEN = "bench-admin-token-0123456789";
     private static final String CONSENT = "example_consent=yes";
     private static final int STABLE_PERCENT = 5;
-    private static final int MIN_WARMUPS = 3;
-    private static final int MAX_WARMUPS = 15;
+    /** Warm-up pairs at least: {@code -Dbench.warmup.pairs=N} raises it (and the maximum with it) for a longer warm-up. */
+    private static final int MIN_WARMUPS = Math.max(3, Integer.getInteger("bench.warmup.pairs", 3));
+    private static final int MAX_WARMUPS = Math.max(15, MIN_WARMUPS);
 
     private ExamplePageRun() {
     }
@@ -146,7 +148,7 @@ public final class ExamplePageRun {
      * Warm-up, not counted: on one core the JIT needs a minute or more for the JSP, EL and tag code of
      * both contexts (throughput stays at a quarter of its final value, then jumps). Alternating 10 s
      * runs until each side's last two runs are within {@value #STABLE_PERCENT} % of each other (at
-     * least {@value #MIN_WARMUPS}, at most {@value #MAX_WARMUPS} pairs).
+     * least 3 pairs, at most 15, or {@code bench.warmup.pairs} pairs when that is larger).
      */
     private static void warmUp(URI on, URI off, String visitor, String loadCpu) throws Exception {
         double lastOn = 0;
