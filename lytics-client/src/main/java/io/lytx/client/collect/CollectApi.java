@@ -42,7 +42,8 @@ public final class CollectApi {
     }
 
     /**
-     * Sends an already serialized JSON object or array.
+     * Sends an already serialized JSON object or array. Blocking; the bytes go straight to the client's
+     * Apache HttpClient (no Jersey pipeline), with the same token, timeouts, limits and errors as every call.
      *
      * @param stream   the stream name; not blank
      * @param utf8Json UTF-8 JSON whose first non-blank character is <code>&#123;</code> or {@code [}; not null
@@ -62,7 +63,7 @@ public final class CollectApi {
         }
         ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/json").segment(stream, "stream"))
                 .body("application/json", utf8Json);
-        return toResult(transport.send(r), options.isDryRun());
+        return toResult(transport.upload(r), options.isDryRun());
     }
 
     /**

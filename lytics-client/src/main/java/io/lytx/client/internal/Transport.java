@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -46,11 +47,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
@@ -61,6 +72,10 @@ import org.glassfish.jersey.client.ClientProperties;
 /**
  * Sends {@link ApiRequest}s to Lytics over one Jersey client with the Apache 5 connector and a pool
  * of persistent connections, and turns answers into {@link Envelope}s or typed exceptions.
+ * {@linkplain #upload Uploads} of bodies already in memory (collection batches) skip Jersey's
+ * per-request pipeline and go straight to an Apache HttpClient on the same pool, with the same
+ * timeouts, token, limits and error mapping: a busy site sends several batches a second, and that
+ * pipeline cost about 0.6 ms of CPU per batch there (its code never gets hot at that rate).
  *
  * <p>Guarantees: the token goes raw in {@code Authorization} and nowhere else (no logging of
  * headers, redacted from server messages); no automatic retries (a 429 or a dropped connection is
@@ -84,6 +99,8 @@ public final class Transport implements AutoCloseable {
     private final String base;
     private final Client client;
     private final PoolingHttpClientConnectionManager pool;
+    /** Same pool, no retries, redirects, cookies or decompression: {@link #upload}'s engine. */
+    private final CloseableHttpClient uploads;
     private final ThreadPoolExecutor asyncExecutor;
     private final ScheduledThreadPoolExecutor timer;
     private final Jsonb jsonb;
@@ -106,15 +123,16 @@ public final class Transport implements AutoCloseable {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connect).setSocketTimeout(read).build())
                 .build();
+        RequestConfig requestConfig = RequestConfig.custom()
+                .setConnectionRequestTimeout(connect)
+                .setResponseTimeout(read)
+                .setRedirectsEnabled(false)
+                .build();
         ClientConfig config = new ClientConfig()
                 .connectorProvider(new Apache5ConnectorProvider())
                 .property(Apache5ClientProperties.CONNECTION_MANAGER, pool)
                 .property(Apache5ClientProperties.CONNECTION_MANAGER_SHARED, false)
-                .property(Apache5ClientProperties.REQUEST_CONFIG, RequestConfig.custom()
-                        .setConnectionRequestTimeout(connect)
-                        .setResponseTimeout(read)
-                        .setRedirectsEnabled(false)
-                        .build())
+                .property(Apache5ClientProperties.REQUEST_CONFIG, requestConfig)
                 .property(Apache5ClientProperties.RETRY_STRATEGY,
                         new DefaultHttpRequestRetryStrategy(0, TimeValue.ZERO_MILLISECONDS))
                 .property(Apache5ClientProperties.CONNECTION_CLOSING_STRATEGY, new AbortUnlessConsumedStrategy())
@@ -123,6 +141,17 @@ public final class Transport implements AutoCloseable {
                 .property(ClientProperties.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
                 .property(ClientProperties.FOLLOW_REDIRECTS, false);
         this.client = ClientBuilder.newClient(config);
+        this.uploads = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setConnectionManagerShared(true) // the Jersey client owns and closes the pool
+                .setDefaultRequestConfig(requestConfig)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .disableConnectionState() // pooled connections stay interchangeable with Jersey's
+                .build();
         int threads = settings.maxConnections();
         this.asyncExecutor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(settings.asyncQueueCapacity()), daemon("lytics-client-async-"));
@@ -233,13 +262,56 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    private Envelope execute(ApiRequest request, Duration timeout, CallState state) {
+    /**
+     * Sends a request whose body is already in memory and waits for its answer, like {@link #send},
+     * but straight through Apache HttpClient rather than Jersey: same pool, timeouts, token,
+     * response limit and error mapping, no retry and no redirect. Blocking (connect and read
+     * timeouts); thread-safe.
+     *
+     * @param request a request with a byte-array body
+     * @return the parsed envelope of a 2xx answer
+     * @throws IllegalArgumentException when the request has no byte-array body
+     * @throws LyticsException (a subclass) for any error answer or failure;
+     *     {@link LyticsClientClosedException} when the client is closed before or during the call
+     */
+    public Envelope upload(ApiRequest request) {
+        ApiRequest.Body body = request.bodyOrNull();
+        if (body == null || body.bytes() == null) {
+            throw new IllegalArgumentException(request.operation() + ": an upload needs a body of bytes");
+        }
+        return guarded(request.operation(), () -> uploadOpen(request, body));
+    }
+
+    private Envelope uploadOpen(ApiRequest request, ApiRequest.Body body) {
         String op = request.operation();
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(base + request.pathAndQuery(extraQuery)));
+        http.setHeader(HttpHeaders.AUTHORIZATION, settings.token().reveal());
+        http.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+        http.setEntity(new ByteArrayEntity(body.bytes(), ContentType.parse(body.mediaType())));
+        CallState state = CallState.unbounded();
+        try (ClassicHttpResponse response = uploads.executeOpen(null, http, null)) {
+            try {
+                return read(op, new ApacheAnswer(response, http, state), state);
+            } finally {
+                if (!state.fullyRead()) {
+                    http.abort(); // closing would drain the rest of the body: discard the connection instead
+                }
+            }
+        } catch (IOException e) {
+            throw transportFailure(op, e, state);
+        }
+    }
+
+    private Envelope execute(ApiRequest request, Duration timeout, CallState state) {
+        return guarded(request.operation(), () -> executeOpen(request, timeout, state));
+    }
+
+    private Envelope guarded(String op, Supplier<Envelope> call) {
         if (closed.get()) {
             throw closedException(op, null);
         }
         try {
-            return executeOpen(request, timeout, state);
+            return call.get();
         } catch (RuntimeException e) {
             // close() racing with this call makes Jersey, HK2 or the pool throw their own exceptions
             // (IllegalStateException, MultiException, a LyticsConnectionException for the socket it shut)
@@ -275,17 +347,77 @@ public final class Transport implements AutoCloseable {
         }
         state.attach(response);
         try {
-            return read(op, response, state);
+            return read(op, new JerseyAnswer(response), state);
         } finally {
             response.close();
         }
     }
 
-    private Envelope read(String op, Response response, CallState state) {
-        int status = response.getStatus();
+    /** What {@link #read} needs of an HTTP answer, whichever client received it. */
+    private interface Answer {
+        int status();
+
+        /** @return the header's value, null when absent */
+        String header(String name);
+
+        /** @return the body's stream, null when there is none */
+        InputStream body() throws IOException;
+    }
+
+    private record JerseyAnswer(Response response) implements Answer {
+        @Override
+        public int status() {
+            return response.getStatus();
+        }
+
+        @Override
+        public String header(String name) {
+            return response.getHeaderString(name);
+        }
+
+        @Override
+        public InputStream body() {
+            return response.readEntity(InputStream.class);
+        }
+    }
+
+    /** Apache's body stream drains the rest when closed early: this one discards the connection instead. */
+    private record ApacheAnswer(ClassicHttpResponse response, HttpUriRequestBase request, CallState state)
+            implements Answer {
+        @Override
+        public int status() {
+            return response.getCode();
+        }
+
+        @Override
+        public String header(String name) {
+            Header h = response.getFirstHeader(name);
+            return h == null ? null : h.getValue();
+        }
+
+        @Override
+        public InputStream body() throws IOException {
+            HttpEntity entity = response.getEntity();
+            if (entity == null) {
+                return null;
+            }
+            return new FilterInputStream(entity.getContent()) {
+                @Override
+                public void close() throws IOException {
+                    if (!state.fullyRead()) {
+                        request.abort();
+                    }
+                    super.close();
+                }
+            };
+        }
+    }
+
+    private Envelope read(String op, Answer response, CallState state) {
+        int status = response.status();
         long max = settings.maxResponseBytes();
         boolean success = status >= 200 && status < 300;
-        long declared = declaredLength(response.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        long declared = declaredLength(response.header(HttpHeaders.CONTENT_LENGTH));
         byte[] bytes;
         try {
             if (declared > max) {
@@ -300,7 +432,7 @@ public final class Transport implements AutoCloseable {
             bytes = new byte[0]; // an oversized error body: report the status, without its message
         }
         if (!success) {
-            throw ErrorMapper.toException(op, status, bytes, response.getHeaderString("Retry-After"),
+            throw ErrorMapper.toException(op, status, bytes, response.header("Retry-After"),
                     settings.token(), settings.clock());
         }
         return parse(op, status, bytes);
@@ -317,12 +449,12 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    private byte[] readBounded(String op, Response response, CallState state, long max) {
-        if (response.getStatus() == 204) {
+    private byte[] readBounded(String op, Answer response, CallState state, long max) {
+        if (response.status() == 204) {
             state.markFullyRead();
             return new byte[0];
         }
-        try (InputStream in = response.readEntity(InputStream.class)) {
+        try (InputStream in = response.body()) {
             if (in == null) {
                 state.markFullyRead();
                 return new byte[0];
@@ -418,6 +550,7 @@ public final class Transport implements AutoCloseable {
             }
         }
         timer.shutdownNow();
+        uploads.close(CloseMode.IMMEDIATE);
         client.close();
         pool.close();
         try {
