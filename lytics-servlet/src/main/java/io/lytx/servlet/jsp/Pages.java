@@ -57,7 +57,10 @@ final class Pages {
         };
     }
 
-    /** Writes the body; in "show all variants" mode wrapped in a marked {@code <lytics-variant>} element. */
+    /**
+     * Writes the body; in "show all variants" mode wrapped in a marked {@code <lytics-variant>} element.
+     * {@code condition} is only read when {@code marked} (callers pass null otherwise).
+     */
     static void body(JspContext context, JspFragment body, boolean marked, String condition, boolean wouldShow)
             throws JspException, IOException {
         if (body == null) {

@@ -56,6 +56,9 @@ public final class RecommendationView {
 
     /** The topics, each HTML-escaped unless made unescaped. */
     public List<String> getTopics() {
+        if (!escaped) {
+            return raw.topics();
+        }
         List<String> out = new ArrayList<>();
         for (String t : raw.topics()) {
             out.add(text(t));

@@ -54,11 +54,11 @@ public class SegmentTag extends SimpleTagSupport {
         } catch (IllegalArgumentException e) {
             throw new JspException(e.getMessage(), e);
         }
-        return new Decision(condition.toString(), p.test(condition));
+        return new Decision(condition, p.test(condition));
     }
 
-    /** A branch decision: its condition text (for marking) and whether it holds. */
-    record Decision(String condition, boolean holds) {
+    /** A branch decision: its condition (its text marks the branch in previews) and whether it holds. */
+    record Decision(SegmentCondition condition, boolean holds) {
     }
 
     @Override
@@ -71,7 +71,7 @@ public class SegmentTag extends SimpleTagSupport {
             throw new jakarta.servlet.jsp.JspTagException("<lytics:when> must be directly inside <lytics:choose>");
         }
         if (p.showAllVariants()) {
-            Pages.body(getJspContext(), getJspBody(), true, d.condition(), d.holds());
+            Pages.body(getJspContext(), getJspBody(), true, d.condition().toString(), d.holds());
             return;
         }
         if (choose != null) {
@@ -82,6 +82,6 @@ public class SegmentTag extends SimpleTagSupport {
         } else if (!d.holds()) {
             return;
         }
-        Pages.body(getJspContext(), getJspBody(), false, d.condition(), true);
+        Pages.body(getJspContext(), getJspBody(), false, null, true);
     }
 }

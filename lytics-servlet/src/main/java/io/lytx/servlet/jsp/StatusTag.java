@@ -7,6 +7,7 @@ import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,9 +44,10 @@ public class StatusTag extends SimpleTagSupport {
 
     @Override
     public void doTag() throws JspException, IOException {
+        List<String> outcomes = SegmentCondition.split(is);
         Set<ProfileStatus> wanted = EnumSet.noneOf(ProfileStatus.class);
         try {
-            for (String s : SegmentCondition.split(is)) {
+            for (String s : outcomes) {
                 wanted.add(Personalization.parseStatus(s));
             }
         } catch (IllegalArgumentException e) {
@@ -54,9 +56,8 @@ public class StatusTag extends SimpleTagSupport {
         Personalization p = Pages.personalization(getJspContext());
         boolean holds = wanted.contains(p.status());
         Pages.store(getJspContext(), var, scope, holds);
-        String condition = "status:" + String.join(",", SegmentCondition.split(is));
         if (p.showAllVariants()) {
-            Pages.body(getJspContext(), getJspBody(), true, condition, holds);
+            Pages.body(getJspContext(), getJspBody(), true, "status:" + String.join(",", outcomes), holds);
             return;
         }
         ChooseTag choose = getParent() instanceof ChooseTag c ? c : null;
@@ -66,6 +67,6 @@ public class StatusTag extends SimpleTagSupport {
         if (choose != null) {
             choose.choose();
         }
-        Pages.body(getJspContext(), getJspBody(), false, condition, true);
+        Pages.body(getJspContext(), getJspBody(), false, null, true);
     }
 }

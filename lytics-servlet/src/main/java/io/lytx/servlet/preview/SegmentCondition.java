@@ -62,6 +62,9 @@ public record SegmentCondition(List<String> slugs, Match match) {
      */
     public static SegmentCondition parse(String text, Match match) {
         Objects.requireNonNull(match, "match");
+        if (text != null && isSingleSlug(text)) { // the common case, e.g. in="known_users": nothing to split
+            return new SegmentCondition(List.of(text), match);
+        }
         String t = text == null ? "" : text.strip();
         Match m = match;
         int colon = t.indexOf(':');
@@ -97,6 +100,21 @@ public record SegmentCondition(List<String> slugs, Match match) {
         return out;
     }
 
+    /** Whether the text is one slug as it stands: not empty, no prefix, no separator. */
+    private static boolean isSingleSlug(String text) {
+        int n = text.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || isSeparator(c) || Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A comma, or white space as regular expressions' {@code \\s} means it (space, tab, line breaks, VT, FF). */
     private static boolean isSeparator(char c) {
         return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
@@ -110,10 +128,19 @@ public record SegmentCondition(List<String> slugs, Match match) {
      */
     public boolean test(Collection<String> segments, boolean unavailable) {
         return switch (match) {
-            case ANY -> slugs.stream().anyMatch(segments::contains);
+            case ANY -> anyIn(segments);
             case ALL -> !slugs.isEmpty() && segments.containsAll(slugs);
-            case NONE -> !unavailable && slugs.stream().noneMatch(segments::contains);
+            case NONE -> !unavailable && !anyIn(segments);
         };
+    }
+
+    private boolean anyIn(Collection<String> segments) {
+        for (String slug : slugs) { // a plain loop: templates test several conditions on every page
+            if (segments.contains(slug)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text form, e.g. {@code all:vip,gold}. */

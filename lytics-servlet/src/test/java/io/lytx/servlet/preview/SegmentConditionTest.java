@@ -30,6 +30,20 @@ class SegmentConditionTest {
     }
 
     @Test
+    void aSingleSlugParsesAsTheGeneralPathWouldAndEveryMatchUsesIt() {
+        // input: one slug alone, padded, with a prefix, with a non-ASCII space; must: the same slugs every way
+        assertThat(SegmentCondition.parse("vip", Match.ALL)).isEqualTo(new SegmentCondition(List.of("vip"), Match.ALL));
+        assertThat(SegmentCondition.parse(" vip\t", Match.ANY).slugs()).containsExactly("vip");
+        assertThat(SegmentCondition.parse("none:vip", Match.ANY)).isEqualTo(new SegmentCondition(List.of("vip"), Match.NONE));
+        assertThat(SegmentCondition.parse("vip\u2003", Match.ANY).slugs()).containsExactly("vip");
+        assertThat(SegmentCondition.parse("vip", Match.ANY).test(MINE, false)).isTrue();
+        assertThat(SegmentCondition.parse("gold", Match.ANY).test(MINE, false)).isFalse();
+        assertThat(SegmentCondition.parse("vip", Match.NONE).test(MINE, false)).isFalse();
+        assertThat(SegmentCondition.parse("gold", Match.NONE).test(MINE, false)).isTrue();
+        assertThat(SegmentCondition.parse("vip", Match.ALL).toString()).isEqualTo("all:vip");
+    }
+
+    @Test
     void matchNamesAreValidated() {
         assertThat(Match.parse(" ALL ")).isEqualTo(Match.ALL);
         assertThat(Match.parse(null)).isEqualTo(Match.ANY);
