@@ -89,6 +89,7 @@ public final class ExamplePageRun {
         List<Double> ratios = new ArrayList<>();
         List<Double> cpuOn = new ArrayList<>();
         List<Double> cpuOff = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         double sumOn = 0;
         double sumOff = 0;
         double p99On = 0;
@@ -120,14 +121,29 @@ public final class ExamplePageRun {
                         isOn ? "on " : "off", result, cpuPerPage);
             }
             ratios.add(rpsOn / rpsOff);
+            cpuRatios.add(cpuOn.get(cpuOn.size() - 1) / cpuOff.get(cpuOff.size() - 1));
         }
         expect(on, visitor, "status-known");
-        System.out.printf(Locale.ROOT, "example home page: throughput on/off = %.3f (median of %d pairs; range %.3f-%.3f),"
-                        + " %.3f (ratio of means); p99 on/off = %.3f (means)%n",
-                median(ratios), rounds, ratios.stream().mapToDouble(d -> d).min().orElse(0),
-                ratios.stream().mapToDouble(d -> d).max().orElse(0), sumOn / sumOff, p99On / p99Off);
-        System.out.printf(Locale.ROOT, "server CPU per page (medians): on %.1f µs, off %.1f µs, added by the plugin %.1f µs%n",
-                median(cpuOn), median(cpuOff), median(cpuOn) - median(cpuOff));
+        System.out.printf(Locale.ROOT, "example home page: throughput on/off = %.3f (median of %d pairs; middle half"
+                        + " %.3f-%.3f, range %.3f-%.3f), %.3f (ratio of means); p99 on/off = %.3f (means)%n",
+                median(ratios), rounds, quantile(ratios, 0.25), quantile(ratios, 0.75),
+                quantile(ratios, 0), quantile(ratios, 1), sumOn / sumOff, p99On / p99Off);
+        System.out.printf(Locale.ROOT, "server CPU per page (medians): on %.1f µs, off %.1f µs, added by the plugin %.1f µs;"
+                        + " on/off %.3f (median of the pairs' ratios)%n",
+                median(cpuOn), median(cpuOff), median(cpuOn) - median(cpuOff), median(cpuRatios));
+    }
+
+    /** The value at that fraction of the sorted list (0 the smallest, 1 the largest), interpolated; 0 when empty. */
+    static double quantile(List<Double> values, double fraction) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        if (n == 0) {
+            return 0;
+        }
+        double at = fraction * (n - 1);
+        int below = (int) Math.floor(at);
+        int above = Math.min(n - 1, below + 1);
+        return sorted.get(below) + (sorted.get(above) - sorted.get(below)) * (at - below);
     }
 
     /** CPU time of the server process so far (user + system, all threads), or 0 where the OS does not tell. */
@@ -136,12 +152,7 @@ public final class ExamplePageRun {
     }
 
     private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        if (n == 0) {
-            return 0;
-        }
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return quantile(values, 0.5);
     }
 
     /**
