@@ -291,7 +291,7 @@ public final class Transport implements AutoCloseable {
         CallState state = CallState.unbounded();
         try (ClassicHttpResponse response = uploads.executeOpen(null, http, null)) {
             try {
-                return read(op, new ApacheAnswer(response, http, state), state);
+                return read(op, new ApacheAnswer(response), state);
             } finally {
                 if (!state.fullyRead()) {
                     http.abort(); // closing would drain the rest of the body: discard the connection instead
@@ -381,9 +381,13 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    /** Apache's body stream drains the rest when closed early: this one discards the connection instead. */
-    private record ApacheAnswer(ClassicHttpResponse response, HttpUriRequestBase request, CallState state)
-            implements Answer {
+    /**
+     * An answer received straight from Apache HttpClient. Its body stream is left open when read:
+     * closing Apache's stream early would drain the rest, so {@link #uploadOpen} aborts the request
+     * instead when the body was not read to its end (at its end, the connection is already back in
+     * the pool).
+     */
+    private record ApacheAnswer(ClassicHttpResponse response) implements Answer {
         @Override
         public int status() {
             return response.getCode();
@@ -403,11 +407,8 @@ public final class Transport implements AutoCloseable {
             }
             return new FilterInputStream(entity.getContent()) {
                 @Override
-                public void close() throws IOException {
-                    if (!state.fullyRead()) {
-                        request.abort();
-                    }
-                    super.close();
+                public void close() {
+                    // closed with the response, after uploadOpen decided between reuse and abort
                 }
             };
         }
