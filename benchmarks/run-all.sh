@@ -18,7 +18,7 @@ for i in 1 2 3; do
     run 6-forwarding-$lib-$i timeout 300 java -Xmx2g -cp $JAR io.lytx.bench.forward.ForwardingRace $lib 200000
   done
 done
-run 7-example-page     timeout 600 java -cp $JAR io.lytx.bench.page.ExamplePageRun 15 5 pin
+run 7-example-page     timeout 1200 java -cp $JAR io.lytx.bench.page.ExamplePageRun 5 40 pin
 run 7a-page-throughput timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun throughput 10 3
 run 7b-upstream-hung   timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun hung 10 3
 run 7c-dead-upstream   timeout 400 java -cp $JAR io.lytx.bench.page.PageLoadRun dead 180
