@@ -42,14 +42,8 @@ public final class BootstrapText {
     /** Few combinations exist (counted × consent × preview × the deployment's endpoints). */
     private final Cache<Tail, String> tails = Caffeine.newBuilder().maximumSize(64).executor(Runnable::run).build();
 
-    /** The tail written last: most pages of a deployment share one (counted, consent given, no preview). */
-    private volatile TailText lastTail;
-
     /** What the members after {@code pvid} depend on. */
     private record Tail(boolean counted, String consent, boolean preview, BootstrapJson.Endpoints endpoints) {
-    }
-
-    private record TailText(Tail key, String text) {
     }
 
     /**
@@ -78,7 +72,7 @@ public final class BootstrapText {
         }
         String profilePart = profilePart(p);
         String recommendationPart = recommendationPart(p);
-        String tail = tail(new Tail(counted, consent, p.previewing(), endpoints));
+        String tail = tails.get(new Tail(counted, consent, p.previewing(), endpoints), this::tail);
         StringBuilder out = new StringBuilder(profilePart.length() + recommendationPart.length() + tail.length() + 160);
         out.append("{\"v\":").append(BootstrapJson.VERSION).append(',');
         if (p.visitorId() != null) {
@@ -118,17 +112,7 @@ public final class BootstrapText {
         return true;
     }
 
-    private String tail(Tail key) {
-        TailText last = lastTail;
-        if (last != null && last.key().equals(key)) {
-            return last.text();
-        }
-        String text = tails.get(key, this::writeTail);
-        lastTail = new TailText(key, text);
-        return text;
-    }
-
-    private String writeTail(Tail t) {
+    private String tail(Tail t) {
         return members(g -> {
             g.write("counted", t.counted()).write("consent", t.consent());
             if (t.preview()) {
