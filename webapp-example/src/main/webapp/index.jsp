@@ -60,7 +60,7 @@
   </section>
 
   <section class="recommendations" id="recommendations">
-    <h2>Recommended for you</h2>
+    <h2>Read next</h2>
     <ul class="cards">
       <%-- no recommendation from Lytics (off, unavailable, first visit): the site's editor's picks.
            escape="false": the body prints with c:out, which escapes Lytics' text and the picks once --%>
