@@ -1,8 +1,11 @@
 // Builds dist/lytics-helper.mjs (ES module) and dist/lytics-helper.js (classic script, IIFE),
 // both minified, and dist/size.json with the gzipped sizes. Fails above the size limit.
+// esbuild bundles the sources; terser minifies the bundle (its output gzips ~70 B smaller than
+// esbuild's own minifier on this code, which keeps the helper under the 3 KB aim).
 import { build } from 'esbuild';
+import { minify } from 'terser';
 import { gzipSync } from 'node:zlib';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -21,17 +24,24 @@ export async function buildAll() {
   mkdirSync(dist, { recursive: true });
   const sizes = {};
   for (const t of targets) {
-    await build({
+    const bundled = await build({
       entryPoints: [join(root, 'src', 'lytics-helper.js')],
-      outfile: join(dist, t.file),
       bundle: true,
-      minify: true,
+      write: false,
       format: t.format,
       target: ['es2019'],
       legalComments: 'none',
       logLevel: 'warning',
     });
-    const code = readFileSync(join(dist, t.file));
+    const minified = await minify(bundled.outputFiles[0].text, {
+      ecma: 2019,
+      module: t.format === 'esm',
+      compress: { passes: 2 },
+      mangle: true,
+      format: { comments: false },
+    });
+    const code = Buffer.from(minified.code);
+    writeFileSync(join(dist, t.file), code);
     sizes[t.file] = { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
   }
   const worst = Math.max(...Object.values(sizes).map((s) => s.gzip));

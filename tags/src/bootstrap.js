@@ -1,5 +1,6 @@
 // Reading and validating the server's decision. Every value is untrusted: only the documented
 // keys with the documented types survive, everything else is dropped.
+import { isArray, isObject } from './values.js';
 
 /** Where the helper talks to when the bootstrap names no endpoints. */
 export const DEFAULT_ENDPOINTS = { profile: '/lytics/profile', collect: '/lytics/collect' };
@@ -13,9 +14,9 @@ const CONSENTS = ['granted', 'pending', 'denied', 'not-required'];
 const MAX_SEGMENTS = 500;
 const MAX_RECOMMENDATIONS = 50;
 
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const text = (v, max) => (typeof v === 'string' && v.length <= max ? v : undefined);
 const oneOf = (v, list, dflt) => (list.indexOf(v) >= 0 ? v : dflt);
+const freeze = Object.freeze;
 
 /**
  * Parses `<script type="application/json" id="lytics-bootstrap">`.
@@ -48,10 +49,11 @@ export function safeUrl(value, base, sameOrigin) {
 /** Profile and collect URLs: same-origin only (a bootstrap cannot send events elsewhere). */
 export function readEndpoints(raw, base) {
   const given = isObject(raw) ? raw : {};
-  return {
-    profile: safeUrl(given.profile, base, true) || new URL(DEFAULT_ENDPOINTS.profile, base).href,
-    collect: safeUrl(given.collect, base, true) || new URL(DEFAULT_ENDPOINTS.collect, base).href,
-  };
+  const out = {};
+  for (const key in DEFAULT_ENDPOINTS) {
+    out[key] = safeUrl(given[key], base, true) || new URL(DEFAULT_ENDPOINTS[key], base).href;
+  }
+  return out;
 }
 
 /** First valid candidate (number or numeric string, 0..MAX_TIMEOUT) or the default. */
@@ -72,14 +74,14 @@ export function readCookieName(tag) {
 
 function readFields(raw) {
   const out = Object.create(null);
-  if (!isObject(raw)) return Object.freeze(out);
+  if (!isObject(raw)) return freeze(out);
   for (const key of Object.keys(raw)) {
     const v = raw[key];
     const t = typeof v;
     if (t === 'string' || t === 'number' || t === 'boolean') out[key] = v;
-    else if (Array.isArray(v)) out[key] = v.filter((x) => typeof x === 'string' || typeof x === 'number');
+    else if (isArray(v)) out[key] = v.filter((x) => typeof x === 'string' || typeof x === 'number');
   }
-  return Object.freeze(out);
+  return freeze(out);
 }
 
 function readRecommendation(r, base) {
@@ -91,7 +93,7 @@ function readRecommendation(r, base) {
     title: text(r.title, 1000) || '',
     description: text(r.description, 4000) || '',
     image: safeUrl(r.image, base, false) || '',
-    topics: Array.isArray(r.topics) ? r.topics.filter((t) => typeof t === 'string') : [],
+    topics: isArray(r.topics) ? r.topics.filter((t) => typeof t === 'string') : [],
   };
 }
 
@@ -103,21 +105,21 @@ function readRecommendation(r, base) {
 export function normalizeProfile(raw, base) {
   const src = isObject(raw) ? raw : {};
   const segments = [];
-  if (Array.isArray(src.segments)) {
+  if (isArray(src.segments)) {
     for (const s of src.segments) {
       const slug = typeof s === 'string' ? s.trim() : '';
       if (slug && slug.length <= 128 && segments.indexOf(slug) < 0 && segments.length < MAX_SEGMENTS) segments.push(slug);
     }
   }
-  const recommendations = Array.isArray(src.recommendations)
+  const recommendations = isArray(src.recommendations)
     ? src.recommendations.slice(0, MAX_RECOMMENDATIONS).map((r) => readRecommendation(r, base)).filter(Boolean)
     : [];
   return {
     visitorId: text(src.visitorId, 256),
     status: oneOf(src.status, STATUSES, 'unavailable'),
-    segments: Object.freeze(segments),
+    segments: freeze(segments),
     fields: readFields(src.fields),
-    recommendations: Object.freeze(recommendations),
+    recommendations: freeze(recommendations),
     pvid: text(src.pvid, 128),
     counted: src.counted === true,
     consent: oneOf(src.consent, CONSENTS, 'pending'),

@@ -1,4 +1,5 @@
 // Events to the collect endpoint, gated by consent.
+import { isObject } from './values.js';
 
 /** At most this many events wait for consent; later ones are dropped. */
 export const MAX_QUEUE = 50;
@@ -26,7 +27,7 @@ export function createEvents(deliver, pvid, initialConsent) {
   return {
     /** @returns {'sent'|'queued'|'dropped'} */
     send(event) {
-      if (event === null || typeof event !== 'object' || Array.isArray(event)) return 'dropped';
+      if (!isObject(event)) return 'dropped';
       const copy = Object.assign({}, event);
       if (copy._ts === undefined) copy._ts = Date.now();
       let body;

@@ -1,4 +1,5 @@
 // Delivery of one JSON body to the first-party collect endpoint.
+import { isObject } from './values.js';
 
 /**
  * Posts `body` (a JSON string) with `navigator.sendBeacon`, or with `fetch(..., {keepalive})`
@@ -43,7 +44,7 @@ export function fetchProfile(win, url, ms) {
       return res.json();
     })
     .then((json) => {
-      if (json === null || typeof json !== 'object' || Array.isArray(json) || json.deferred) throw Error('unusable');
+      if (!isObject(json) || json.deferred) throw Error('unusable');
       return json;
     })
     .finally(() => win.clearTimeout(timer));
