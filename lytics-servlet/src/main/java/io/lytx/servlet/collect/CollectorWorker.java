@@ -264,7 +264,8 @@ final class CollectorWorker implements Runnable {
         long newly = dropped - droppedLogged;
         droppedLogged = dropped;
         lastDropLogNanos = now;
-        LOG.log(Level.WARNING, () -> "Dropped " + newly + " events because the queue was full (" + queue.size()
+        String what = newly == 1 ? " event" : " events";
+        LOG.log(Level.WARNING, () -> "Dropped " + newly + what + " because the queue was full (" + queue.size()
                 + " events, " + queue.bytes() + " bytes queued); " + dropped + " dropped in total");
     }
 }
