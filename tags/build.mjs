@@ -1,6 +1,6 @@
 // Builds dist/lytics-helper.mjs (ES module) and dist/lytics-helper.js (classic script, IIFE),
 // both minified, and dist/size.json with the gzipped sizes. Fails above the size limit.
-// esbuild bundles the sources; terser minifies the bundle (its output gzips ~70 B smaller than
+// esbuild bundles the sources; terser minifies the bundle (its output gzips ~90 B smaller than
 // esbuild's own minifier on this code, which keeps the helper under the 3 KB aim).
 import { build } from 'esbuild';
 import { minify } from 'terser';

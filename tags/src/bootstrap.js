@@ -49,11 +49,10 @@ export function safeUrl(value, base, sameOrigin) {
 /** Profile and collect URLs: same-origin only (a bootstrap cannot send events elsewhere). */
 export function readEndpoints(raw, base) {
   const given = isObject(raw) ? raw : {};
-  const out = {};
-  for (const key in DEFAULT_ENDPOINTS) {
-    out[key] = safeUrl(given[key], base, true) || new URL(DEFAULT_ENDPOINTS[key], base).href;
-  }
-  return out;
+  return {
+    profile: safeUrl(given.profile, base, true) || new URL(DEFAULT_ENDPOINTS.profile, base).href,
+    collect: safeUrl(given.collect, base, true) || new URL(DEFAULT_ENDPOINTS.collect, base).href,
+  };
 }
 
 /** First valid candidate (number or numeric string, 0..MAX_TIMEOUT) or the default. */
