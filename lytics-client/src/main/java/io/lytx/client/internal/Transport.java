@@ -41,11 +41,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -103,6 +101,8 @@ public final class Transport implements AutoCloseable {
     private final CloseableHttpClient uploads;
     private final ThreadPoolExecutor asyncExecutor;
     private final ScheduledThreadPoolExecutor timer;
+    private final OwnedThreads asyncThreads = new OwnedThreads("lytics-client-async-");
+    private final OwnedThreads timerThreads = new OwnedThreads("lytics-client-deadline-");
     private final Jsonb jsonb;
     /** Made once: {@code Json.createReader} looks the JSON-P provider up with a ServiceLoader on every call. */
     private final JsonReaderFactory readers = Jsonp.PROVIDER.createReaderFactory(Map.of());
@@ -154,20 +154,11 @@ public final class Transport implements AutoCloseable {
                 .build();
         int threads = settings.maxConnections();
         this.asyncExecutor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(settings.asyncQueueCapacity()), daemon("lytics-client-async-"));
+                new LinkedBlockingQueue<>(settings.asyncQueueCapacity()), asyncThreads);
         this.asyncExecutor.allowCoreThreadTimeOut(true);
-        this.timer = new ScheduledThreadPoolExecutor(1, daemon("lytics-client-deadline-"));
+        this.timer = new ScheduledThreadPoolExecutor(1, timerThreads);
         this.timer.setRemoveOnCancelPolicy(true);
         this.jsonb = JsonbBuilder.create();
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**
@@ -564,15 +555,13 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Waits (at most {@link #THREAD_END_WAIT} per pool) until the interrupted workers have ended, so
-     * that a servlet container undeploying the application finds no thread of ours left.
+     * that a servlet container undeploying the application finds no thread of ours left: the threads
+     * themselves are joined, since an executor counts as terminated a moment before its last worker
+     * thread has finished.
      */
     private void awaitThreadsEnd() {
-        try {
-            asyncExecutor.awaitTermination(THREAD_END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            timer.awaitTermination(THREAD_END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        asyncThreads.join(THREAD_END_WAIT);
+        timerThreads.join(THREAD_END_WAIT);
     }
 
     /** @return a description without secrets */

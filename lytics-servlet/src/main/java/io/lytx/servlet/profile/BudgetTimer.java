@@ -1,5 +1,7 @@
 package io.lytx.servlet.profile;
 
+import io.lytx.client.internal.OwnedThreads;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -12,21 +14,18 @@ import java.util.function.BiFunction;
  * completing that shared call: a caller gets its own dependent future, completed either by the shared
  * call or, when its remaining budget runs out first, with a fallback.
  *
- * <p>Owns one daemon thread ({@code lytics-profile-timer}), created on first use and stopped by
+ * <p>Owns one daemon thread ({@code lytics-profile-timer-1}), created on first use and stopped by
  * {@link #close()}; cancelled timeouts are removed at once so the queue does not grow. Deliberately
  * not the JDK's {@code CompletableFuture.orTimeout} scheduler, whose thread would outlive a web
  * application's undeploy. Thread-safe.
  */
 final class BudgetTimer implements AutoCloseable {
 
+    private final OwnedThreads threads = new OwnedThreads("lytics-profile-timer-");
     private final ScheduledThreadPoolExecutor timer;
 
     BudgetTimer() {
-        timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread t = new Thread(task, "lytics-profile-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = new ScheduledThreadPoolExecutor(1, threads);
         timer.setRemoveOnCancelPolicy(true);
     }
 
@@ -103,6 +102,8 @@ final class BudgetTimer implements AutoCloseable {
             timer.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        // the executor counts as terminated a moment before its thread has finished exiting
+        threads.join(Duration.ofNanos(Math.max(maxWaitNanos, 1)));
     }
 
     /** {@link #close(long)} waiting at most one second. */

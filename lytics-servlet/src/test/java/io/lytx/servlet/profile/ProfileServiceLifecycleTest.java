@@ -30,7 +30,7 @@ class ProfileServiceLifecycleTest {
 
     private static boolean timerThreadAlive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("lytics-profile-timer") && t.isAlive());
+                .anyMatch(t -> t.getName().startsWith("lytics-profile-timer-") && t.isAlive());
     }
 
     @Test
