@@ -32,7 +32,7 @@ public final class HeadMarkup {
     /**
      * The head markup.
      *
-     * @param bootstrap  the bootstrap's script-safe JSON text ({@link BootstrapJson#text}), never null
+     * @param bootstrap  the bootstrap's script-safe JSON text ({@link BootstrapJson#deferredText} or a decided page's {@link BootstrapText}), never null
      * @param helperUrl  URL of the helper script, never null
      * @param nonce      CSP nonce, or null (an invalid one is left out)
      * @param timeoutMs  {@code data-lytics-timeout} for cached pages, or null

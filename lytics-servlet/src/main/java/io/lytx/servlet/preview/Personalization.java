@@ -31,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  * tags, the Thymeleaf dialect and the bootstrap, so all three take the same decision; it also
  * remembers the recommendations the page used, for the bootstrap.
  *
- * <p>One instance per request (request attribute {@value #ATTRIBUTE}); thread-safe. Accessors wait for
+ * <p>One instance per request (request attribute {@link #ATTRIBUTE}, this class's name); thread-safe. Accessors wait for
  * the profile at most the request's budget (see {@link LyticsContext}) and never throw because Lytics
  * is slow or down.
  */

@@ -16,7 +16,7 @@ import java.util.Objects;
  * The browser-facing part of one deployment: the first-party endpoints under the base path (default
  * {@code /lytics}): {@code GET profile}, {@code POST collect}, the helper script
  * ({@code lytics-helper.js} and its versioned name), and the pieces templates share (head markup,
- * personalization with preview). Published as the servlet-context attribute {@value #ATTRIBUTE}.
+ * personalization with preview). Published as the servlet-context attribute named by {@link #ATTRIBUTE} (this class's name).
  *
  * <p>The {@link io.lytx.servlet.LyticsFilter} installs it and delegates requests under the base path
  * to {@link #serve}. Thread-safe.
