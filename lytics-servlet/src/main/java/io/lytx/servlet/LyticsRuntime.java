@@ -10,8 +10,15 @@ import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.metrics.FilterCounters;
 import io.lytx.servlet.metrics.JmxRegistration;
 import io.lytx.servlet.metrics.LyticsMetrics;
+import io.lytx.servlet.config.SharedCacheMode;
 import io.lytx.servlet.profile.ProfileService;
 import io.lytx.servlet.profile.ProfileSettings;
+import io.lytx.servlet.profile.SharedCacheSettings;
+import io.lytx.servlet.profile.SharedProfileCache;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -32,6 +39,7 @@ public final class LyticsRuntime implements AutoCloseable {
     private final LyticsConfig config;
     private final LyticsClient client;
     private final ProfileService profiles;
+    private final SharedProfileCache sharedCache;
     private final EventCollector collector;
     private final FilterCounters counters = new FilterCounters();
     private final LyticsMetrics metrics;
@@ -49,23 +57,29 @@ public final class LyticsRuntime implements AutoCloseable {
                     .maxConnections(config.maxConnections());
             config.accountId().ifPresent(builder::accountId);
             LyticsClient c = builder.build();
+            SharedProfileCache s = openSharedCache(config, contextPath);
             ProfileService p = null;
             EventCollector e = null;
             try {
-                p = new ProfileService(c, profileSettings(config));
+                p = new ProfileService(c, profileSettings(config), config.upstreamMaxRps(), s);
                 e = config.collectEnabled() ? new EventCollector(c, collectorSettings(config)) : null;
             } catch (RuntimeException failure) {
                 if (p != null) {
                     p.close();
                 }
+                if (s != null) {
+                    s.close();
+                }
                 c.close();
                 throw failure;
             }
             this.client = c;
+            this.sharedCache = s;
             this.profiles = p;
             this.collector = e;
         } else {
             this.client = null;
+            this.sharedCache = null;
             this.profiles = null;
             this.collector = null;
         }
@@ -104,6 +118,44 @@ public final class LyticsRuntime implements AutoCloseable {
     static LyticsRuntime disabled(String contextPath) {
         return new LyticsRuntime(LyticsConfig.builder().set(ConfigKey.ENABLED, "false")
                 .set(ConfigKey.JMX_ENABLED, "false").build(), contextPath);
+    }
+
+    /**
+     * The shared second-level cache when one is configured and can be opened; otherwise null, with one
+     * warning: the node then works alone (its own cache and Lytics), as personalization is optional.
+     */
+    private static SharedProfileCache openSharedCache(LyticsConfig config, String contextPath) {
+        if (config.sharedCache() != SharedCacheMode.JCACHE) {
+            return null;
+        }
+        SharedCacheSettings settings = new SharedCacheSettings(config.sharedCacheProvider(), config.sharedCacheUri(),
+                config.sharedCacheName(), config.sharedCacheTimeout(), namespace(config));
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            return SharedProfileCache.open(settings, loader != null ? loader : LyticsRuntime.class.getClassLoader(),
+                    config.profileTtl());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "Lytics: the shared profile cache (" + ConfigKey.CACHE_SHARED.key()
+                    + "=jcache, cache " + settings.cacheName() + ") could not be opened for context '" + contextPath
+                    + "': " + e + ". This node uses its own cache only. (It needs the JCache API, javax.cache:cache-api, "
+                    + "and a JCache provider such as Hazelcast on the class path.)");
+            return null;
+        }
+    }
+
+    /**
+     * Keys of the shared cache are prefixed with a digest of the API URL, account and token, so that two
+     * sites (two Lytics accounts) sharing one cache never read each other's profiles; the token itself
+     * never leaves this node.
+     */
+    static String namespace(LyticsConfig config) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String id = config.apiUrl() + "\n" + config.accountId().orElse("") + "\n" + config.apiToken().orElse("");
+            return HexFormat.of().formatHex(sha.digest(id.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     static ProfileSettings profileSettings(LyticsConfig config) {
@@ -186,6 +238,9 @@ public final class LyticsRuntime implements AutoCloseable {
             try {
                 if (profiles != null) {
                     profiles.close();
+                }
+                if (sharedCache != null) {
+                    sharedCache.close();
                 }
             } finally {
                 try {

@@ -48,6 +48,27 @@ public enum ConfigKey {
     PROFILE_MAX_ENTRIES("lytics.profile.max.entries", "10000", "bound of the profile cache, entries"),
     /** Breaker open duration. */
     BREAKER_OPEN_S("lytics.breaker.open.s", "5", "how long the circuit breaker stays open before probing, seconds"),
+    /** Ceiling on upstream calls per second. */
+    UPSTREAM_MAX_RPS("lytics.upstream.max.rps", "0",
+            "most profile and recommendation calls this node makes to Lytics per second; 0 = no ceiling (a 429 "
+            + "from Lytics always pauses lookups for its Retry-After, 5 s when it names none)"),
+    /** Shared second-level cache. */
+    CACHE_SHARED("lytics.cache.shared", "none",
+            "none, or jcache: the nodes of a site share their profile lookups through a JCache (JSR-107) cache"),
+    /** JCache provider. */
+    CACHE_SHARED_PROVIDER("lytics.cache.shared.provider", null,
+            "class name of the JCache CachingProvider; absent = the only one on the class path"),
+    /** JCache provider configuration. */
+    CACHE_SHARED_URI("lytics.cache.shared.uri", null,
+            "the provider's configuration URI (Hazelcast: a config file such as file:/etc/lytics/hazelcast.xml, or the "
+            + "name of a running instance); absent = the provider's default"),
+    /** JCache cache name. */
+    CACHE_SHARED_NAME("lytics.cache.shared.name", "lytics-profiles",
+            "name of the shared cache (created with String keys and values when it does not exist)"),
+    /** Shared cache read timeout. */
+    CACHE_SHARED_TIMEOUT_MS("lytics.cache.shared.timeout.ms", "20",
+            "how long a lookup that missed this node's cache waits for the shared one before asking Lytics, ms "
+            + "(1..1000, below the budget)"),
     /** Default recommendation count. */
     RECOMMENDATIONS_LIMIT("lytics.recommendations.limit", "5", "number of recommendations when a page asks for none (1..100)"),
     /** Paths with eager recommendations. */

@@ -110,6 +110,24 @@ final class ConfigReader {
         throw invalid(raw, "expected one of " + allowed);
     }
 
+    /** An absolute URI of any scheme (a provider's configuration); null when absent. */
+    URI uri(ConfigKey key) {
+        Optional<Raw> found = raw(key);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Raw raw = found.get();
+        try {
+            URI uri = new URI(raw.value());
+            if (!uri.isAbsolute() && !raw.value().matches("[A-Za-z0-9_.-]{1,200}")) {
+                throw invalid(raw, "expected an absolute URI (file:..., classpath:...) or a plain name");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw invalid(raw, "expected an absolute URI (file:..., classpath:...) or a plain name");
+        }
+    }
+
     URI httpUri(ConfigKey key) {
         Raw raw = raw(key).orElseThrow();
         try {

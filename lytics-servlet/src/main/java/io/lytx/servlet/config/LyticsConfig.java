@@ -29,6 +29,8 @@ public final class LyticsConfig {
     private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,4096}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*){0,50}");
+    private static final Pattern CACHE_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
     /** RFC 6265 cookie-name = token (RFC 7230 tchar). */
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
     /** RFC 6265 cookie-octet, no quotes. */
@@ -57,6 +59,12 @@ public final class LyticsConfig {
     private final Duration profileNegativeTtl;
     private final long profileMaxEntries;
     private final Duration breakerOpen;
+    private final int upstreamMaxRps;
+    private final SharedCacheMode sharedCache;
+    private final String sharedCacheProvider;
+    private final java.net.URI sharedCacheUri;
+    private final String sharedCacheName;
+    private final Duration sharedCacheTimeout;
     private final int recommendationLimit;
     private final PathPatterns eagerRecommendationPaths;
     private final boolean consentGpc;
@@ -107,6 +115,17 @@ public final class LyticsConfig {
         profileNegativeTtl = r.seconds(ConfigKey.PROFILE_NEGATIVE_TTL_S, 1, 86_400);
         profileMaxEntries = r.integer(ConfigKey.PROFILE_MAX_ENTRIES, 1, 10_000_000);
         breakerOpen = r.seconds(ConfigKey.BREAKER_OPEN_S, 1, 3_600);
+        upstreamMaxRps = (int) r.integer(ConfigKey.UPSTREAM_MAX_RPS, 0, 1_000_000);
+        sharedCache = r.choice(ConfigKey.CACHE_SHARED, SharedCacheMode.class);
+        sharedCacheProvider = r.matching(ConfigKey.CACHE_SHARED_PROVIDER, CLASS_NAME, "a Java class name");
+        sharedCacheUri = r.uri(ConfigKey.CACHE_SHARED_URI);
+        sharedCacheName = r.matching(ConfigKey.CACHE_SHARED_NAME, CACHE_NAME,
+                "letters, digits, '_', '-', '.' or ':', at most 200");
+        sharedCacheTimeout = r.millis(ConfigKey.CACHE_SHARED_TIMEOUT_MS, 1, 1_000);
+        if (sharedCache == SharedCacheMode.JCACHE && sharedCacheTimeout.compareTo(budget) >= 0) {
+            throw r.invalid(ConfigKey.CACHE_SHARED_TIMEOUT_MS, "must be shorter than " + ConfigKey.BUDGET_MS.key()
+                    + " (" + budget.toMillis() + ")");
+        }
         recommendationLimit = (int) r.integer(ConfigKey.RECOMMENDATIONS_LIMIT, 1, 100);
         eagerRecommendationPaths = r.paths(ConfigKey.RECOMMENDATIONS_EAGER_PATHS);
         Set<String> consent = consentModes(r);
@@ -285,6 +304,36 @@ public final class LyticsConfig {
     /** How long the breaker stays open. */
     public Duration breakerOpen() {
         return breakerOpen;
+    }
+
+    /** The most upstream calls per second of this node; 0 for no ceiling. */
+    public int upstreamMaxRps() {
+        return upstreamMaxRps;
+    }
+
+    /** Whether lookups go through a shared second-level cache, and which kind. */
+    public SharedCacheMode sharedCache() {
+        return sharedCache;
+    }
+
+    /** Class name of the JCache provider, or null for the default one. */
+    public String sharedCacheProvider() {
+        return sharedCacheProvider;
+    }
+
+    /** The JCache provider's configuration URI, or null for its default. */
+    public java.net.URI sharedCacheUri() {
+        return sharedCacheUri;
+    }
+
+    /** Name of the shared cache. */
+    public String sharedCacheName() {
+        return sharedCacheName;
+    }
+
+    /** How long a lookup waits for the shared cache (shorter than the budget). */
+    public Duration sharedCacheTimeout() {
+        return sharedCacheTimeout;
     }
 
     /** Default number of recommendations. */

@@ -16,12 +16,14 @@ final class Outcomes {
 
     static final String TIMEOUT = "timeout";
     static final String BREAKER_OPEN = "breaker open";
+    static final String RATE_LIMITED = "rate limited";
     static final String CLOSED = "service closed";
     static final String BAD_RESPONSE = "unreadable answer";
     static final String CONNECTION = "connection failed";
 
     static final ProfileResult TIMED_OUT = ProfileResult.unavailable(TIMEOUT);
     static final ProfileResult REJECTED = ProfileResult.unavailable(BREAKER_OPEN);
+    static final ProfileResult LIMITED = ProfileResult.unavailable(RATE_LIMITED);
     static final ProfileResult SERVICE_CLOSED = ProfileResult.unavailable(CLOSED);
     static final ProfileResult CANCELLED = ProfileResult.unavailable("cancelled");
 

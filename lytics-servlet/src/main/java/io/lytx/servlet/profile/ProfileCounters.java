@@ -19,6 +19,7 @@ final class ProfileCounters {
     final LongAccumulator loadNanosMax = new LongAccumulator(Math::max, 0);
     final LongAdder timeouts = new LongAdder();
     final LongAdder rejected = new LongAdder();
+    final LongAdder limited = new LongAdder();
     final LongAdder recommendationHits = new LongAdder();
     final LongAdder recommendationMisses = new LongAdder();
     final LongAdder recommendationFailures = new LongAdder();
@@ -34,10 +35,13 @@ final class ProfileCounters {
     }
 
     /** Takes a snapshot; the breaker figures and cache size come from their owners. */
-    ProfileMetrics snapshot(String breakerState, long breakerTransitions, long cachedProfiles) {
+    ProfileMetrics snapshot(String breakerState, long breakerTransitions, long cachedProfiles, boolean paused,
+                            SharedProfileCache shared) {
         return new ProfileMetrics(hits.sum(), negativeHits.sum(), misses.sum(), loads.sum(), loadFailures.sum(),
                 refreshFailures.sum(), loadNanosTotal.sum(), loadNanosMax.get(), timeouts.sum(), rejected.sum(),
                 breakerState, breakerTransitions, recommendationHits.sum(), recommendationMisses.sum(),
-                recommendationFailures.sum(), cachedProfiles);
+                recommendationFailures.sum(), cachedProfiles, limited.sum(), paused,
+                shared == null ? 0 : shared.hits.sum(), shared == null ? 0 : shared.misses.sum(),
+                shared == null ? 0 : shared.failures.sum());
     }
 }

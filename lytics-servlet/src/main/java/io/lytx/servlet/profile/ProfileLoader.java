@@ -22,21 +22,32 @@ import java.util.concurrent.Executor;
  * it and the next request asks again. A failed background refresh keeps the entry being refreshed,
  * unchanged, until its hard expiry. The returned futures never fail. Never blocks: the call runs on
  * the client's threads. Thread-safe.
+ *
+ * <p>With a {@link SharedProfileCache}, a load first reads the shared cache (for at most its read
+ * timeout) and asks Lytics only when it has nothing; an answered upstream lookup is stored there for the
+ * other nodes, with the same TTL. A background refresh takes a shared value only when it is younger than
+ * the refresh age, that is fresher than the entry being refreshed.
  */
 final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<ProfileResult>> {
 
     private final LyticsClient client;
     private final UpstreamCall upstream;
+    private final SharedProfileCache shared;
+    private final BudgetTimer timer;
+    private final Duration refreshAfter;
     private final ProfileCounters counters;
     private final Ticker ticker;
     private final Duration callTimeout;
     private final long ttlNanos;
     private final long negativeTtlNanos;
 
-    ProfileLoader(LyticsClient client, ProfileSettings settings, UpstreamCall upstream, ProfileCounters counters,
-                  Ticker ticker) {
+    ProfileLoader(LyticsClient client, ProfileSettings settings, UpstreamCall upstream, SharedProfileCache shared,
+                  BudgetTimer timer, ProfileCounters counters, Ticker ticker) {
         this.client = client;
         this.upstream = upstream;
+        this.shared = shared;
+        this.timer = timer;
+        this.refreshAfter = settings.refreshAfter();
         this.counters = counters;
         this.ticker = ticker;
         this.callTimeout = settings.budget();
@@ -46,13 +57,13 @@ final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<Prof
 
     @Override
     public CompletableFuture<CacheEntry<ProfileResult>> asyncLoad(LookupKey key, Executor executor) {
-        return fetch(key);
+        return load(key, null);
     }
 
     @Override
     public CompletableFuture<CacheEntry<ProfileResult>> asyncReload(LookupKey key, CacheEntry<ProfileResult> oldValue,
                                                                     Executor executor) {
-        return fetch(key).thenApply(fresh -> {
+        return load(key, refreshAfter).thenApply(fresh -> {
             if (fresh.answered()) {
                 return fresh;
             }
@@ -61,11 +72,23 @@ final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<Prof
         });
     }
 
+    /** From the shared cache when it has a value young enough, from Lytics otherwise (then shared). */
+    private CompletableFuture<CacheEntry<ProfileResult>> load(LookupKey key, Duration maxAge) {
+        if (shared == null) {
+            return fetch(key);
+        }
+        CompletableFuture<CacheEntry<ProfileResult>> read = timer.within(shared.read(key, ticker.read(), maxAge),
+                shared.readTimeoutNanos(), (entry, error) -> entry, null, shared.failures::increment);
+        return read.thenCompose(hit -> hit != null ? CompletableFuture.completedFuture(hit)
+                : fetch(key).thenApply(fresh -> shared.offer(key, fresh, fresh.expiresAt() - ticker.read())));
+    }
+
     private CompletableFuture<CacheEntry<ProfileResult>> fetch(LookupKey key) {
         return upstream.call(
                 () -> client.entities().getAsync(EntityQuery.by(key.field(), key.value()).meta(false), callTimeout),
                 ProfileLoader::checkAnswer,
-                () -> CacheEntry.failed(Outcomes.REJECTED, ticker.read()),
+                reason -> CacheEntry.failed(Outcomes.RATE_LIMITED.equals(reason) ? Outcomes.LIMITED : Outcomes.REJECTED,
+                        ticker.read()),
                 (entity, failure, took) -> {
                     counters.profileLoadFinished(took, failure != null);
                     return failure != null ? CacheEntry.failed(Outcomes.unavailable(failure), ticker.read())

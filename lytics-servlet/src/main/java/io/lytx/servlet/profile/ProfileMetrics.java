@@ -25,6 +25,12 @@ import java.time.Duration;
  * @param recommendationMisses   recommendation lookups that waited for an upstream call
  * @param recommendationFailures upstream recommendation calls that failed
  * @param cachedProfiles         approximate number of profile entries in the cache
+ * @param limited                upstream calls not made because Lytics answered 429 (the pause it asked for)
+ *                               or the node's calls-per-second ceiling was reached
+ * @param paused                 whether a 429 pause is in force now
+ * @param sharedHits             lookups that missed this node's cache and were answered by the shared cache
+ * @param sharedMisses           lookups that missed this node's cache and the shared one
+ * @param sharedFailures         shared-cache reads and writes that failed or were dropped (it was slow or down)
  */
 public record ProfileMetrics(
         long hits,
@@ -42,7 +48,12 @@ public record ProfileMetrics(
         long recommendationHits,
         long recommendationMisses,
         long recommendationFailures,
-        long cachedProfiles) {
+        long cachedProfiles,
+        long limited,
+        boolean paused,
+        long sharedHits,
+        long sharedMisses,
+        long sharedFailures) {
 
     /** Mean duration of a finished upstream profile call; zero before the first one. */
     public Duration meanLoadLatency() {

@@ -29,6 +29,11 @@ import java.util.concurrent.CompletionException;
  *   <li><b>Breaker.</b> A circuit breaker tuned to the budget: once open, lookups that miss the cache
  *       are answered {@link ProfileStatus#UNAVAILABLE} at once, without an upstream call, until a
  *       probe succeeds.</li>
+ *   <li><b>Lytics' limits.</b> After a 429 from Lytics, lookups that miss the cache are answered
+ *       unavailable at once until the time its {@code Retry-After} names (5 s when it names none); an
+ *       optional ceiling caps upstream calls per second ({@link UpstreamLimits}).</li>
+ *   <li><b>Shared second level.</b> Optionally, a {@link SharedProfileCache} (JCache) between this
+ *       node's cache and Lytics, so that the nodes of a site share their lookups.</li>
  * </ul>
  *
  * <p>{@link #profile} and {@link #recommendations} never block and return at once; a caller wanting
@@ -45,6 +50,8 @@ public final class ProfileService implements AutoCloseable {
     private final ProfileSettings settings;
     private final ProfileCounters counters = new ProfileCounters();
     private final UpstreamBreaker breaker;
+    private final UpstreamLimits limits;
+    private final SharedProfileCache shared;
     private final BudgetTimer timer;
     private final AsyncLoadingCache<LookupKey, CacheEntry<ProfileResult>> profiles;
     private final AsyncLoadingCache<RecommendationKey, CacheEntry<List<Recommendation>>> recommendations;
@@ -60,24 +67,41 @@ public final class ProfileService implements AutoCloseable {
      * @throws NullPointerException if an argument is null (the message names it)
      */
     public ProfileService(LyticsClient client, ProfileSettings settings) {
-        this(client, settings, Ticker.systemTicker());
+        this(client, settings, 0, null, Ticker.systemTicker());
     }
 
-    /** As {@link #ProfileService(LyticsClient, ProfileSettings)}, with the cache's clock chosen (tests). */
-    ProfileService(LyticsClient client, ProfileSettings settings, Ticker ticker) {
+    /**
+     * Creates the service with Lytics' limits and an optional shared second-level cache.
+     *
+     * @param client       the Lytics client, shared and owned by the caller; not null
+     * @param settings     the tuning; not null
+     * @param maxCallsPerSecond the most upstream calls per second of this node; 0 for no ceiling
+     * @param shared       the shared cache, owned by the caller (not closed here); null for none
+     * @throws NullPointerException if {@code client} or {@code settings} is null
+     */
+    public ProfileService(LyticsClient client, ProfileSettings settings, int maxCallsPerSecond,
+                          SharedProfileCache shared) {
+        this(client, settings, maxCallsPerSecond, shared, Ticker.systemTicker());
+    }
+
+    /** As {@link #ProfileService(LyticsClient, ProfileSettings, int, SharedProfileCache)}, with the cache's clock chosen (tests). */
+    ProfileService(LyticsClient client, ProfileSettings settings, int maxCallsPerSecond, SharedProfileCache shared,
+                   Ticker ticker) {
         Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(ticker, "ticker");
         this.breaker = new UpstreamBreaker(settings);
+        this.limits = new UpstreamLimits(maxCallsPerSecond);
+        this.shared = shared;
         this.timer = new BudgetTimer();
-        UpstreamCall upstream = new UpstreamCall(breaker, timer, counters, settings.budget());
+        UpstreamCall upstream = new UpstreamCall(breaker, limits, timer, counters, settings.budget());
         this.profiles = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .expireAfter(new EntryExpiry<LookupKey, ProfileResult>())
                 .refreshAfterWrite(settings.refreshAfter())
                 .executor(Runnable::run)
                 .ticker(ticker)
-                .buildAsync(new ProfileLoader(client, settings, upstream, counters, ticker));
+                .buildAsync(new ProfileLoader(client, settings, upstream, shared, timer, counters, ticker));
         this.recommendations = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .expireAfter(new EntryExpiry<RecommendationKey, List<Recommendation>>())
@@ -109,12 +133,18 @@ public final class ProfileService implements AutoCloseable {
         try {
             shared = profiles.getIfPresent(key);
             if (shared == null) {
-                if (breaker.refusesNow()) {
+                if (breaker.refusesNow() && shared == null) {
                     // a miss while the breaker is open: answer at once, without creating a cache entry that
                     // would only expire at once (under an outage every new visitor would churn the cache)
                     counters.misses.increment();
                     counters.rejected.increment();
                     return CompletableFuture.completedFuture(Outcomes.REJECTED);
+                }
+                if (limits.paused() && shared == null) {
+                    // the same while Lytics asked us to wait (with a shared cache, the load may still find it there)
+                    counters.misses.increment();
+                    counters.limited.increment();
+                    return CompletableFuture.completedFuture(Outcomes.LIMITED);
                 }
                 shared = profiles.get(key);
             }
@@ -199,7 +229,8 @@ public final class ProfileService implements AutoCloseable {
 
     /** A snapshot of the counters and the breaker's state. Cheap; never blocks lookups. */
     public ProfileMetrics metrics() {
-        return counters.snapshot(breaker.state(), breaker.transitions(), profiles.synchronous().estimatedSize());
+        return counters.snapshot(breaker.state(), breaker.transitions(), profiles.synchronous().estimatedSize(),
+                limits.paused(), shared);
     }
 
     /** The settings this service runs with. */

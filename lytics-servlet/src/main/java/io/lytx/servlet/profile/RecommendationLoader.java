@@ -40,7 +40,7 @@ final class RecommendationLoader implements AsyncCacheLoader<RecommendationKey, 
                 () -> client.content().recommendForUserAsync(key.key().field(), key.key().value(), key.query(),
                         callTimeout),
                 list -> list == null ? new UnavailableException(Outcomes.BAD_RESPONSE) : null,
-                () -> CacheEntry.failed(List.<Recommendation>of(), ticker.read()),
+                reason -> CacheEntry.failed(List.<Recommendation>of(), ticker.read()),
                 (list, failure, took) -> {
                     if (failure != null) {
                         counters.recommendationFailures.increment();

@@ -5,9 +5,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import io.lytx.servlet.profile.UpstreamLimits.Permit;
 
 /**
- * The one way the cache loaders call Lytics: ask the shared breaker first, start the call, give it
+ * The one way the cache loaders call Lytics: ask the node's limits (a 429 pause, the calls-per-second
+ * ceiling) and the shared breaker first, start the call, give it
  * up after {@link #guardNanos(Duration) the guard time} even if the client's own timeout does not
  * fire, record the outcome and duration in the breaker, and turn every outcome into a value.
  *
@@ -15,6 +17,8 @@ import java.util.function.Supplier;
  * {@code rejected} value, a call that throws, fails, times out or answers something
  * {@code check} refuses reaches {@code finish} with the failure. Never blocks: the call runs on
  * the client's threads and {@code finish} on whichever thread completes it. Thread-safe.
+ *
+ * <p>A 429 answer pauses the node's upstream calls for the time Lytics names ({@link UpstreamLimits}).
  */
 final class UpstreamCall {
 
@@ -39,12 +43,15 @@ final class UpstreamCall {
     }
 
     private final UpstreamBreaker breaker;
+    private final UpstreamLimits limits;
     private final BudgetTimer timer;
     private final ProfileCounters counters;
     private final long guardNanos;
 
-    UpstreamCall(UpstreamBreaker breaker, BudgetTimer timer, ProfileCounters counters, Duration budget) {
+    UpstreamCall(UpstreamBreaker breaker, UpstreamLimits limits, BudgetTimer timer, ProfileCounters counters,
+                 Duration budget) {
         this.breaker = breaker;
+        this.limits = limits;
         this.timer = timer;
         this.counters = counters;
         this.guardNanos = guardNanos(budget);
@@ -60,15 +67,21 @@ final class UpstreamCall {
      *
      * @param request  starts the call; may throw, which counts as a failed call
      * @param check    null when an answer is usable, else the failure it stands for
-     * @param rejected the value when the breaker refuses the call (counted as rejected)
+     * @param rejected the value when the call is not made, given the reason: {@link Outcomes#RATE_LIMITED}
+     *                 (paused after a 429, or over the ceiling; counted as limited) or
+     *                 {@link Outcomes#BREAKER_OPEN} (counted as rejected)
      * @param finish   the value of a finished call
      * @return a future that never fails
      */
     <T, R> CompletableFuture<R> call(Supplier<? extends CompletionStage<T>> request, Function<T, Throwable> check,
-                                     Supplier<R> rejected, Finish<T, R> finish) {
+                                     Function<String, R> rejected, Finish<T, R> finish) {
+        if (limits.acquire() != Permit.GRANTED) {
+            counters.limited.increment();
+            return CompletableFuture.completedFuture(rejected.apply(Outcomes.RATE_LIMITED));
+        }
         if (!breaker.tryAcquire()) {
             counters.rejected.increment();
-            return CompletableFuture.completedFuture(rejected.get());
+            return CompletableFuture.completedFuture(rejected.apply(Outcomes.BREAKER_OPEN));
         }
         long start = System.nanoTime();
         CompletableFuture<T> call;
@@ -81,6 +94,7 @@ final class UpstreamCall {
             Throwable failure = error != null ? Outcomes.unwrap(error) : check.apply(answer);
             long took = System.nanoTime() - start;
             breaker.record(took, failure);
+            limits.record(failure);
             return finish.apply(answer, failure, took);
         });
     }

@@ -62,10 +62,15 @@ final class ProfileFixture implements AutoCloseable {
 
     /** A service with these settings on the given cache clock. */
     ProfileService service(ProfileSettings settings, Ticker clock) {
+        return service(settings, 0, null, clock);
+    }
+
+    /** A service with Lytics' limits and a shared cache (not closed here), on the given cache clock. */
+    ProfileService service(ProfileSettings settings, int maxCallsPerSecond, SharedProfileCache shared, Ticker clock) {
         if (service != null) {
             service.close();
         }
-        service = new ProfileService(client, settings, clock);
+        service = new ProfileService(client, settings, maxCallsPerSecond, shared, clock);
         return service;
     }
 
