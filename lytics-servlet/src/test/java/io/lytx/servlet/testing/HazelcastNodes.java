@@ -79,6 +79,25 @@ public final class HazelcastNodes {
         }
     }
 
+    /** The member started with {@code member} as its placeholder, or null when it is not running. */
+    public HazelcastInstance member(int member) {
+        return Hazelcast.getHazelcastInstanceByName(cluster + "-" + member);
+    }
+
+    /** Entries in the caches of this cluster (as seen by any running member); 0 when none runs. */
+    public int cachedEntries() {
+        for (HazelcastInstance h : running()) {
+            int n = 0;
+            for (com.hazelcast.core.DistributedObject o : h.getDistributedObjects()) {
+                if (o instanceof com.hazelcast.cache.ICache<?, ?> cache) {
+                    n += cache.size();
+                }
+            }
+            return n;
+        }
+        return 0;
+    }
+
     /** The running members of this cluster in this JVM. */
     public List<HazelcastInstance> running() {
         List<HazelcastInstance> found = new ArrayList<>();
