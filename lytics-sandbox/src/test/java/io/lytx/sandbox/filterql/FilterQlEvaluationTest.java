@@ -312,4 +312,59 @@ class FilterQlEvaluationTest {
         assertThatNullPointerException().isThrownBy(() -> e.test(null, ctx)).withMessage("profile");
         assertThatNullPointerException().isThrownBy(() -> e.test(pat, null)).withMessage("ctx");
     }
+
+    @Test
+    void singleQuotedFieldsAndSlugsAsLyticsReturnsThem() {
+        // go-lytics mock/json/get_segmentml.json: "FILTER AND ( _num_aliases = 1, EXISTS '_uids' ) FROM user ALIAS default_anon_seg"
+        String anonymous = "FILTER AND ( _num_aliases = 1, EXISTS '_uids' ) FROM user ALIAS default_anon_seg";
+        assertThat(FilterQl.parse(anonymous).filter().test(Map.of("_num_aliases", "1", "_uids", List.of("u_1")), ctx)).isTrue();
+        assertThat(FilterQl.parse(anonymous).filter().test(Map.of("_num_aliases", "2", "_uids", List.of("u_1")), ctx)).isFalse();
+        assertThat(matches("EXISTS 'no_such_field'")).isFalse();
+        // qlbridge rel/parse_filterql_test.go FilterTests: INCLUDE 'f9f0dc74234af7e86ddeb660c50350e1'
+        ctx.segment("f9f0dc74234af7e86ddeb660c50350e1", "FILTER country = 'US'");
+        assertThat(matches("INCLUDE 'f9f0dc74234af7e86ddeb660c50350e1'")).isTrue();
+    }
+
+    @Test
+    void doubledQuotesStandForAQuote() {
+        // qlbridge rel/parse_filterql_test.go FilterTests: COMPANY IN ("Toys R"" Us", "Toys R' Us, Inc.")
+        Map<String, Object> toys = Map.of("COMPANY", "Toys R\" Us");
+        assertThat(FilterQl.parse("FILTER COMPANY IN (\"Toys R\"\" Us\", \"Toys R' Us, Inc.\")").filter().test(toys, ctx)).isTrue();
+        assertThat(FilterQl.parse("FILTER COMPANY = 'Toys R\" Us'").filter().test(toys, ctx)).isTrue();
+        assertThat(FilterQl.parse("FILTER COMPANY != 'Toys R'' Us'").filter().test(toys, ctx)).isTrue();
+    }
+
+    @Test
+    void nullComparisonsAsQlbridgeEvaluatesThem() {
+        // qlbridge vm/vm.go evalBinary: a text against NULL is equal when empty; a missing field
+        // (not evaluable) is != anything, NULL included
+        assertThat(matches("email != NULL")).isTrue();
+        assertThat(matches("email = NULL")).isFalse();
+        assertThat(matches("empty_text = NULL")).isTrue();
+        assertThat(matches("empty_text != NULL")).isFalse();
+        assertThat(matches("absent = NULL")).isFalse();
+        assertThat(matches("absent != NULL")).isTrue();
+    }
+
+    @Test
+    void fieldsAndLiteralsAsPhrases() {
+        // qlbridge FilterQL.md "FILTER NOT foo"; vm/filterqlvm_test.go misses "FILTER OR (false, false, AND (true, false))"
+        assertThat(matches("vip")).isTrue();
+        assertThat(matches("NOT email_optout")).as("\"f\" reads as false").isTrue();
+        assertThat(matches("NOT is_subscriber")).as("\"t\" reads as true").isFalse();
+        assertThat(matches("NOT absent")).as("missing: unknown").isFalse();
+        assertThat(matches("NOT country")).as("not a boolean: unknown").isFalse();
+        assertThat(matches("OR (false, true)")).isTrue();
+        assertThat(matches("AND (true, NOT false)")).isTrue();
+    }
+
+    @Test
+    void literalOnTheLeftOfAComparison() {
+        // qlbridge vm/filterqlvm_test.go hits: FILTER "Yoda" == name (reverse order of identity/value)
+        assertThat(matches("\"now-1d\" > last_purchase")).as("last_purchase is 7 days ago").isTrue();
+        assertThat(matches("\"now-30d\" > last_purchase")).isFalse();
+        assertThat(matches("5 < visitct")).isTrue();
+        assertThat(matches("\"US\" = country")).isTrue();
+        assertThat(Trees.parse("5 < visitct").toQl()).isEqualTo("FILTER visitct > 5 FROM user");
+    }
 }

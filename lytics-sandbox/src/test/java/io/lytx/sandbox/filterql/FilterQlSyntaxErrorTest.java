@@ -254,4 +254,26 @@ class FilterQlSyntaxErrorTest {
         assertError("AND (\r\n  a = 1\r\n  b = )", 22, 3, 7,
                 "expected a literal after = (a \"string\", a number, true, false or NULL) but found ')'");
     }
+
+    @Test
+    void dateLiteralsInAFormTheSandboxDoesNotReadAreRefused() {
+        // qlbridge reads dates with a lenient parser (vm/filterqlvm_test.go uses "12/18/2015"); the sandbox
+        // reads ISO-8601 and MM/dd/yyyy and refuses other date-like text instead of never matching it
+        String reason = "the date '\"%s\"' is in no form the sandbox reads (write ISO-8601 such as \"2015-12-18\" or "
+                + "\"2015-12-18T10:00:00Z\", or MM/dd/yyyy such as \"12/18/2015\")";
+        assertError("Created > \"18/12/2015\"", 10, 1, 11, String.format(reason, "18/12/2015"));
+        assertError("Created > \"2015/12/18\"", 10, 1, 11, String.format(reason, "2015/12/18"));
+        assertError("Created BETWEEN \"12-01-2015\" AND \"01/01/2016\"", 16, 1, 17, String.format(reason, "12-01-2015"));
+        assertThat(Trees.parse("Created > \"12/18/2015\"")).isNotNull();
+        assertThat(Trees.parse("app_version = \"10.0.1\"")).as("not a date").isNotNull();
+    }
+
+    @Test
+    void selectLimitAndSecondStatementsAreRefusedByName() {
+        assertStatementError("SELECT a FROM user FILTER x > 1", 0, 1, 1,
+                "SELECT ... FILTER statements are not supported by the sandbox; a segment is FILTER <phrase>");
+        assertError("x > 1 LIMIT 100", 6, 1, 7, "LIMIT is not supported by the sandbox (a segment has no limit)");
+        assertError("x > 1; FILTER y > 2", 7, 1, 8,
+                "expected end of input after ';' (the sandbox takes one statement at a time)");
+    }
 }
