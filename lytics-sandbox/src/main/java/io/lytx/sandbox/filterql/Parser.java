@@ -54,10 +54,12 @@ final class Parser {
             }
             if (clause.isKeyword("FROM")) {
                 duplicate(clause, table != null);
+                outOfOrder(clause, sawWith || alias != null);
                 advance();
                 table = name("a table name after FROM");
             } else if (clause.isKeyword("WITH")) {
                 duplicate(clause, sawWith);
+                outOfOrder(clause, alias != null);
                 advance();
                 sawWith = true;
                 name = withProperties();
@@ -398,7 +400,7 @@ final class Parser {
         if (op.isKeyword("LIKE")) {
             advance();
             Token pattern = peek();
-            if (pattern.type() != TokenType.STRING) {
+            if (pattern.type() != TokenType.STRING && pattern.type() != TokenType.QUOTED) {
                 throw expected(pattern, "a quoted pattern after LIKE");
             }
             advance();
@@ -574,6 +576,14 @@ final class Parser {
             throw expected(peek(), what);
         }
         advance();
+    }
+
+    /** Refuses a clause after one that qlbridge reads later ({@code rel/parse_filterql.go}: FROM, LIMIT, WITH, ALIAS). */
+    private void outOfOrder(Token clause, boolean laterSeen) {
+        if (laterSeen) {
+            throw error(clause, clause.value().toUpperCase(Locale.ROOT)
+                    + " comes too late: the clauses go in the order FROM, WITH, ALIAS");
+        }
     }
 
     private void duplicate(Token clause, boolean seen) {

@@ -16,7 +16,7 @@
  * statement  := FILTER phrase clause* [;]         -- FILTER is required (Lytics: "Unrecognized Filter Statement")
  * clause     := FROM name                          -- default table: user
  *             | WITH prop = literal (, prop = literal)*   -- only "name" is kept; other props are checked, then ignored
- *             | ALIAS name                         -- each clause at most once, in any order
+ *             | ALIAS name                         -- each clause at most once, in this order (as qlbridge)
  * phrase     := AND ( phrases ) | OR ( phrases ) | NOT phrase | ( phrase ) | * | match_all | expression
  * phrases    := phrase (sep phrase)* [,]           -- sep: a comma, a line break without comma, or the
  *                                                  -- group's own word: AND (a = 1 AND b = 2), OR (a = 1 OR b = 2)

@@ -320,6 +320,8 @@ class FilterQlEvaluationTest {
         assertThat(FilterQl.parse(anonymous).filter().test(Map.of("_num_aliases", "1", "_uids", List.of("u_1")), ctx)).isTrue();
         assertThat(FilterQl.parse(anonymous).filter().test(Map.of("_num_aliases", "2", "_uids", List.of("u_1")), ctx)).isFalse();
         assertThat(matches("EXISTS 'no_such_field'")).isFalse();
+        assertThat(matches("email LIKE '*@example.org'")).isTrue();
+        assertThat(matches("country IN ('CA', 'US')")).isTrue();
         // qlbridge rel/parse_filterql_test.go FilterTests: INCLUDE 'f9f0dc74234af7e86ddeb660c50350e1'
         ctx.segment("f9f0dc74234af7e86ddeb660c50350e1", "FILTER country = 'US'");
         assertThat(matches("INCLUDE 'f9f0dc74234af7e86ddeb660c50350e1'")).isTrue();

@@ -192,7 +192,7 @@ class FilterQlParserTest {
 
     @Test
     void clausesInAnyOrderAndExtraWithPropertiesAreAccepted() {
-        ParsedSegment parsed = Trees.parse("FILTER * ALIAS all_users WITH name = \"All\", description = \"x\" FROM user");
+        ParsedSegment parsed = Trees.parse("FILTER * FROM user WITH name = \"All\", description = \"x\" ALIAS all_users");
         assertThat(parsed).isEqualTo(new ParsedSegment(new MatchAllExpr(), "user", "all_users", "All"));
     }
 

@@ -89,7 +89,7 @@ class FilterQlRoundTripTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "x = 1                                           | FILTER x = 1 FROM user",
-        "FILTER * ALIAS all WITH name = \"All\" FROM content | FILTER * FROM content WITH name = \"All\" ALIAS all",
+        "FILTER * FROM content WITH name = \"All\" ALIAS all | FILTER * FROM content WITH name = \"All\" ALIAS all",
     })
     void canonicalStatement(String text, String expected) {
         assertThat(Trees.parse(text).toQl()).isEqualTo(expected);
