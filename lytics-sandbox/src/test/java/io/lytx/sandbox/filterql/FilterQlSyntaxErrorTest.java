@@ -282,6 +282,6 @@ class FilterQlSyntaxErrorTest {
         // qlbridge rel/parse_filterql.go parseFilter reads FROM, LIMIT, WITH, ALIAS in this order, then the end
         assertError("* ALIAS a FROM user", 10, 1, 11, "FROM comes too late: the clauses go in the order FROM, WITH, ALIAS");
         assertError("* ALIAS a WITH name = \"A\"", 10, 1, 11, "WITH comes too late: the clauses go in the order FROM, WITH, ALIAS");
-        assertError("* WITH name = \"A\" FROM user", 19, 1, 20, "FROM comes too late: the clauses go in the order FROM, WITH, ALIAS");
+        assertError("* WITH name = \"A\" FROM user", 18, 1, 19, "FROM comes too late: the clauses go in the order FROM, WITH, ALIAS");
     }
 }
