@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -221,8 +222,20 @@ final class Builtins {
             double result = Math.pow(base.doubleValue(), exponent.doubleValue());
             return Double.isFinite(result) ? BigDecimal.valueOf(result).stripTrailingZeros() : null;
         });
-        add("mapkeys", 1, 1, (a, c) -> a.get(0) instanceof Map<?, ?> m ? new ArrayList<Object>(m.keySet()) : null);
-        add("mapvalues", 1, 1, (a, c) -> a.get(0) instanceof Map<?, ?> m ? new ArrayList<Object>(m.values()) : null);
+        add("mapkeys", 1, 1, (a, c) -> a.get(0) instanceof Map<?, ?> m && !m.isEmpty() ? new ArrayList<Object>(m.keySet()) : null);
+        add("mapvalues", 1, 1, (a, c) -> {
+            if (!(a.get(0) instanceof Map<?, ?> m)) {
+                return null;
+            }
+            Set<Object> texts = new LinkedHashSet<>();
+            for (Object v : m.values()) {
+                String text = v == null ? null : Values.toText(v);
+                if (text != null) {
+                    texts.add(text);
+                }
+            }
+            return texts.isEmpty() ? null : new ArrayList<>(texts);
+        });
 
         // Lytics
         add("geodistance", 3, 3, Builtins::checkGeodistance, (a, c) -> {
@@ -321,8 +334,7 @@ final class Builtins {
         if (v instanceof Map<?, ?> m) {
             return BigDecimal.valueOf(m.size());
         }
-        String text = v == null ? null : Values.toText(v);
-        return text == null ? null : BigDecimal.valueOf(text.length());
+        return v == null ? null : BigDecimal.ZERO; // qlbridge list_map.go lenEval: 0 for numbers, booleans, dates
     }
 
     private static boolean equal(Object a, Object b, EvalContext ctx) {

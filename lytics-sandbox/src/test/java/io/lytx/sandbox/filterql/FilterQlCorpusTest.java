@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code araddon/qlbridge}: {@code FilterQL.md}; {@code rel/parse_filterql_test.go} (the
  *       {@code FilterTests} list and the named tests); {@code rel/parse_filterql.go};
  *       {@code vm/filterqlvm_test.go} ({@code TestFilterQlVm} hits and misses, {@code TestInclude});
- *       {@code vm/vm_test.go}; {@code expr/builtins/builtins_test.go}.</li>
+ *       {@code vm/vm_test.go}; {@code expr/builtins/builtins_test.go} and the examples in the doc
+ *       comments of {@code expr/builtins/*.go}.</li>
  *   <li>{@code lytics/go-lytics}: the {@code segment_ql} of {@code mock/json/get_segmentml.json},
  *       {@code get_segmentml_models.json}, {@code get_content_segments.json},
  *       {@code post_segment_create.json}, and {@code post_segment_validate_error.json}.</li>
@@ -110,7 +111,11 @@ class FilterQlCorpusTest {
         builtins.put("score_amount", "22");
         builtins.put("tag_name", "bob");
 
-        return Map.of("yoda", yoda, "vm", vmMsg, "builtins", builtins,
+        Map<String, Object> listMap = new LinkedHashMap<>(); // expr/builtins/list_map.go doc comments
+        listMap.put("items", List.of(1L, 2L, 3L));
+        listMap.put("tags", Map.of("1", "news", "2", "sports"));
+
+        return Map.of("yoda", yoda, "vm", vmMsg, "builtins", builtins, "listmap", listMap,
                 "e1", Map.of("x", 6L, "y", "1"), "e2", Map.of("x", 4L, "y", "1"));
     }
 
@@ -241,6 +246,60 @@ class FilterQlCorpusTest {
                 "FILTER email(\"Bob <bob>\") == \"bob\"")) {
             rows.add(new Row(BUILTINS, call, Outcome.VALID, null, "builtins", false));
         }
+        for (String call : List.of(
+                "FILTER ge(5,\"3\")",
+                "FILTER le(5,\"3\") == false",
+                "FILTER lt(5,6)",
+                "FILTER gt(5,toint(\"3.5\"))",
+                "FILTER exists(toint(price))",
+                "FILTER tonumber(\"$ 5.22\") == 5.22",
+                "FILTER toint(\"€ 5,555.00\") == 5555",
+                "FILTER not(eq(5,len(not_a_field)))",
+                "FILTER urldecode(\"https%3A%2F%2Fwww.google.com%2Fsearch%3Fq%3Dgolang\") == \"https://www.google.com/search?q=golang\"",
+                "FILTER path(\"www.Google.com/?q=golang\") == \"/\"",
+                "FILTER path(\"/home/aaron/vm\") == \"/home/aaron/vm\"",
+                "FILTER domains(\"https://www.Google.com/search?q=golang\",\"http://www.ign.com\") INTERSECTS (\"ign.com\")",
+                "FILTER oneof(email, email(not_a_field)) IN (\"email@email.com\",\"b\",10, 4.5) ",
+                "FILTER oneof(email, email(not_a_field)) NOT IN (\"a\",\"b\",10, 4.5) ")) {
+            rows.add(new Row(BUILTINS, call, Outcome.VALID, null, "builtins", true));
+        }
+        for (String call : List.of(
+                "FILTER gt(toint(total_amount),0)",
+                "FILTER len(not_a_field) >= 10",
+                "FILTER toint(\"hello\") == 0")) {
+            rows.add(new Row(BUILTINS, call, Outcome.VALID, null, "builtins", false));
+        }
+        // ---- the examples in the doc comments of qlbridge expr/builtins/*.go
+        for (String[] call : List.of(
+                new String[] {"string.go HasPrefix", "FILTER hasprefix(\"apples\",\"ap\")"},
+                new String[] {"string.go HasPrefix", "FILTER hasprefix(\"apples\",\"o\") == false"},
+                new String[] {"string.go HasSuffix", "FILTER hassuffix(\"apples\",\"es\")"},
+                new String[] {"string.go Contains", "FILTER contains(\"alabama\",\"red\") == false"},
+                new String[] {"string.go LowerCase", "FILTER string.lowercase(\"HELLO\") == \"hello\""},
+                new String[] {"string.go UpperCase", "FILTER string.uppercase(\"hello\") == \"HELLO\""},
+                new String[] {"string.go Split", "FILTER split(\"apples,oranges\", \",\") INTERSECTS (\"oranges\")"},
+                new String[] {"string.go Strip", "FILTER strip(\"apples \") == \"apples\""},
+                new String[] {"string.go Replace", "FILTER replace(\"/blog/index.html\", \"/blog\",\"\") == \"/index.html\""},
+                new String[] {"string.go Join", "FILTER join(\"apples\",\"oranges\",\",\") == \"apples,oranges\""},
+                new String[] {"time.go Yy", "FILTER yy(\"2014-03-01\") == 14"},
+                new String[] {"time.go Mm", "FILTER mm(\"2014-03-17\") == 3"},
+                new String[] {"url_email.go Email", "FILTER email(\"Bob <bob@bob.com>\") == \"bob@bob.com\""},
+                new String[] {"url_email.go EmailName", "FILTER emailname(\"Bob <bob@bob.com>\") == \"Bob\""},
+                new String[] {"url_email.go EmailDomain", "FILTER emaildomain(\"Bob <bob@bob.com>\") == \"bob.com\""},
+                new String[] {"url_email.go Domains", "FILTER domains(\"http://www.lytics.io/index.html\") INTERSECTS (\"lytics.io\")"},
+                new String[] {"url_email.go Domain", "FILTER domain(\"http://www.lytics.io/index.html\") == \"lytics.io\""},
+                new String[] {"url_email.go Host", "FILTER host(\"http://www.lytics.io/index.html\") == \"www.lytics.io\""},
+                new String[] {"url_email.go Qs", "FILTER qs(\"http://www.lytics.io/?utm_source=google\",\"utm_source\") == \"google\""},
+                new String[] {"list_map.go Length", "FILTER len(items) == 3"},
+                new String[] {"list_map.go MapKeys", "FILTER mapkeys(tags) INTERSECTS (\"1\")"},
+                new String[] {"list_map.go MapValues", "FILTER mapvalues(tags) INTERSECTS (\"sports\")"})) {
+            String entity = call[0].startsWith("list_map") ? "listmap" : "builtins";
+            rows.add(new Row("qlbridge expr/builtins/" + call[0] + " doc comment", call[1], Outcome.VALID, null, entity, true));
+        }
+        rows.add(new Row("qlbridge expr/builtins/time.go YyMm doc comment (a date form the sandbox does not read)",
+                "FILTER yymm(\"2016/07/04\") == \"1607\"", Outcome.REFUSED, "\"2016/07/04\"' is in no form the sandbox reads", null, null));
+        rows.add(new Row("qlbridge expr/builtins/time.go DayOfWeek doc comment (a date form the sandbox does not read)",
+                "FILTER dayofweek(\"2016/07/04\") == 5", Outcome.REFUSED, "\"2016/07/04\"' is in no form the sandbox reads", null, null));
         rows.add(new Row(BUILTINS + " (date the sandbox cannot read)", "FILTER hourofweek(\"Apr 7, 2014 4:58:55 PM\") == 40",
                 Outcome.REFUSED, "hourofweek cannot read", null, null));
         rows.add(new Row("qlbridge expr/builtins/builtins.go LoadAllBuiltins", "FILTER useragent(agent) == \"x\"",
