@@ -3,11 +3,6 @@ package io.lytx.sandbox.filterql;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -42,8 +37,6 @@ final class Builtins {
             "filter", "filtermatch", "hosts", "qsl", "urlmain", "urlminusqs", "url.matchqs", "useragent.map",
             "useragent", "uuid", "hash", "hash.sip", "hash.md5", "hash.sha1", "hash.sha256", "hash.sha512",
             "encoding.b64encode", "encoding.b64decode", "json.jmespath", "cast");
-
-    private static final int[] TIMEWINDOW_COUNTS = {1, 5, 10, 25, 50, 100};
 
     private static final Map<String, Builtin> BY_NAME = new LinkedHashMap<>();
 
@@ -150,23 +143,23 @@ final class Builtins {
 
         // e-mail and URLs
         add("email", 1, 1, (a, c) -> {
-            String[] parts = address(first(a.get(0)));
+            String[] parts = UrlText.address(first(a.get(0)));
             return parts == null ? null : parts[1];
         });
         add("emailname", 1, 1, (a, c) -> {
-            String[] parts = address(first(a.get(0)));
+            String[] parts = UrlText.address(first(a.get(0)));
             return parts == null ? null : parts[0];
         });
         add("emaildomain", 1, 1, (a, c) -> {
-            String[] parts = address(first(a.get(0)));
+            String[] parts = UrlText.address(first(a.get(0)));
             return parts == null ? null : parts[1].substring(parts[1].indexOf('@') + 1);
         });
-        add("domain", 1, 1, (a, c) -> domain(first(a.get(0))));
+        add("domain", 1, 1, (a, c) -> UrlText.domain(first(a.get(0))));
         add("domains", 1, Integer.MAX_VALUE, (a, c) -> {
             List<Object> out = new ArrayList<>();
             for (Object v : a) {
                 for (Object e : Values.elements(v)) {
-                    String d = domain(Values.toText(e));
+                    String d = UrlText.domain(Values.toText(e));
                     if (d != null) {
                         out.add(d);
                     }
@@ -174,39 +167,11 @@ final class Builtins {
             }
             return out.isEmpty() ? null : out;
         });
-        add("host", 1, 1, (a, c) -> {
-            String s = first(a.get(0));
-            if (s == null || s.length() < 8) {
-                return null;
-            }
-            URI uri = uri(withScheme(s.toLowerCase(Locale.ROOT)));
-            return uri == null || uri.getRawAuthority() == null ? null : hostOf(uri);
-        });
-        add("path", 1, 1, (a, c) -> {
-            String s = first(a.get(0));
-            if (s == null || s.isEmpty()) {
-                return null;
-            }
-            String url = s.toLowerCase(Locale.ROOT);
-            if (url.length() > 6 && !url.substring(0, 5).contains("/")) {
-                url = withScheme(url);
-            }
-            URI uri = uri(url);
-            return uri == null ? null : uri.getPath() == null ? "" : uri.getPath();
-        });
-        add("urldecode", 1, 1, (a, c) -> {
-            String s = first(a.get(0));
-            if (s == null || s.isEmpty()) {
-                return null;
-            }
-            try {
-                return URLDecoder.decode(s, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        });
-        add("qs", 2, 2, Builtins::queryParameter);
-        add("qs2", 2, 2, Builtins::queryParameter);
+        add("host", 1, 1, (a, c) -> UrlText.host(first(a.get(0))));
+        add("path", 1, 1, (a, c) -> UrlText.path(first(a.get(0))));
+        add("urldecode", 1, 1, (a, c) -> UrlText.decode(first(a.get(0))));
+        add("qs", 2, 2, (a, c) -> UrlText.queryParameter(first(a.get(0)), Values.toText(a.get(1))));
+        add("qs2", 2, 2, (a, c) -> UrlText.queryParameter(first(a.get(0)), Values.toText(a.get(1))));
 
         // math and maps
         add("sqrt", 1, 1, (a, c) -> {
@@ -238,13 +203,8 @@ final class Builtins {
         });
 
         // Lytics
-        add("geodistance", 3, 3, Builtins::checkGeodistance, (a, c) -> {
-            LatLon location = LatLon.of(a.get(0));
-            LatLon center = LatLon.parse(Values.toText(a.get(1)));
-            BigDecimal km = Values.toNumber(a.get(2));
-            return location != null && center != null && km != null && location.kilometresTo(center) <= km.doubleValue();
-        });
-        add("timewindow", 3, 3, Builtins::checkTimewindow, Builtins::timewindow);
+        add("geodistance", 3, 3, LyticsFunctions::checkGeodistance, LyticsFunctions::geodistance);
+        add("timewindow", 3, 3, LyticsFunctions::checkTimewindow, LyticsFunctions::timewindow);
     }
 
     private Builtins() {
@@ -410,177 +370,5 @@ final class Builtins {
             return elements.isEmpty() ? null : Values.toText(elements.get(0));
         }
         return v == null ? null : Values.toText(v);
-    }
-
-    /**
-     * {@code "Bob <Bob@Example.com>"} or {@code "bob@example.com"} as {name, lower-cased address};
-     * null when it holds no single well-formed address.
-     */
-    private static String[] address(String text) {
-        if (text == null) {
-            return null;
-        }
-        String s = text.trim();
-        String name = "";
-        int open = s.lastIndexOf('<');
-        if (open >= 0) {
-            if (!s.endsWith(">")) {
-                return null;
-            }
-            name = s.substring(0, open).trim();
-            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                name = name.substring(1, name.length() - 1);
-            }
-            s = s.substring(open + 1, s.length() - 1).trim();
-        }
-        int at = s.indexOf('@');
-        if (at <= 0 || at != s.lastIndexOf('@') || at == s.length() - 1) {
-            return null;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch <= ' ' || "<>()[],;:\\\"".indexOf(ch) >= 0) {
-                return null;
-            }
-        }
-        return new String[] {name, s.toLowerCase(Locale.ROOT)};
-    }
-
-    private static String withScheme(String url) {
-        return url.startsWith("http") ? url : "http://" + url;
-    }
-
-    private static URI uri(String text) {
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
-
-    private static String hostOf(URI uri) {
-        String authority = uri.getRawAuthority();
-        int at = authority.lastIndexOf('@');
-        return at >= 0 ? authority.substring(at + 1) : authority;
-    }
-
-    /** qlbridge's domain(): the last two labels of the host of a URL-ish text ({@code www.Google.com/x} → {@code google.com}). */
-    private static String domain(String text) {
-        if (text == null) {
-            return null;
-        }
-        URI uri = uri(withScheme(text.toLowerCase(Locale.ROOT)));
-        if (uri == null || uri.getRawAuthority() == null) {
-            return null;
-        }
-        String host = hostOf(uri);
-        int colon = host.indexOf(':');
-        host = colon >= 0 ? host.substring(0, colon) : host;
-        if (host.length() <= 2) {
-            return null;
-        }
-        String[] labels = host.split("\\.", -1);
-        return labels.length > 2 ? labels[labels.length - 2] + "." + labels[labels.length - 1] : host;
-    }
-
-    private static Object queryParameter(List<Object> a, EvalContext ctx) {
-        String url = first(a.get(0));
-        String name = Values.toText(a.get(1));
-        if (url == null || url.isEmpty() || name == null || name.isEmpty()) {
-            return null;
-        }
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return null;
-        }
-        String query = url.substring(q + 1);
-        int hash = query.indexOf('#');
-        query = hash >= 0 ? query.substring(0, hash) : query;
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq >= 0 ? pair.substring(0, eq) : pair;
-            try {
-                if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name) && eq >= 0) {
-                    String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                    return value.isEmpty() ? null : value;
-                }
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static String checkGeodistance(List<Operand> args) {
-        if (!(args.get(0) instanceof Identifier)
-                || !(args.get(1) instanceof Literal point) || point.kind() != Literal.Kind.STRING
-                || !(args.get(2) instanceof Literal km) || km.number() == null) {
-            return "geodistance takes (field, \"lat,lon\", km)";
-        }
-        if (LatLon.parse(point.text()) == null) {
-            return "geodistance point \"" + point.text() + "\" is not \"lat,lon\" with -90 <= lat <= 90, -180 <= lon <= 180";
-        }
-        return km.number().signum() < 0 ? "geodistance radius must not be negative" : null;
-    }
-
-    private static String checkTimewindow(List<Operand> args) {
-        if (!(args.get(0) instanceof Identifier)
-                || !(args.get(1) instanceof Literal count) || count.kind() != Literal.Kind.NUMBER
-                || !(args.get(2) instanceof Literal days) || days.kind() != Literal.Kind.NUMBER) {
-            return "timewindow takes (field, count, days)";
-        }
-        int n = intOrZero(count.number());
-        boolean knownCount = false;
-        for (int allowed : TIMEWINDOW_COUNTS) {
-            knownCount |= allowed == n;
-        }
-        if (!knownCount) {
-            return "timewindow count must be one of 1, 5, 10, 25, 50, 100";
-        }
-        int d = intOrZero(days.number());
-        return d == 7 || d == 30 ? null : "timewindow days must be 7 or 30";
-    }
-
-    private static int intOrZero(BigDecimal n) {
-        try {
-            return n.intValueExact();
-        } catch (ArithmeticException e) {
-            return 0;
-        }
-    }
-
-    /**
-     * {@code timewindow(field, count, days)}: at least {@code count} events in the last {@code days}
-     * days. Lytics' time-bucket storage is not public; the sandbox reads the field as a list of event
-     * timestamps, or as a map from timestamp to event count (our inference).
-     */
-    private static Object timewindow(List<Object> a, EvalContext ctx) {
-        Object value = a.get(0);
-        if (value == null) {
-            return Boolean.FALSE;
-        }
-        long wanted = Values.toNumber(a.get(1)).longValue();
-        Instant now = ctx.now();
-        Instant since = now.minus(Duration.ofDays(Values.toNumber(a.get(2)).longValue()));
-        long seen = 0;
-        if (value instanceof Map<?, ?> buckets) {
-            for (Map.Entry<?, ?> bucket : buckets.entrySet()) {
-                if (inWindow(Values.toInstant(bucket.getKey()), since, now)) {
-                    BigDecimal n = Values.toNumber(bucket.getValue());
-                    seen += n == null ? 0 : Math.max(0, n.longValue());
-                }
-            }
-        } else {
-            for (Object event : Values.elements(value)) {
-                if (inWindow(Values.toInstant(event), since, now)) {
-                    seen++;
-                }
-            }
-        }
-        return seen >= wanted;
-    }
-
-    private static boolean inWindow(Instant t, Instant since, Instant now) {
-        return t != null && t.isAfter(since) && !t.isAfter(now);
     }
 }
