@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code AND (a, b, ...)}: every child matches (evaluated left to right, stopping at the first miss).
+ * {@code AND (a, b, ...)}: every child matches. Children are evaluated left to right; the first
+ * one that is not {@link Truth#TRUE} (false or unknown) is the answer, as in qlbridge.
  *
  * @param children at least one phrase
  */
@@ -16,14 +17,15 @@ record AndExpr(List<Expr> children) implements Expr {
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
         Checks.evalArgs(profile, ctx);
         for (Expr child : children) {
-            if (!child.test(profile, ctx)) {
-                return false;
+            Truth t = child.truth(profile, ctx);
+            if (t != Truth.TRUE) {
+                return t;
             }
         }
-        return true;
+        return Truth.TRUE;
     }
 
     @Override

@@ -5,10 +5,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code subject op literal} with {@code op} one of {@code = != > >= < <=}. A missing subject never
- * matches (not even {@code !=}). On a list field, {@code =} means membership, {@code !=} means no
- * element equals, and orderings mean some element satisfies them. A map field never matches.
- * Comparison rules: {@link LooseComparison}.
+ * {@code subject op literal} with {@code op} one of {@code = != > >= < <=} (a literal written on the
+ * left, {@code "now-1d" > last_event}, is stored turned around: {@code last_event < "now-1d"}).
+ *
+ * <p>As in qlbridge's evaluator ({@code vm/vm.go}, {@code evalBinary}): on a missing subject
+ * {@code !=} is true and every other operator false; {@code x = NULL} holds for an empty text and
+ * {@code x != NULL} for anything else, a missing {@code x} included. On a list field, {@code =}
+ * means membership, {@code !=} means no element equals, and orderings mean some element satisfies
+ * them. On a map field the comparison is {@link Truth#UNKNOWN}. Comparison rules:
+ * {@link LooseComparison}.
  *
  * @param subject  the field or value function
  * @param operator the operator
@@ -23,23 +28,39 @@ record CompareExpr(Operand subject, ComparisonOperator operator, Literal value) 
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
-        Object actual = Checks.presentValue(subject, profile, ctx);
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
+        Checks.evalArgs(profile, ctx);
+        Object actual = subject.value(profile, ctx);
+        if (value.kind() == Literal.Kind.NULL) {
+            return nullComparison(actual);
+        }
         if (actual == null) {
-            return false;
+            return Truth.of(operator == ComparisonOperator.NE);
+        }
+        if (actual instanceof Map<?, ?>) {
+            return Truth.UNKNOWN;
         }
         if (Values.isMultiValued(actual)) {
             if (operator == ComparisonOperator.NE) {
-                return !LooseComparison.equalsAny(actual, List.of(value), ctx);
+                return Truth.of(!LooseComparison.equalsAny(actual, List.of(value), ctx));
             }
             for (Object element : Values.elements(actual)) {
                 if (operator.test(element, value, ctx)) {
-                    return true;
+                    return Truth.TRUE;
                 }
             }
-            return false;
+            return Truth.FALSE;
         }
-        return operator.test(actual, value, ctx);
+        return Truth.of(operator.test(actual, value, ctx));
+    }
+
+    private Truth nullComparison(Object actual) {
+        boolean empty = actual instanceof String s && s.isEmpty();
+        return switch (operator) {
+            case EQ -> Truth.of(actual != null && empty);
+            case NE -> Truth.of(actual == null || !empty);
+            default -> Truth.UNKNOWN;
+        };
     }
 
     @Override

@@ -25,6 +25,17 @@ enum ComparisonOperator {
         return BY_SYMBOL.get(symbol);
     }
 
+    /** The operator with its sides swapped: {@code a > b} is {@code b < a}. */
+    ComparisonOperator flipped() {
+        return switch (this) {
+            case GT -> LT;
+            case GE -> LE;
+            case LT -> GT;
+            case LE -> GE;
+            default -> this;
+        };
+    }
+
     /** Applies the operator to one scalar value. */
     boolean test(Object value, Literal literal, EvalContext ctx) {
         if (this == EQ) {

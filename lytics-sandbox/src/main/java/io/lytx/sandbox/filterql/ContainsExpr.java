@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * {@code subject [NOT] CONTAINS "s"}: the subject's text (any element's text for a list) contains
- * {@code s}, case-sensitively. Numbers and booleans are read as their text. A missing subject or a
- * map never matches, negated or not.
+ * {@code s}, case-sensitively. Numbers and booleans are read as their text. On a missing subject
+ * {@code CONTAINS} is false and {@code NOT CONTAINS} true (qlbridge); on a map both are {@link Truth#UNKNOWN}.
  *
  * @param subject the field or value function
  * @param needle  the substring
@@ -20,12 +20,14 @@ record ContainsExpr(Operand subject, Literal needle, boolean negated) implements
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
-        Object actual = Checks.presentValue(subject, profile, ctx);
-        if (actual == null) {
-            return false;
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
+        Checks.evalArgs(profile, ctx);
+        Object actual = subject.value(profile, ctx);
+        if (actual instanceof Map<?, ?>) {
+            return Truth.UNKNOWN;
         }
-        return Values.anyElementText(actual, text -> text.contains(needle.text())) != negated;
+        return Truth.of(actual != null && Values.anyElementText(actual, text -> text.contains(needle.text())))
+                .negatedIf(negated);
     }
 
     @Override

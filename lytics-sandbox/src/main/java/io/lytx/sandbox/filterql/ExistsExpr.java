@@ -15,9 +15,9 @@ record ExistsExpr(Identifier field) implements Expr {
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
         Checks.evalArgs(profile, ctx);
-        return !Values.isEmpty(field.value(profile, ctx));
+        return Truth.of(!Values.isEmpty(field.value(profile, ctx)));
     }
 
     @Override

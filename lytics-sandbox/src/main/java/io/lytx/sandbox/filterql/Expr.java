@@ -12,19 +12,30 @@ import java.util.Set;
  * can overflow the stack.
  */
 public sealed interface Expr permits AndExpr, OrExpr, NotExpr, MatchAllExpr, CompareExpr, ExistsExpr,
-        InExpr, IntersectsExpr, ContainsExpr, LikeExpr, BetweenExpr, IncludeExpr, FunctionExpr {
+        InExpr, IntersectsExpr, ContainsExpr, LikeExpr, BetweenExpr, IncludeExpr, ValuePhrase {
 
     /**
-     * Whether {@code profile} matches this phrase. Never throws for odd data: a value that cannot
-     * be read as the type a comparison needs simply does not match; a missing field does not match
-     * any comparison (but {@code NOT EXISTS} and a prefix {@code NOT} see it as absent).
+     * Whether {@code profile} matches this phrase: {@link #truth} is {@link Truth#TRUE}.
      *
      * @param profile the flat profile map (values String, Number, Boolean, Instant, List, Map), not null
      * @param ctx     the evaluation context (clock, segment membership), not null
      * @return true when the profile matches
      * @throws NullPointerException naming a null argument
      */
-    boolean test(Map<String, Object> profile, EvalContext ctx);
+    default boolean test(Map<String, Object> profile, EvalContext ctx) {
+        return truth(profile, ctx) == Truth.TRUE;
+    }
+
+    /**
+     * The truth of this phrase for {@code profile}, with qlbridge's rules for missing fields (see
+     * the package documentation). Never throws for odd data.
+     *
+     * @param profile the flat profile map, not null
+     * @param ctx     the evaluation context, not null
+     * @return the truth, never null
+     * @throws NullPointerException naming a null argument
+     */
+    Truth truth(Map<String, Object> profile, EvalContext ctx);
 
     /**
      * The canonical FilterQL text of this phrase (no {@code FILTER} keyword), on one line.

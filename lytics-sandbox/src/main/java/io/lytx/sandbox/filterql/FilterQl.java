@@ -19,12 +19,13 @@ public final class FilterQl {
     }
 
     /**
-     * Parses a FilterQL statement, with or without the leading {@code FILTER} keyword.
+     * Parses a FilterQL statement; it must start with {@code FILTER}, as Lytics requires.
      *
      * @param text the statement, e.g. {@code FILTER AND (visitct > 5, EXISTS email) FROM user ALIAS frequent}; not null
      * @return the parsed statement, never null
      * @throws NullPointerException      when {@code text} is null
-     * @throws FilterQlSyntaxException   when the text is empty, malformed, nested deeper than
+     * @throws FilterQlSyntaxException   when the text is empty, lacks {@code FILTER}, is malformed, uses what the
+     *                                   sandbox does not support (named in the message), is nested deeper than
      *                                   {@link #MAX_NESTING_DEPTH} or longer than {@link #MAX_TEXT_LENGTH}
      */
     public static ParsedSegment parse(String text) {

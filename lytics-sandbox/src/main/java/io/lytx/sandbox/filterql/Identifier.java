@@ -63,7 +63,7 @@ final class Identifier implements Operand, ValueList {
         if (value == null) {
             return null;
         }
-        List<Object> elements = Values.elements(value);
+        List<Object> elements = value instanceof Map<?, ?> map ? new ArrayList<Object>(map.keySet()) : Values.elements(value);
         List<Literal> out = new ArrayList<>(elements.size());
         for (Object element : elements) {
             Literal literal = Literal.ofValue(element);

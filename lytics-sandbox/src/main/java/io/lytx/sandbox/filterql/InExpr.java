@@ -1,13 +1,16 @@
 package io.lytx.sandbox.filterql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * {@code subject [NOT] IN (lit, ...)} or {@code subject [NOT] IN field}: the subject's value (any
- * element of a list value) equals one of the candidates. A missing subject or candidate field
- * never matches, negated or not.
+ * element of a list value, any key of a map value) equals one of the candidates (the elements of a
+ * list field, the keys of a map field), as in qlbridge's evaluator ({@code vm/vm.go}). On a missing
+ * subject {@code IN} is false and {@code NOT IN} true; when both the subject and the candidate field
+ * are missing, both are {@link Truth#UNKNOWN}.
  *
  * @param subject the field, value function or literal
  * @param values  the candidates
@@ -21,13 +24,12 @@ record InExpr(Operand subject, ValueList values, boolean negated) implements Exp
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
         return matches(subject, values, negated, profile, ctx);
     }
 
     /**
-     * The evaluation IN and INTERSECTS share: the subject's value (any element of a list) loosely
-     * equals one of the candidates; a missing subject, a map or missing candidates never match.
+     * The evaluation IN and INTERSECTS share.
      *
      * @param subject the operand; not null
      * @param values  the candidates; not null
@@ -36,15 +38,19 @@ record InExpr(Operand subject, ValueList values, boolean negated) implements Exp
      * @param ctx     the evaluation context; not null
      * @return the result, negation applied
      */
-    static boolean matches(Operand subject, ValueList values, boolean negated, Map<String, Object> profile,
-                           EvalContext ctx) {
+    static Truth matches(Operand subject, ValueList values, boolean negated, Map<String, Object> profile,
+                         EvalContext ctx) {
         Checks.evalArgs(profile, ctx);
         Object actual = subject.value(profile, ctx);
         List<Literal> candidates = values.candidates(profile, ctx);
-        if (actual == null || actual instanceof Map<?, ?> || candidates == null) {
-            return false;
+        if (actual == null) {
+            return (candidates == null ? Truth.UNKNOWN : Truth.FALSE).negatedIf(negated);
         }
-        return LooseComparison.equalsAny(actual, candidates, ctx) != negated;
+        if (candidates == null) {
+            return Truth.FALSE.negatedIf(negated);
+        }
+        Object members = actual instanceof Map<?, ?> map ? new ArrayList<Object>(map.keySet()) : actual;
+        return Truth.of(LooseComparison.equalsAny(members, candidates, ctx)).negatedIf(negated);
     }
 
     @Override

@@ -16,9 +16,9 @@ record IncludeExpr(String slug) implements Expr {
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
         Checks.evalArgs(profile, ctx);
-        return ctx.isMember(slug, profile);
+        return Truth.of(ctx.isMember(slug, profile));
     }
 
     @Override

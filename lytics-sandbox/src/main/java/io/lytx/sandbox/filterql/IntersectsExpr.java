@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * {@code field [NOT] INTERSECTS (lit, ...)}: the field's set of values (a scalar counts as a
- * one-element set) overlaps the candidates. A missing field never matches, negated or not.
+ * one-element set, a map its set of keys) overlaps the candidates. Missing values: see {@link InExpr}.
  *
  * @param subject the field or value function
  * @param values  the candidates
@@ -19,7 +19,7 @@ record IntersectsExpr(Operand subject, ValueList values, boolean negated) implem
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
         return InExpr.matches(subject, values, negated, profile, ctx);
     }
 

@@ -40,8 +40,13 @@ final class Lexer {
             case '*':
                 pos++;
                 return simple(TokenType.STAR, start, pos, newline);
+            case ';':
+                pos++;
+                return simple(TokenType.SEMICOLON, start, pos, newline);
             case '"':
-                return string(newline);
+                return string(newline, '"', TokenType.STRING);
+            case '\'':
+                return string(newline, '\'', TokenType.QUOTED);
             case '=':
             case '!':
             case '<':
@@ -90,21 +95,30 @@ final class Lexer {
         return newline;
     }
 
-    private Token string(boolean newline) {
+    /**
+     * A text between {@code quote}s; the quote doubled inside stands for itself ({@code "Toys R"" Us"},
+     * as qlbridge reads it), and the backslash escapes apply.
+     */
+    private Token string(boolean newline, char quote, TokenType type) {
         int start = pos;
         pos++;
         StringBuilder value = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
-                throw FilterQlSyntaxException.at(text, start, "unterminated string (no closing '\"')");
+                throw FilterQlSyntaxException.at(text, start, "unterminated string (no closing '" + quote + "')");
             }
             char c = text.charAt(pos);
-            if (c == '"') {
+            if (c == quote && pos + 1 < text.length() && text.charAt(pos + 1) == quote) {
+                value.append(quote);
+                pos += 2;
+                continue;
+            }
+            if (c == quote) {
                 pos++;
-                return new Token(TokenType.STRING, start, pos, newline, List.of(), false, value.toString());
+                return new Token(type, start, pos, newline, List.of(), false, value.toString());
             }
             if (c == '\\') {
-                value.append(escape());
+                value.append(escape(quote));
             } else {
                 value.append(c);
                 pos++;
@@ -113,10 +127,10 @@ final class Lexer {
     }
 
     /** Decodes the escape at {@code pos} (a backslash) and moves past it. */
-    private char escape() {
+    private char escape(char quote) {
         int at = pos;
         if (pos + 1 >= text.length()) {
-            throw FilterQlSyntaxException.at(text, at, "unterminated string (no closing '\"')");
+            throw FilterQlSyntaxException.at(text, at, "unterminated string (no closing '" + quote + "')");
         }
         char c = text.charAt(pos + 1);
         pos += 2;

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * {@code subject [NOT] LIKE "pat*"}: the subject's text (any element's text for a list) matches the
  * pattern as a whole, {@code *} standing for any run of characters, case-insensitively (see
- * {@link WildcardPattern}). A missing subject or a map never matches, negated or not.
+ * {@link WildcardPattern}). On a missing subject {@code LIKE} is false and {@code NOT LIKE} true
+ * (qlbridge); on a map both are {@link Truth#UNKNOWN}.
  *
  * @param subject the field or value function
  * @param pattern the pattern
@@ -20,12 +21,14 @@ record LikeExpr(Operand subject, String pattern, boolean negated) implements Exp
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
-        Object actual = Checks.presentValue(subject, profile, ctx);
-        if (actual == null) {
-            return false;
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
+        Checks.evalArgs(profile, ctx);
+        Object actual = subject.value(profile, ctx);
+        if (actual instanceof Map<?, ?>) {
+            return Truth.UNKNOWN;
         }
-        return Values.anyElementText(actual, text -> WildcardPattern.matches(pattern, text)) != negated;
+        return Truth.of(actual != null && Values.anyElementText(actual, text -> WildcardPattern.matches(pattern, text)))
+                .negatedIf(negated);
     }
 
     @Override

@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A literal: a double-quoted string, a number or a boolean. What a string literal can also mean
+ * A literal: a quoted string, a number, a boolean or {@code NULL}. What a string literal can also mean
  * (a number such as {@code "0.42"}, a timestamp, date math such as {@code "now-7d"}) is worked out
  * once, when it is built. Equality is by kind and canonical text. Immutable, thread-safe.
  */
 final class Literal implements Operand {
 
     /** The literal's syntactic kind. */
-    enum Kind { STRING, NUMBER, BOOLEAN }
+    enum Kind { STRING, NUMBER, BOOLEAN, NULL }
 
     private final Kind kind;
     private final String text;
@@ -57,6 +57,11 @@ final class Literal implements Operand {
     /** A boolean literal. */
     static Literal bool(boolean value) {
         return new Literal(Kind.BOOLEAN, Boolean.toString(value), null, value, null, null);
+    }
+
+    /** The literal {@code NULL}. */
+    static Literal nullLiteral() {
+        return new Literal(Kind.NULL, "NULL", null, null, null, null);
     }
 
     /** A literal standing for a profile value (for {@code IN field}); null for maps and other odd values. */
@@ -125,6 +130,7 @@ final class Literal implements Operand {
             case STRING -> text;
             case NUMBER -> number;
             case BOOLEAN -> bool;
+            case NULL -> null;
         };
     }
 

@@ -6,9 +6,9 @@ import java.util.Map;
 record MatchAllExpr() implements Expr {
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
         Checks.evalArgs(profile, ctx);
-        return true;
+        return Truth.TRUE;
     }
 
     @Override

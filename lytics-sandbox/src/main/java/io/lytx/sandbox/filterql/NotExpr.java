@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * {@code NOT phrase}: logical negation, so a phrase that is false because its field is missing
- * makes {@code NOT phrase} true (unlike the negated operators such as {@code x NOT IN (...)}).
+ * makes {@code NOT phrase} true; an {@link Truth#UNKNOWN} phrase stays unknown.
  *
  * @param operand the negated phrase
  */
@@ -16,9 +16,9 @@ record NotExpr(Expr operand) implements Expr {
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
         Checks.evalArgs(profile, ctx);
-        return !operand.test(profile, ctx);
+        return operand.truth(profile, ctx).not();
     }
 
     @Override

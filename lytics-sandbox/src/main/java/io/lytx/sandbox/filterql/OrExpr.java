@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code OR (a, b, ...)}: some child matches (evaluated left to right, stopping at the first match).
+ * {@code OR (a, b, ...)}: some child matches (left to right, stopping at the first match); unknown
+ * children count as not matching, so an {@code OR} is never {@link Truth#UNKNOWN}.
  *
  * @param children at least one phrase
  */
@@ -16,14 +17,14 @@ record OrExpr(List<Expr> children) implements Expr {
     }
 
     @Override
-    public boolean test(Map<String, Object> profile, EvalContext ctx) {
+    public Truth truth(Map<String, Object> profile, EvalContext ctx) {
         Checks.evalArgs(profile, ctx);
         for (Expr child : children) {
-            if (child.test(profile, ctx)) {
-                return true;
+            if (child.truth(profile, ctx) == Truth.TRUE) {
+                return Truth.TRUE;
             }
         }
-        return false;
+        return Truth.FALSE;
     }
 
     @Override

@@ -28,27 +28,38 @@ final class Parser {
         this.lexer = new Lexer(text);
     }
 
-    /** Parses the whole text as a statement: {@code [FILTER] phrase [FROM t] [WITH ...] [ALIAS s]}. */
+    /** Parses the whole text as a statement: {@code FILTER phrase [FROM t] [WITH ...] [ALIAS s] [;]}. */
     ParsedSegment statement() {
-        if (peek().type() == TokenType.EOF) {
-            throw error(peek(), "empty filter: expected a phrase (a comparison, EXISTS, INCLUDE, AND, OR, NOT or *)");
+        Token first = peek();
+        if (first.type() == TokenType.EOF) {
+            throw error(first, "empty filter: expected FILTER and a phrase (a comparison, EXISTS, INCLUDE, AND, OR, NOT or *)");
         }
-        if (peek().isKeyword("FILTER")) {
-            advance();
+        if (first.isKeyword("SELECT")) {
+            throw error(first, "SELECT ... FILTER statements are not supported by the sandbox; a segment is FILTER <phrase>");
         }
+        if (!first.isKeyword("FILTER")) {
+            throw error(first, "expected FILTER at the start of the statement but found " + first.describe(text)
+                    + " (Lytics refuses a segment without it: \"Unrecognized Filter Statement\")");
+        }
+        advance();
         Expr filter = phrase();
         String table = null;
         String alias = null;
         String name = null;
         boolean sawWith = false;
-        while (peek().type() != TokenType.EOF) {
+        while (peek().type() != TokenType.EOF && peek().type() != TokenType.SEMICOLON) {
             Token clause = peek();
+            if (clause.isKeyword("LIMIT")) {
+                throw error(clause, "LIMIT is not supported by the sandbox (a segment has no limit)");
+            }
             if (clause.isKeyword("FROM")) {
                 duplicate(clause, table != null);
+                outOfOrder(clause, sawWith || alias != null);
                 advance();
                 table = name("a table name after FROM");
             } else if (clause.isKeyword("WITH")) {
                 duplicate(clause, sawWith);
+                outOfOrder(clause, alias != null);
                 advance();
                 sawWith = true;
                 name = withProperties();
@@ -58,6 +69,12 @@ final class Parser {
                 alias = name("a segment slug after ALIAS");
             } else {
                 throw expected(clause, "FROM, WITH, ALIAS or end of input after the filter");
+            }
+        }
+        if (peek().type() == TokenType.SEMICOLON) {
+            advance();
+            if (peek().type() != TokenType.EOF) {
+                throw error(peek(), "expected end of input after ';' (the sandbox takes one statement at a time)");
             }
         }
         return new ParsedSegment(filter, table == null ? ParsedSegment.DEFAULT_TABLE : table, alias, name);
@@ -183,8 +200,8 @@ final class Parser {
     }
 
     private static boolean startsPhrase(Token t) {
-        return t.type() == TokenType.IDENT || t.type() == TokenType.STRING || t.type() == TokenType.NUMBER
-                || t.type() == TokenType.STAR || t.type() == TokenType.LPAREN;
+        return t.type() == TokenType.IDENT || t.type() == TokenType.STRING || t.type() == TokenType.QUOTED
+                || t.type() == TokenType.NUMBER || t.type() == TokenType.STAR || t.type() == TokenType.LPAREN;
     }
 
     // ---------------------------------------------------------------- expressions (leaves)
@@ -198,10 +215,16 @@ final class Parser {
             case STRING:
             case NUMBER:
                 return predicate(literal("a literal"), t);
+            case QUOTED:
+                advance();
+                return subjectPhrase(new Identifier(List.of(t.value())), t);
             case IDENT:
                 break;
             default:
                 throw expected(t, "a phrase (a comparison, EXISTS, INCLUDE, AND, OR, NOT or *)");
+        }
+        if (isCall(t)) {
+            return subjectPhrase(functionCall(0), t);
         }
         if (t.isKeyword("EXISTS")) {
             advance();
@@ -216,48 +239,97 @@ final class Parser {
             throw expected(peek(), "'(' after " + t.value().toUpperCase(Locale.ROOT));
         }
         if (t.isKeyword("TRUE") || t.isKeyword("FALSE")) {
-            return predicate(literal("a literal"), t);
+            Literal bool = literal("a literal");
+            return startsPredicate(peek(), peek2()) ? predicate(bool, t) : new ValuePhrase(bool);
         }
         if (t.isBareWord() && (Keywords.isPredicate(t.value()) || t.isKeyword("FROM") || t.isKeyword("WITH")
-                || t.isKeyword("ALIAS") || t.isKeyword("FILTER"))) {
+                || t.isKeyword("ALIAS") || t.isKeyword("FILTER") || t.isKeyword("NULL"))) {
             throw error(t, "expected a phrase but found the keyword " + t.describe(text)
                     + " (write a field of that name in backticks: `" + t.value() + "`)");
         }
-        if (t.isBareWord() && peek2().type() == TokenType.LPAREN) {
-            return functionPhrase();
-        }
         advance();
-        if (t.isKeyword("match_all") && !startsPredicate(peek())) {
+        if (t.isKeyword("match_all") && !startsPredicate(peek(), peek2())) {
             return new MatchAllExpr();
         }
-        return predicate(new Identifier(t.segments()), t);
+        return subjectPhrase(new Identifier(t.segments()), t);
     }
 
-    private boolean startsPredicate(Token t) {
-        return t.type() == TokenType.OPERATOR || t.isKeyword("NOT")
-                || (t.isBareWord() && Keywords.isPredicate(t.value()));
+    /** A field or call followed by its predicate, or standing alone as a boolean phrase ({@code NOT foo}). */
+    private Expr subjectPhrase(Operand subject, Token subjectToken) {
+        if (startsPredicate(peek(), peek2()) || continuesTheLine(peek())) {
+            return predicate(subject, subjectToken);
+        }
+        return new ValuePhrase(subject);
     }
 
-    private Expr functionPhrase() {
+    /**
+     * Whether {@code t} goes on the line of a subject as a (malformed) predicate would, such as
+     * {@code IS} in {@code visits IS 5}: then the subject is not a phrase of its own and the error
+     * names the operator expected.
+     */
+    private static boolean continuesTheLine(Token t) {
+        if (t.newlineBefore()) {
+            return false;
+        }
+        return switch (t.type()) {
+            case NUMBER, STRING, QUOTED -> true;
+            case IDENT -> !(t.isKeyword("FROM") || t.isKeyword("WITH") || t.isKeyword("ALIAS") || t.isKeyword("LIMIT")
+                    || t.isKeyword("AND") || t.isKeyword("OR"));
+            default -> false;
+        };
+    }
+
+    /** Whether {@code t} (followed by {@code next}) begins an operator or keyword predicate. */
+    private static boolean startsPredicate(Token t, Token next) {
+        return t.type() == TokenType.OPERATOR
+                || (t.isBareWord() && Keywords.isPredicate(t.value()))
+                || (t.isKeyword("NOT") && next.isBareWord() && Keywords.isPredicate(next.value()));
+    }
+
+    /**
+     * Whether {@code t} names a function: an unquoted word or dotted word before {@code (}. A keyword
+     * ({@code exists}, {@code contains}) is a call only when the {@code (} follows it directly;
+     * {@code AND}, {@code OR} and {@code NOT} never are.
+     */
+    private boolean isCall(Token t) {
+        if (t.type() != TokenType.IDENT || t.quoted() || t.isKeyword("AND") || t.isKeyword("OR") || t.isKeyword("NOT")) {
+            return false;
+        }
+        Token next = peek2();
+        return next.type() == TokenType.LPAREN
+                && (!(t.isBareWord() && Keywords.isReserved(t.value())) || next.start() == t.end());
+    }
+
+    /** {@code name(arg, ...)}, the current token being the name; arguments may be calls, {@code depth} deep so far. */
+    private FunctionCall functionCall(int depth) {
         Token nameToken = advance();
-        FilterFunction function = FilterFunction.named(nameToken.value());
+        String fname = String.join(".", nameToken.segments());
+        if (depth >= FunctionCall.MAX_NESTING) {
+            throw error(nameToken, "function calls nested deeper than " + FunctionCall.MAX_NESTING + " levels");
+        }
+        Builtin function = Builtins.named(fname);
         if (function == null) {
-            throw error(nameToken, "unknown function " + nameToken.describe(text)
-                    + " (supported: " + FilterFunction.names() + ")");
+            String why = Builtins.isKnownButUnsupported(fname)
+                    ? "function " + nameToken.describe(text) + " (a qlbridge builtin) is not supported by the sandbox"
+                    : "unknown function " + nameToken.describe(text);
+            throw error(nameToken, why + " (supported: " + Builtins.names() + ")");
         }
         advance();
         List<Operand> args = new ArrayList<>();
         if (peek().type() != TokenType.RPAREN) {
             while (true) {
                 Token arg = peek();
-                if (arg.type() == TokenType.IDENT && !arg.isKeyword("TRUE") && !arg.isKeyword("FALSE")) {
+                if (isCall(arg)) {
+                    args.add(functionCall(depth + 1));
+                } else if (arg.type() == TokenType.IDENT && !arg.isKeyword("TRUE") && !arg.isKeyword("FALSE")
+                        && !arg.isKeyword("NULL")) {
                     advance();
                     args.add(new Identifier(arg.segments()));
-                } else if (arg.type() == TokenType.STRING || arg.type() == TokenType.NUMBER
-                        || arg.type() == TokenType.IDENT) {
+                } else if (arg.type() == TokenType.STRING || arg.type() == TokenType.QUOTED
+                        || arg.type() == TokenType.NUMBER || arg.type() == TokenType.IDENT) {
                     args.add(literal("a literal"));
                 } else {
-                    throw expected(arg, "a field or a literal as argument of " + function.qlName());
+                    throw expected(arg, "a field, a literal or a call as argument of " + function.name());
                 }
                 if (peek().type() == TokenType.COMMA) {
                     advance();
@@ -266,16 +338,12 @@ final class Parser {
                 }
             }
         }
-        expect(TokenType.RPAREN, "',' or ')' in the arguments of " + function.qlName());
-        String problem = function.check(args);
+        expect(TokenType.RPAREN, "',' or ')' in the arguments of " + function.name());
+        String problem = function.problemWith(args);
         if (problem != null) {
             throw error(nameToken, problem);
         }
-        FunctionCall call = new FunctionCall(function, args);
-        if (function.isPredicate()) {
-            return new FunctionExpr(call);
-        }
-        return predicate(call, nameToken);
+        return new FunctionCall(function, args);
     }
 
     /** Parses what follows a subject: an operator or a (possibly negated) keyword predicate. */
@@ -290,15 +358,30 @@ final class Parser {
                 throw expected(op, "IN, INTERSECTS, CONTAINS, LIKE or BETWEEN after NOT");
             }
         }
-        if (subject instanceof Literal && !op.isKeyword("IN")) {
-            throw expected(op, "IN after the literal " + subjectToken.describe(text)
-                    + " (only IN may have a literal on its left)");
+        if (subject instanceof Literal && !op.isKeyword("IN") && op.type() != TokenType.OPERATOR) {
+            throw expected(op, "IN or a comparison after the literal " + subjectToken.describe(text)
+                    + " (only IN and comparisons may have a literal on their left)");
         }
         if (op.type() == TokenType.OPERATOR) {
             advance();
             ComparisonOperator operator = ComparisonOperator.fromSymbol(op.value());
             if (operator == null) {
                 throw error(op, "unknown operator " + op.describe(text) + " (expected =, ==, !=, >, >=, <, <=)");
+            }
+            Token right = peek();
+            boolean rightIsValue = right.type() == TokenType.IDENT && !right.isKeyword("TRUE")
+                    && !right.isKeyword("FALSE") && !right.isKeyword("NULL");
+            if (subject instanceof Literal literal) {
+                if (!rightIsValue) {
+                    throw expected(right, "a field or a call after " + subjectToken.describe(text) + " " + op.value()
+                            + " (comparing two literals is not supported by the sandbox)");
+                }
+                Operand field = isCall(right) ? functionCall(0) : new Identifier(advance().segments());
+                return new CompareExpr(field, operator.flipped(), literal);
+            }
+            if (rightIsValue) {
+                throw error(right, "comparing " + subjectToken.describe(text) + " with another field or call "
+                        + right.describe(text) + " is not supported by the sandbox (compare with a literal)");
             }
             return new CompareExpr(subject, operator, literal("a literal after " + op.value()));
         }
@@ -317,7 +400,7 @@ final class Parser {
         if (op.isKeyword("LIKE")) {
             advance();
             Token pattern = peek();
-            if (pattern.type() != TokenType.STRING) {
+            if (pattern.type() != TokenType.STRING && pattern.type() != TokenType.QUOTED) {
                 throw expected(pattern, "a quoted pattern after LIKE");
             }
             advance();
@@ -340,7 +423,7 @@ final class Parser {
     /** {@code (lit, ...)} with an optional trailing comma, or a field holding the values. */
     private ValueList valueList(String after) {
         Token t = peek();
-        if (t.type() == TokenType.IDENT && !t.isKeyword("TRUE") && !t.isKeyword("FALSE")) {
+        if (t.type() == TokenType.IDENT && !t.isKeyword("TRUE") && !t.isKeyword("FALSE") && !t.isKeyword("NULL")) {
             advance();
             return new Identifier(t.segments());
         }
@@ -373,8 +456,13 @@ final class Parser {
     private Literal literal(String what) {
         Token t = peek();
         switch (t.type()) {
-            case STRING -> {
+            case STRING, QUOTED -> {
                 advance();
+                if (Timestamps.looksLikeUnreadableDate(t.value())) {
+                    throw error(t, "the date " + t.describe(text) + " is in no form the sandbox reads "
+                            + "(write ISO-8601 such as \"2015-12-18\" or \"2015-12-18T10:00:00Z\", or MM/dd/yyyy "
+                            + "such as \"12/18/2015\")");
+                }
                 try {
                     return Literal.string(t.value());
                 } catch (DateMath.Invalid e) {
@@ -395,14 +483,22 @@ final class Parser {
                     advance();
                     return Literal.bool(t.isKeyword("TRUE"));
                 }
-                throw expected(t, what + " (a \"string\", a number, true or false)");
+                if (t.isKeyword("NULL")) {
+                    advance();
+                    return Literal.nullLiteral();
+                }
+                throw expected(t, what + " (a \"string\", a number, true, false or NULL)");
             }
-            default -> throw expected(t, what + " (a \"string\", a number, true or false)");
+            default -> throw expected(t, what + " (a \"string\", a number, true, false or NULL)");
         }
     }
 
     private Identifier field(String what) {
         Token t = peek();
+        if (t.type() == TokenType.QUOTED && !t.value().isEmpty()) {
+            advance();
+            return new Identifier(List.of(t.value()));
+        }
         if (t.type() != TokenType.IDENT) {
             throw expected(t, what);
         }
@@ -413,7 +509,7 @@ final class Parser {
     /** A single name: a bare or backticked one-segment identifier, or a string. */
     private String name(String what) {
         Token t = peek();
-        if (t.type() == TokenType.STRING && !t.value().isBlank()) {
+        if ((t.type() == TokenType.STRING || t.type() == TokenType.QUOTED) && !t.value().isBlank()) {
             advance();
             return t.value();
         }
@@ -480,6 +576,14 @@ final class Parser {
             throw expected(peek(), what);
         }
         advance();
+    }
+
+    /** Refuses a clause after one that qlbridge reads later ({@code rel/parse_filterql.go}: FROM, LIMIT, WITH, ALIAS). */
+    private void outOfOrder(Token clause, boolean laterSeen) {
+        if (laterSeen) {
+            throw error(clause, clause.value().toUpperCase(Locale.ROOT)
+                    + " comes too late: the clauses go in the order FROM, WITH, ALIAS");
+        }
     }
 
     private void duplicate(Token clause, boolean seen) {

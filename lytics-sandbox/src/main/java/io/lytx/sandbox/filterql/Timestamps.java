@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads timestamps the way Lytics data carries them. Stateless, thread-safe.
@@ -13,23 +15,62 @@ import java.time.ZoneOffset;
  * <p>Accepted text: ISO-8601 date-times with {@code T} or a space between date and time, with
  * {@code Z} or an offset ({@code 2016-04-02T12:00:00Z}, {@code 2015-04-01 00:00:00Z},
  * {@code 2016-04-02T12:00:00.250+02:00}); date-times without zone (read as UTC); plain dates
- * {@code 2016-04-02} (midnight UTC); and, through {@link #parse(String)} only, epoch milliseconds.
+ * {@code 2016-04-02} (midnight UTC); and, through {@link #parse(String)} only, US month-first dates
+ * ({@code 12/18/2015}, UTC) and epoch milliseconds.
  */
 final class Timestamps {
 
     private static final int MAX_EPOCH_DIGITS = 19;
+    private static final Pattern US_DATE = Pattern.compile(
+            "(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    private static final Pattern DATE_LIKE = Pattern.compile(
+            "(?:\\d{1,2}[/-]\\d{1,2}[/-]\\d{4}|\\d{4}[/-]\\d{1,2}[/-]\\d{1,2})(?:[ T].*)?", Pattern.DOTALL);
 
     private Timestamps() {
     }
 
-    /** ISO text or epoch-millisecond digits; null when the text is neither. */
+    /** ISO text, US {@code MM/dd/yyyy} text or epoch-millisecond digits; null when the text is none of them. */
     static Instant parse(String text) {
         String s = text.trim();
         Instant iso = parseIso(s);
         if (iso != null) {
             return iso;
         }
-        return parseEpochMillis(s);
+        Instant us = parseUs(s);
+        return us != null ? us : parseEpochMillis(s);
+    }
+
+    /**
+     * US month-first dates as qlbridge's date parser reads them ({@code 12/18/2015}, {@code 4/7/2014},
+     * optionally followed by {@code HH:mm} or {@code HH:mm:ss}), in UTC; null for anything else.
+     */
+    static Instant parseUs(String text) {
+        Matcher m = US_DATE.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            LocalDateTime t = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2))).atStartOfDay();
+            if (m.group(4) != null) {
+                t = t.withHour(Integer.parseInt(m.group(4))).withMinute(Integer.parseInt(m.group(5)))
+                        .withSecond(m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+            }
+            return t.toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether {@code text} looks like a date (day, month and a 4-digit year separated by {@code /} or
+     * {@code -}, in either order, maybe followed by a time) but is in no form {@link #parse(String)}
+     * reads, such as {@code 18/12/2015}, {@code 12-18-2015} or {@code 2015/12/18}: the parser refuses
+     * such literals instead of letting them never match.
+     */
+    static boolean looksLikeUnreadableDate(String text) {
+        String s = text.trim();
+        return DATE_LIKE.matcher(s).matches() && parse(s) == null;
     }
 
     /** Only ISO forms; null otherwise. Cheap for text that does not look like a date. */

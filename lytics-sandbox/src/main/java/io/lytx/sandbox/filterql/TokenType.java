@@ -6,6 +6,11 @@ enum TokenType {
     IDENT,
     /** A double-quoted string. */
     STRING,
+    /**
+     * A single-quoted text ({@code 'abc'}): a string where a literal is expected, a field or a name
+     * where one is expected (Lytics writes {@code EXISTS '_uids'}, {@code INCLUDE '<segment id>'}).
+     */
+    QUOTED,
     /** An integer or decimal number, optionally negative, optionally with an exponent. */
     NUMBER,
     /** A run of {@code = ! < >} characters; validity is checked by the parser. */
@@ -14,5 +19,7 @@ enum TokenType {
     RPAREN,
     COMMA,
     STAR,
+    /** {@code ;}, ending a statement. */
+    SEMICOLON,
     EOF
 }

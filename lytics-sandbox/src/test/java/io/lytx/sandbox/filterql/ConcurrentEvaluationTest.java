@@ -19,7 +19,7 @@ class ConcurrentEvaluationTest {
 
     @Test
     void sharedTreeEvaluatesTheSameFromManyThreads() throws InterruptedException, ExecutionException {
-        Expr segment = FilterQl.parse("""
+        Expr segment = Trees.parse("""
                 FILTER AND (
                   visitct > 5
                   OR (country IN ("US", "CA"), email LIKE "*@example.org")

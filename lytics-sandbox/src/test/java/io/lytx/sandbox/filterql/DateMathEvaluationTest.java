@@ -33,14 +33,14 @@ class DateMathEvaluationTest {
         // a field holding exactly the expected instant equals the date math, and is not after it
         Map<String, Object> profile = Map.of("ts", Instant.parse(expected));
         EvalContext ctx = EvalContext.of(Clock.fixed(NOW, ZoneOffset.UTC), (slug, p) -> false);
-        assertThat(FilterQl.parse("ts = \"" + math + "\"").filter().test(profile, ctx)).isTrue();
-        assertThat(FilterQl.parse("ts > \"" + math + "\"").filter().test(profile, ctx)).isFalse();
-        assertThat(FilterQl.parse("ts >= \"" + math + "\"").filter().test(profile, ctx)).isTrue();
+        assertThat(Trees.parse("ts = \"" + math + "\"").filter().test(profile, ctx)).isTrue();
+        assertThat(Trees.parse("ts > \"" + math + "\"").filter().test(profile, ctx)).isFalse();
+        assertThat(Trees.parse("ts >= \"" + math + "\"").filter().test(profile, ctx)).isTrue();
     }
 
     @Test
     void membershipMovesWithTheClock() {
-        Expr recent = FilterQl.parse("FILTER last_visit > \"now-30d\"").filter();
+        Expr recent = Trees.parse("FILTER last_visit > \"now-30d\"").filter();
         Map<String, Object> profile = Map.of("last_visit", "2026-11-01T00:00:00Z");
         SettableContext ctx = new SettableContext(Instant.parse("2026-11-27T00:00:00Z"));
         assertThat(recent.test(profile, ctx)).isTrue();
@@ -50,7 +50,7 @@ class DateMathEvaluationTest {
 
     @Test
     void futureDateMath() {
-        Expr renewsSoon = FilterQl.parse("renewal BETWEEN \"now\" AND \"now+7d\"").filter();
+        Expr renewsSoon = Trees.parse("renewal BETWEEN \"now\" AND \"now+7d\"").filter();
         Map<String, Object> profile = Map.of("renewal", 1_780_000_000_000L); // 2026-05-28T20:26:40Z
         SettableContext ctx = new SettableContext(Instant.parse("2026-05-25T00:00:00Z"));
         assertThat(renewsSoon.test(profile, ctx)).isTrue();
@@ -60,10 +60,10 @@ class DateMathEvaluationTest {
 
     @Test
     void dateMathOutOfRangeDoesNotMatchInsteadOfThrowing() {
-        Expr far = FilterQl.parse("ts > \"now-999999999y\"").filter();
+        Expr far = Trees.parse("ts > \"now-999999999y\"").filter();
         Map<String, Object> profile = Map.of("ts", "2026-01-01T00:00:00Z");
         assertThat(far.test(profile, new SettableContext(NOW))).isTrue();
-        Expr tooFar = FilterQl.parse("ts > \"now-999999999y-999999999y\"").filter();
+        Expr tooFar = Trees.parse("ts > \"now-999999999y-999999999y\"").filter();
         assertThat(tooFar.test(profile, new SettableContext(NOW))).isFalse();
     }
 
@@ -71,7 +71,7 @@ class DateMathEvaluationTest {
     void textStartingWithNowButNotDateMathIsPlainText() {
         Map<String, Object> profile = Map.of("city", "nowhere", "note", "now 7d");
         SettableContext ctx = new SettableContext(NOW);
-        assertThat(FilterQl.parse("city = \"nowhere\"").filter().test(profile, ctx)).isTrue();
-        assertThat(FilterQl.parse("note = \"now 7d\"").filter().test(profile, ctx)).isTrue();
+        assertThat(Trees.parse("city = \"nowhere\"").filter().test(profile, ctx)).isTrue();
+        assertThat(Trees.parse("note = \"now 7d\"").filter().test(profile, ctx)).isTrue();
     }
 }

@@ -53,7 +53,7 @@ class FilterQlEvaluationTest {
     }
 
     private boolean matches(String filterQl) {
-        return FilterQl.parse(filterQl).filter().test(pat, ctx);
+        return Trees.parse(filterQl).filter().test(pat, ctx);
     }
 
     @ParameterizedTest
@@ -124,10 +124,17 @@ class FilterQlEvaluationTest {
     }
 
     @Test
-    void aMapFieldItselfMatchesNoComparison() {
+    void aMapFieldItselfMatchesNoComparisonButInTestsItsKeys() {
+        // qlbridge vm/vm.go evalBinary: a map compared with a value cannot be evaluated; IN and
+        // INTERSECTS test the map's keys (vm/filterqlvm_test.go: FILTER hits IN ("foo"))
         assertThat(matches("lytics_content > 0")).isFalse();
         assertThat(matches("lytics_content != 0")).isFalse();
-        assertThat(matches("lytics_content NOT IN (1)")).isFalse();
+        assertThat(matches("NOT lytics_content != 0")).as("unknown stays unknown under NOT").isFalse();
+        assertThat(matches("lytics_content NOT IN (1)")).isTrue();
+        assertThat(matches("lytics_content IN (\"Running\")")).isTrue();
+        assertThat(matches("lytics_content INTERSECTS (\"Cooking\", \"Credit Cards\")")).isTrue();
+        assertThat(matches("\"Running\" IN lytics_content")).isTrue();
+        assertThat(matches("lytics_content IN (\"0.82\")")).as("values are not keys").isFalse();
         assertThat(matches("EXISTS lytics_content")).isTrue();
     }
 
@@ -161,19 +168,28 @@ class FilterQlEvaluationTest {
         assertThat(matches("country IN channels")).isFalse();
         assertThat(matches("channels INTERSECTS segments")).isFalse();
         assertThat(matches("\"x\" IN no_such_list")).isFalse();
-        assertThat(matches("\"x\" NOT IN no_such_list")).isFalse();
+        // qlbridge vm/vm.go evalBinary: IN with a missing right side is false, so NOT IN is true
+        assertThat(matches("\"x\" NOT IN no_such_list")).isTrue();
+        assertThat(matches("absent NOT IN no_such_list")).as("both sides missing: unknown").isFalse();
     }
 
     @Test
-    void missingFieldsMatchNoComparisonButPrefixNotAndNotExistsSeeThemAbsent() {
+    void missingFieldsAsQlbridgeEvaluatesThem() {
+        // qlbridge vm/vm.go evalBinary / walkUnary / walkTernary, and vm/filterqlvm_test.go hits
+        // "FILTER first_name != \"Anakin\"" and "FILTER not_a_field NOT IN (\"Yoda\")"
         for (String missing : List.of("absent", "nothing_here")) {
             assertThat(matches(missing + " > 1")).isFalse();
-            assertThat(matches(missing + " != 1")).isFalse();
-            assertThat(matches(missing + " NOT IN (1)")).isFalse();
-            assertThat(matches(missing + " NOT INTERSECTS (1)")).isFalse();
-            assertThat(matches(missing + " NOT CONTAINS \"x\"")).isFalse();
-            assertThat(matches(missing + " NOT LIKE \"x\"")).isFalse();
-            assertThat(matches(missing + " NOT BETWEEN 1 AND 2")).isFalse();
+            assertThat(matches(missing + " = 1")).isFalse();
+            assertThat(matches(missing + " != 1")).isTrue();
+            assertThat(matches(missing + " NOT IN (1)")).isTrue();
+            assertThat(matches(missing + " NOT INTERSECTS (1)")).isTrue();
+            assertThat(matches(missing + " NOT CONTAINS \"x\"")).isTrue();
+            assertThat(matches(missing + " NOT LIKE \"x\"")).isTrue();
+            assertThat(matches(missing + " NOT BETWEEN 1 AND 2")).as("BETWEEN on a missing field is unknown").isFalse();
+            assertThat(matches("NOT " + missing + " BETWEEN 1 AND 2")).isFalse();
+            assertThat(matches("AND (" + missing + " BETWEEN 1 AND 2, visitct > 1)")).isFalse();
+            assertThat(matches("OR (" + missing + " BETWEEN 1 AND 2, visitct > 1)")).isTrue();
+            assertThat(matches("NOT " + missing)).as("a missing field as a phrase is unknown").isFalse();
             assertThat(matches("NOT " + missing + " IN (1)")).isTrue();
             assertThat(matches("NOT EXISTS " + missing)).isTrue();
             assertThat(matches("EXISTS " + missing)).isFalse();
@@ -210,8 +226,10 @@ class FilterQlEvaluationTest {
     void bigDecimalAndDoubleNumbers() {
         assertThat(matches("ltv > 1000")).isTrue();
         assertThat(matches("ltv = 1234.5")).isTrue();
-        assertThat(matches("avg_order BETWEEN 45.5 AND 46")).as("BETWEEN includes its ends").isTrue();
-        assertThat(matches("avg_order BETWEEN 40 AND 45.5")).isTrue();
+        // qlbridge vm/vm.go walkTernary: BETWEEN excludes both ends (av > bv && av < cv)
+        assertThat(matches("avg_order BETWEEN 45.5 AND 46")).as("BETWEEN excludes its ends").isFalse();
+        assertThat(matches("avg_order BETWEEN 40 AND 45.5")).isFalse();
+        assertThat(matches("avg_order BETWEEN 45.4 AND 45.6")).isTrue();
         assertThat(matches("avg_order BETWEEN 45.51 AND 46")).isFalse();
         assertThat(matches("avg_order NOT BETWEEN 46 AND 50")).isTrue();
     }
@@ -219,7 +237,9 @@ class FilterQlEvaluationTest {
     @Test
     void functions() {
         assertThat(matches("domain(email) = \"example.org\"")).isTrue();
-        assertThat(matches("domain(url) == \"www.example.org\"")).isTrue();
+        // qlbridge expr/builtins/url_email.go domain(): the last two labels of the host
+        assertThat(matches("domain(url) == \"example.org\"")).isTrue();
+        assertThat(matches("host(url) == \"www.example.org\"")).isTrue();
         assertThat(matches("domain(email) IN (\"gmail.com\")")).isFalse();
         assertThat(matches("domain(absent) = \"example.org\"")).isFalse();
         // Portland city centre is ~1 km from (45.52, -122.68); Seattle is ~230 km away
@@ -235,10 +255,10 @@ class FilterQlEvaluationTest {
         p.put("pageviews", List.of("2026-11-27T11:00:00Z", "2026-11-26T00:00:00Z", 1_764_000_000_000L,
                 Instant.parse("2026-11-21T00:00:00Z"), "2026-11-20T13:00:00Z", "2026-11-01T00:00:00Z"));
         p.put("buckets", Map.of("2026-11-25", 3, "2026-11-26", "2", "2026-10-01", 50));
-        Expr five = FilterQl.parse("timewindow(pageviews, 5, 7)").filter();
-        Expr ten = FilterQl.parse("timewindow(pageviews, 10, 30)").filter();
-        Expr buckets = FilterQl.parse("timewindow(buckets, 5, 7)").filter();
-        Expr bucketsTen = FilterQl.parse("timewindow(buckets, 10, 7)").filter();
+        Expr five = Trees.parse("timewindow(pageviews, 5, 7)").filter();
+        Expr ten = Trees.parse("timewindow(pageviews, 10, 30)").filter();
+        Expr buckets = Trees.parse("timewindow(buckets, 5, 7)").filter();
+        Expr bucketsTen = Trees.parse("timewindow(buckets, 10, 7)").filter();
         // 1764000000000 ms is 2025-11-24: outside the window
         assertThat(five.test(p, ctx)).as("4 events in the last 7 days").isFalse();
         assertThat(ten.test(p, ctx)).isFalse();
@@ -252,7 +272,7 @@ class FilterQlEvaluationTest {
 
     @Test
     void realisticSegment() {
-        Expr frequentUsVisitors = FilterQl.parse("""
+        Expr frequentUsVisitors = Trees.parse("""
                 FILTER AND (
                     visitct > 5,                                  -- "17" as text
                     country IN ("US", "CA"),
@@ -279,17 +299,74 @@ class FilterQlEvaluationTest {
         odd.put("obj", new Object());
         odd.put("arr", new Object[] {"a", null, 3});
         odd.put("date", "2026-02-31T00:00:00Z");
-        assertThat(FilterQl.parse("n > 1").filter().test(odd, ctx)).isFalse();
-        assertThat(FilterQl.parse("inf > 1").filter().test(odd, ctx)).isFalse();
-        assertThat(FilterQl.parse("obj = 1").filter().test(odd, ctx)).isFalse();
-        assertThat(FilterQl.parse("arr = 3").filter().test(odd, ctx)).isTrue();
-        assertThat(FilterQl.parse("date > \"2020-01-01\"").filter().test(odd, ctx)).isFalse();
+        assertThat(Trees.parse("n > 1").filter().test(odd, ctx)).isFalse();
+        assertThat(Trees.parse("inf > 1").filter().test(odd, ctx)).isFalse();
+        assertThat(Trees.parse("obj = 1").filter().test(odd, ctx)).isFalse();
+        assertThat(Trees.parse("arr = 3").filter().test(odd, ctx)).isTrue();
+        assertThat(Trees.parse("date > \"2020-01-01\"").filter().test(odd, ctx)).isFalse();
     }
 
     @Test
     void testRejectsNullArgumentsByName() {
-        Expr e = FilterQl.parse("x = 1").filter();
+        Expr e = Trees.parse("x = 1").filter();
         assertThatNullPointerException().isThrownBy(() -> e.test(null, ctx)).withMessage("profile");
         assertThatNullPointerException().isThrownBy(() -> e.test(pat, null)).withMessage("ctx");
+    }
+
+    @Test
+    void singleQuotedFieldsAndSlugsAsLyticsReturnsThem() {
+        // go-lytics mock/json/get_segmentml.json: "FILTER AND ( _num_aliases = 1, EXISTS '_uids' ) FROM user ALIAS default_anon_seg"
+        String anonymous = "FILTER AND ( _num_aliases = 1, EXISTS '_uids' ) FROM user ALIAS default_anon_seg";
+        assertThat(FilterQl.parse(anonymous).filter().test(Map.of("_num_aliases", "1", "_uids", List.of("u_1")), ctx)).isTrue();
+        assertThat(FilterQl.parse(anonymous).filter().test(Map.of("_num_aliases", "2", "_uids", List.of("u_1")), ctx)).isFalse();
+        assertThat(matches("EXISTS 'no_such_field'")).isFalse();
+        assertThat(matches("email LIKE '*@example.org'")).isTrue();
+        assertThat(matches("country IN ('CA', 'US')")).isTrue();
+        // qlbridge rel/parse_filterql_test.go FilterTests: INCLUDE 'f9f0dc74234af7e86ddeb660c50350e1'
+        ctx.segment("f9f0dc74234af7e86ddeb660c50350e1", "FILTER country = 'US'");
+        assertThat(matches("INCLUDE 'f9f0dc74234af7e86ddeb660c50350e1'")).isTrue();
+    }
+
+    @Test
+    void doubledQuotesStandForAQuote() {
+        // qlbridge rel/parse_filterql_test.go FilterTests: COMPANY IN ("Toys R"" Us", "Toys R' Us, Inc.")
+        Map<String, Object> toys = Map.of("COMPANY", "Toys R\" Us");
+        assertThat(FilterQl.parse("FILTER COMPANY IN (\"Toys R\"\" Us\", \"Toys R' Us, Inc.\")").filter().test(toys, ctx)).isTrue();
+        assertThat(FilterQl.parse("FILTER COMPANY = 'Toys R\" Us'").filter().test(toys, ctx)).isTrue();
+        assertThat(FilterQl.parse("FILTER COMPANY != 'Toys R'' Us'").filter().test(toys, ctx)).isTrue();
+    }
+
+    @Test
+    void nullComparisonsAsQlbridgeEvaluatesThem() {
+        // qlbridge vm/vm.go evalBinary: a text against NULL is equal when empty; a missing field
+        // (not evaluable) is != anything, NULL included
+        assertThat(matches("email != NULL")).isTrue();
+        assertThat(matches("email = NULL")).isFalse();
+        assertThat(matches("empty_text = NULL")).isTrue();
+        assertThat(matches("empty_text != NULL")).isFalse();
+        assertThat(matches("absent = NULL")).isFalse();
+        assertThat(matches("absent != NULL")).isTrue();
+    }
+
+    @Test
+    void fieldsAndLiteralsAsPhrases() {
+        // qlbridge FilterQL.md "FILTER NOT foo"; vm/filterqlvm_test.go misses "FILTER OR (false, false, AND (true, false))"
+        assertThat(matches("vip")).isTrue();
+        assertThat(matches("NOT email_optout")).as("\"f\" reads as false").isTrue();
+        assertThat(matches("NOT is_subscriber")).as("\"t\" reads as true").isFalse();
+        assertThat(matches("NOT absent")).as("missing: unknown").isFalse();
+        assertThat(matches("NOT country")).as("not a boolean: unknown").isFalse();
+        assertThat(matches("OR (false, true)")).isTrue();
+        assertThat(matches("AND (true, NOT false)")).isTrue();
+    }
+
+    @Test
+    void literalOnTheLeftOfAComparison() {
+        // qlbridge vm/filterqlvm_test.go hits: FILTER "Yoda" == name (reverse order of identity/value)
+        assertThat(matches("\"now-1d\" > last_purchase")).as("last_purchase is 7 days ago").isTrue();
+        assertThat(matches("\"now-30d\" > last_purchase")).isFalse();
+        assertThat(matches("5 < visitct")).isTrue();
+        assertThat(matches("\"US\" = country")).isTrue();
+        assertThat(Trees.parse("5 < visitct").toQl()).isEqualTo("FILTER visitct > 5 FROM user");
     }
 }

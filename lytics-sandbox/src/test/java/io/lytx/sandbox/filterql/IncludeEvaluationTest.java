@@ -17,7 +17,7 @@ class IncludeEvaluationTest {
 
     @Test
     void includeAsksTheContextAndComposes() {
-        Expr notFrequentUs = FilterQl.parse("FILTER AND (EXISTS email, NOT INCLUDE frequent_us)").filter();
+        Expr notFrequentUs = Trees.parse("FILTER AND (EXISTS email, NOT INCLUDE frequent_us)").filter();
         Map<String, Object> usFrequent = Map.of("email", "a@x.org", "country", "US", "visitct", "12");
         Map<String, Object> usRare = Map.of("email", "b@x.org", "country", "US", "visitct", "2");
         Map<String, Object> caFrequent = Map.of("email", "c@x.org", "country", "CA", "visitct", "40");
@@ -28,8 +28,8 @@ class IncludeEvaluationTest {
 
     @Test
     void unknownSegmentIsNoMembership() {
-        assertThat(FilterQl.parse("INCLUDE nobody_knows").filter().test(Map.of(), ctx)).isFalse();
-        assertThat(FilterQl.parse("NOT INCLUDE nobody_knows").filter().test(Map.of(), ctx)).isTrue();
+        assertThat(Trees.parse("INCLUDE nobody_knows").filter().test(Map.of(), ctx)).isFalse();
+        assertThat(Trees.parse("NOT INCLUDE nobody_knows").filter().test(Map.of(), ctx)).isTrue();
     }
 
     @Test
@@ -48,14 +48,14 @@ class IncludeEvaluationTest {
                 return p == profile && segmentSlug.equals("Odd-Slug");
             }
         };
-        assertThat(FilterQl.parse("OR (INCLUDE first, INCLUDE `Odd-Slug`, INCLUDE never_asked)").filter()
+        assertThat(Trees.parse("OR (INCLUDE first, INCLUDE `Odd-Slug`, INCLUDE never_asked)").filter()
                 .test(profile, recording)).isTrue();
         assertThat(asked).containsExactly("first", "Odd-Slug");
     }
 
     @Test
     void includedSegmentsAreReportedForCycleChecks() {
-        ParsedSegment parsed = FilterQl.parse("FILTER AND (INCLUDE us_visitors, OR (NOT INCLUDE frequent, x = 1))");
+        ParsedSegment parsed = Trees.parse("FILTER AND (INCLUDE us_visitors, OR (NOT INCLUDE frequent, x = 1))");
         assertThat(parsed.filter().includedSegments()).containsExactly("us_visitors", "frequent");
     }
 }

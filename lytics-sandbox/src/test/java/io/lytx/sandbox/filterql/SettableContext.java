@@ -23,7 +23,7 @@ final class SettableContext implements EvalContext {
     }
 
     SettableContext segment(String slug, String filterQl) {
-        segments.put(slug, FilterQl.parse(filterQl).filter());
+        segments.put(slug, Trees.parse(filterQl).filter());
         return this;
     }
 

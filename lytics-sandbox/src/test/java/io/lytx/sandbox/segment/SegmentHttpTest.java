@@ -71,7 +71,7 @@ class SegmentHttpTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.dataMap()).containsEntry("id", id).containsEntry("segment_ql", "FILTER visitct >= 4 FROM user ALIAS regulars_http");
 
-        SandboxHttp.Reply json = lytics.admin().postJson("/api/segment", "{\"name\":\"Oslo people\",\"segment_ql\":\"city = \\\"Oslo\\\"\","
+        SandboxHttp.Reply json = lytics.admin().postJson("/api/segment", "{\"name\":\"Oslo people\",\"segment_ql\":\"FILTER city = \\\"Oslo\\\"\","
                 + "\"slug_name\":\"oslo_http\",\"is_public\":true,\"description\":\"d\",\"tags\":[\"geo\"]}");
         assertThat(json.status()).isEqualTo(201);
         assertThat(json.dataMap()).containsEntry("name", "Oslo people").containsEntry("is_public", true)
