@@ -50,7 +50,7 @@ class UidsStitchingHttpTest {
 
         Map<String, Object> attacker = byUid("attacker-seerid");
         assertThat(attacker).containsEntry("email", "victim@example.org").containsEntry("first_name", "Mallory");
-        assertThat((List<?>) attacker.get("_uids")).containsExactlyInAnyOrder("victim-seerid", "attacker-seerid");
+        assertThat((List<?>) attacker.get("_uids")).extracting(String::valueOf).containsExactlyInAnyOrder("victim-seerid", "attacker-seerid");
         assertThat(byUid("victim-seerid")).isEqualTo(attacker);
         assertThat(lytics.admin().get("/api/entity/user/_uids/victim-seerid").dataMap()).isEqualTo(attacker);
     }
