@@ -2,12 +2,12 @@ package io.lytx.sandbox.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lytx.sandbox.GeneratedUpload;
 import io.lytx.sandbox.SandboxExtension;
 import io.lytx.sandbox.SandboxHttp;
 import io.lytx.sandbox.SandboxOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -149,58 +149,11 @@ class BulkUploadHttpTest {
         int rows = 150_000;
         HttpRequest request = HttpRequest.newBuilder(lytics.sandbox().baseUri().resolve("collect/bulk/orders"))
                 .header("Authorization", lytics.sandbox().adminToken()).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedCsv(rows, 1000))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> GeneratedUpload.csv(rows, 1000))).build();
         SandboxHttp.Reply r = lytics.admin().send(request);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.dataMap()).containsEntry("message_count", new BigDecimal(rows));
         assertThat(entity("user_id", "big-999").dataMap()).containsEntry("row", Integer.toString(rows - 1));
-    }
-
-    /** CSV rows {@code user_id,email,row,pad} made on the fly: {@code big-<i % ids>} for row i. */
-    static final class GeneratedCsv extends InputStream {
-        private final int rows;
-        private final int ids;
-        private int next = -1;
-        private byte[] current = "user_id,email,row,pad\n".getBytes(StandardCharsets.UTF_8);
-        private int pos;
-
-        GeneratedCsv(int rows, int ids) {
-            this.rows = rows;
-            this.ids = ids;
-        }
-
-        @Override
-        public int read() {
-            if (!fill()) {
-                return -1;
-            }
-            return current[pos++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (!fill()) {
-                return -1;
-            }
-            int n = Math.min(len, current.length - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        private boolean fill() {
-            while (pos >= current.length) {
-                next++;
-                if (next >= rows) {
-                    return false;
-                }
-                int id = next % ids;
-                current = ("big-" + id + ",big" + id + "@example.org," + next + ",padding-padding-padding-padding-padding\n")
-                        .getBytes(StandardCharsets.UTF_8);
-                pos = 0;
-            }
-            return true;
-        }
     }
 
     @Test
