@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *
  * <p>Both answer {@code {message_count, rejected_count, content-type, droperrors, dryrun,
  * timestamp_field, filename}}. A malformed body is refused as a whole with 400 naming the line
- * and column, a wrong content type with 415; a refused request changes nothing, and
+ * and column, a wrong content type with 415; a refused {@code /collect/json} request changes
+ * nothing (a bulk upload stops at its first bad record, the records before it stored), and
  * {@code dryrun=true} validates and counts without storing. Thread-safe and stateless (state is
  * in the {@link EventIngest}).
  */
