@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Data collection API. JSON events go to {@code POST /collect/json/{stream}} on the API host (at most
@@ -86,12 +87,7 @@ public final class CollectApi {
      * @throws UncheckedIOException when the file cannot be opened
      */
     public CollectResult bulkJson(String stream, Path file, CollectOptions options) {
-        Args.notNull(file, "file");
-        try (InputStream in = Files.newInputStream(file)) {
-            return bulkJson(stream, in, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.getFileName(), e);
-        }
+        return fromFile(file, in -> bulkJson(stream, in, options));
     }
 
     /**
@@ -146,9 +142,14 @@ public final class CollectApi {
      * @throws UncheckedIOException when the file cannot be opened
      */
     public CollectResult csv(String stream, Path file, CsvOptions options) {
+        return fromFile(file, in -> csv(stream, in, options));
+    }
+
+    /** Opens a file, hands its stream to an upload, closes it. */
+    private static CollectResult fromFile(Path file, Function<InputStream, CollectResult> upload) {
         Args.notNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
-            return csv(stream, in, options);
+            return upload.apply(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.getFileName(), e);
         }

@@ -28,8 +28,7 @@ final class CsvRecordSplitter {
 
     private final Reader in;
     private final char delimiter;
-    private final int maxChars;
-    private final StringBuilder buf = new StringBuilder();
+    private final BoundedText record;
     private long line = 1;
     private int pushedBack = -2;
     private boolean eof;
@@ -42,7 +41,7 @@ final class CsvRecordSplitter {
     CsvRecordSplitter(Reader in, char delimiter, int maxChars) {
         this.in = in;
         this.delimiter = delimiter;
-        this.maxChars = maxChars;
+        this.record = new BoundedText(maxChars);
     }
 
     /**
@@ -62,23 +61,21 @@ final class CsvRecordSplitter {
     }
 
     private Record readOne() {
-        buf.setLength(0);
+        record.reset();
         long start = line;
-        long count = 0;
         boolean fieldStart = true;
         boolean quoted = false;
         boolean quoteSeen = false;
         while (true) {
             int c = read();
-            boolean oversized = count > maxChars;
             if (c < 0) {
                 eof = true;
-                return count == 0 ? null : new Record(start, oversized ? "" : buf.toString(), oversized);
+                return record.length() == 0 ? null : new Record(start, record.text(), record.oversized());
             }
             if (quoted && quoteSeen) {
                 quoteSeen = false;
                 if (c == '"') {
-                    count = add('"', count);
+                    record.add('"');
                     continue;
                 }
                 quoted = false; // the quote closed the field; c is read below as outside quotes
@@ -91,10 +88,10 @@ final class CsvRecordSplitter {
                     }
                 }
                 line++;
-                if (!quoted || oversized) {
-                    return new Record(start, oversized ? "" : buf.toString(), oversized);
+                if (!quoted || record.oversized()) {
+                    return new Record(start, record.text(), record.oversized());
                 }
-                count = add('\n', count);
+                record.add('\n');
                 continue;
             }
             if (quoted) {
@@ -103,19 +100,8 @@ final class CsvRecordSplitter {
                 quoted = true;
             }
             fieldStart = !quoted && c == delimiter;
-            count = add((char) c, count);
+            record.add((char) c);
         }
-    }
-
-    /** Keeps one character while the record is within the limit; returns the new length. */
-    private long add(char c, long count) {
-        long n = count + 1;
-        if (n <= maxChars) {
-            buf.append(c);
-        } else if (n == maxChars + 1L) {
-            buf.setLength(0);
-        }
-        return n;
     }
 
     private int read() {

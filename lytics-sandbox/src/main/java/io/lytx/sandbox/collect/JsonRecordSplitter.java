@@ -31,8 +31,7 @@ final class JsonRecordSplitter {
     }
 
     private final Reader in;
-    private final int maxChars;
-    private final StringBuilder buf = new StringBuilder();
+    private final BoundedText record;
     private long line = 1;
     private long column;
     private int pushedBack = -2;
@@ -46,7 +45,7 @@ final class JsonRecordSplitter {
      */
     JsonRecordSplitter(Reader in, int maxChars) {
         this.in = in;
-        this.maxChars = maxChars;
+        this.record = new BoundedText(maxChars);
     }
 
     /**
@@ -114,8 +113,7 @@ final class JsonRecordSplitter {
     private Record value(int first) {
         long startLine = line;
         long startColumn = column;
-        buf.setLength(0);
-        long count = 0;
+        record.reset();
         int depth = 0;
         boolean inString = false;
         boolean escaped = false;
@@ -124,7 +122,7 @@ final class JsonRecordSplitter {
             if (c < 0) {
                 break; // cut short: the parser of the text says where
             }
-            if (depth == 0 && !inString && count > 0 && first != '"'
+            if (depth == 0 && !inString && record.length() > 0 && first != '"'
                     && (c == ',' || c == ']' || c == '}' || Character.isWhitespace(c))) {
                 pushedBack = c; // the end of a scalar
                 column--;
@@ -133,7 +131,7 @@ final class JsonRecordSplitter {
                 }
                 break;
             }
-            count = add((char) c, count);
+            record.add((char) c);
             if (inString) {
                 if (escaped) {
                     escaped = false;
@@ -157,18 +155,7 @@ final class JsonRecordSplitter {
             }
             c = read();
         }
-        boolean oversized = count > maxChars;
-        return new Record(startLine, startColumn, oversized ? "" : buf.toString(), oversized);
-    }
-
-    private long add(char c, long count) {
-        long n = count + 1;
-        if (n <= maxChars) {
-            buf.append(c);
-        } else if (n == maxChars + 1L) {
-            buf.setLength(0);
-        }
-        return n;
+        return new Record(startLine, startColumn, record.text(), record.oversized());
     }
 
     private int skipBlank() {
