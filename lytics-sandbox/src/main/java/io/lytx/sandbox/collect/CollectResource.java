@@ -16,13 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -77,11 +78,13 @@ public final class CollectResource {
             throw new ApiError(415, "unsupported content type '" + contentType
                     + "': /collect/json takes application/json (one object or an array of objects)");
         }
-        List<Map<String, Object>> events = objects(JsonInput.parse(body));
+        JsonEventsReader.Events read = JsonEventsReader.read(
+                new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024));
         boolean dry = ProfileStore.truthy(dryrun);
-        EventBatch batch = EventBatch.of(ingest, stream, events, timestampField);
+        EventBatch batch = EventBatch.of(ingest, stream, read.events(), timestampField);
         int accepted = ingest.ingest(batch.events(), dry);
-        return Envelope.ok(counts(accepted, batch.rejected(), "application/json", false, dry, timestampField, filename));
+        return Envelope.ok(counts(accepted, batch.rejected() + read.oversized(), "application/json", false, dry,
+                timestampField, filename));
     }
 
     /**
@@ -152,27 +155,6 @@ public final class CollectResource {
         if (stream == null || !STREAM.matcher(stream).matches()) {
             throw new ApiError(400, "invalid stream name '" + stream + "': use 1-100 letters, digits, '_', '-' or '.'");
         }
-    }
-
-    /** The events of a parsed JSON body: one object, or an array of objects. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> objects(Object json) {
-        if (json instanceof Map) {
-            return List.of((Map<String, Object>) json);
-        }
-        if (json instanceof List<?> list) {
-            List<Map<String, Object>> out = new ArrayList<>(list.size());
-            for (int i = 0; i < list.size(); i++) {
-                Object o = list.get(i);
-                if (!(o instanceof Map)) {
-                    throw new ApiError(400, "element " + i + " of the array is " + JsonInput.typeName(o)
-                            + ", expected an object");
-                }
-                out.add((Map<String, Object>) o);
-            }
-            return out;
-        }
-        throw new ApiError(400, "expected a JSON object or an array of objects, got " + JsonInput.typeName(json));
     }
 
     @SuppressWarnings("unchecked")

@@ -22,16 +22,13 @@ import org.apache.commons.csv.CSVRecord;
  * Commons CSV (RFC 4180 quoting): memory for one record whatever the size of the upload.
  *
  * <p>A row is bad when its quoting is broken, its number of fields differs from the number of
- * columns, or it is longer than {@value #MAX_RECORD_CHARS} characters (Lytics' platform limit of
- * 16 KB per record in a batch). Without {@code droperrors} the first bad row stops the reading
+ * columns, or it is larger than 16 KB (Lytics' platform limit per record in a batch,
+ * {@link RecordLimits}). Without {@code droperrors} the first bad row stops the reading
  * with {@link ApiError} 400 naming the line and column (rows before it were already handed on, as
  * Lytics "will stop processing and return" at the first error); with it, bad rows are skipped and
  * counted, and reading resumes on the next record. Stateless and thread-safe.
  */
 public final class CsvEventReader {
-
-    /** The longest record read, in characters (16 KB, Lytics' limit per record in a batch). */
-    public static final int MAX_RECORD_CHARS = 16 * 1024;
 
     private static final Pattern POSITION = Pattern.compile("position: (\\d+)");
 
@@ -83,7 +80,7 @@ public final class CsvEventReader {
      * @throws UncheckedIOException when reading the stream fails
      */
     public static Summary read(Reader in, CsvOptions options, Consumer<CsvRow> sink) {
-        CsvRecordSplitter records = new CsvRecordSplitter(in, options.delimiter(), MAX_RECORD_CHARS);
+        CsvRecordSplitter records = new CsvRecordSplitter(in, options.delimiter(), RecordLimits.IN_BATCH_BYTES);
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).get();
         List<String> header = options.headers();
         if (header.isEmpty()) {
@@ -114,8 +111,8 @@ public final class CsvEventReader {
 
     private static Map<String, Object> fields(CsvRecordSplitter.Record r, CSVFormat format, List<String> header) {
         if (r.oversized()) {
-            throw new ApiError(400, "CSV error at line " + r.line() + ": the record is longer than "
-                    + MAX_RECORD_CHARS + " characters (Lytics' limit of 16 KB per record)");
+            throw new ApiError(400, "CSV error at line " + r.line() + ": the record is larger than "
+                    + RecordLimits.IN_BATCH_BYTES + " bytes (Lytics' limit of 16 KB per record in a batch)");
         }
         CSVRecord record = parseOne(r, format);
         if (record.size() != header.size()) {
@@ -158,7 +155,7 @@ public final class CsvEventReader {
             return List.of();
         }
         if (first.oversized()) {
-            throw new ApiError(400, "CSV error at line 1: bad header row: longer than " + MAX_RECORD_CHARS + " characters");
+            throw new ApiError(400, "CSV error at line 1: bad header row: larger than " + RecordLimits.IN_BATCH_BYTES + " bytes");
         }
         CSVRecord record;
         try {

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
  * field that starts with {@code "} is quoted until a lone {@code "}; {@code ""} inside it is a
  * quote). Line breaks are LF, CRLF or CR.
  *
- * <p>A record longer than {@code maxChars} is not kept: {@link #next()} returns it as
+ * <p>A record larger than {@code maxBytes} bytes (UTF-8) is not kept: {@link #next()} returns it as
  * {@linkplain Record#oversized() oversized} (its text empty) and reading resumes after the next
  * line break, outside quotes. Not thread-safe; blocking on the reader.
  */
@@ -36,12 +36,12 @@ final class CsvRecordSplitter {
     /**
      * @param in        the CSV text; read to its end, not closed
      * @param delimiter the field separator
-     * @param maxChars  the longest record kept
+     * @param maxBytes  the largest record kept, in UTF-8 bytes
      */
-    CsvRecordSplitter(Reader in, char delimiter, int maxChars) {
+    CsvRecordSplitter(Reader in, char delimiter, int maxBytes) {
         this.in = in;
         this.delimiter = delimiter;
-        this.record = new BoundedText(maxChars);
+        this.record = new BoundedText(maxBytes);
     }
 
     /**
@@ -70,7 +70,7 @@ final class CsvRecordSplitter {
             int c = read();
             if (c < 0) {
                 eof = true;
-                return record.length() == 0 ? null : new Record(start, record.text(), record.oversized());
+                return record.bytes() == 0 ? null : new Record(start, record.text(), record.oversized());
             }
             if (quoted && quoteSeen) {
                 quoteSeen = false;

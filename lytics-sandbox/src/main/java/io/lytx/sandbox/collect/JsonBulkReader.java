@@ -12,9 +12,8 @@ import java.util.regex.Pattern;
  * Reads a bulk JSON upload record by record (one array of objects, or objects one after another,
  * newline-delimited) and hands each to a {@link BulkUpload}.
  *
- * <p>A record is bad when it is not well-formed JSON, not an object, longer than
- * {@value CsvEventReader#MAX_RECORD_CHARS} characters (Lytics' limit of 16 KB per record in a
- * batch), or holds an object nested inside an array: Lytics' BulkJSONUpload reference accepts
+ * <p>A record is bad when it is not well-formed JSON, not an object, larger than 16 KB (Lytics'
+ * limit per record in a batch, {@link RecordLimits}), or holds an object nested inside an array: Lytics' BulkJSONUpload reference accepts
  * {@code {"order_ids":[1,2,3]}} and calls {@code {"orders":[{"id":1,"price":22}]}} "not valid
  * because it has objects nested inside arrays". A record that breaks the shape between records
  * (a missing comma) ends the upload whatever {@code droperrors} says, since nothing after it can
@@ -35,7 +34,7 @@ final class JsonBulkReader {
      * @throws ApiError 400 for a bad record (without {@code droperrors}) or a broken shape
      */
     static void read(Reader in, BulkUpload upload) {
-        JsonRecordSplitter records = new JsonRecordSplitter(in, CsvEventReader.MAX_RECORD_CHARS);
+        JsonRecordSplitter records = new JsonRecordSplitter(in, RecordLimits.IN_BATCH_BYTES);
         long index = -1;
         while (true) {
             JsonRecordSplitter.Record r = records.next();
@@ -46,7 +45,7 @@ final class JsonBulkReader {
             Map<String, Object> fields;
             try {
                 fields = object(r, records.isArray() ? "element " + index + " of the array"
-                        : "the record at line " + r.line() + ", column " + r.column());
+                        : "the record at line " + r.line() + ", column " + r.column(), true);
             } catch (ApiError bad) {
                 upload.reject(bad);
                 continue;
@@ -55,11 +54,21 @@ final class JsonBulkReader {
         }
     }
 
+    /**
+     * The object a record holds.
+     *
+     * @param r        the record
+     * @param what     the record, for messages ({@code element 3 of the array})
+     * @param flatOnly true to refuse objects nested inside arrays (the bulk upload's rule)
+     * @return its fields
+     * @throws ApiError 400 when it is oversized, malformed, not an object, or (with {@code flatOnly})
+     *                  holds an object inside an array
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(JsonRecordSplitter.Record r, String what) {
+    static Map<String, Object> object(JsonRecordSplitter.Record r, String what, boolean flatOnly) {
         if (r.oversized()) {
-            throw new ApiError(400, what + " is longer than " + CsvEventReader.MAX_RECORD_CHARS
-                    + " characters (Lytics' limit of 16 KB per record)");
+            throw new ApiError(400, what + " is larger than " + RecordLimits.IN_BATCH_BYTES
+                    + " bytes (Lytics' limit of 16 KB per record in a batch)");
         }
         Object value;
         try {
@@ -71,7 +80,7 @@ final class JsonBulkReader {
             throw new ApiError(400, what + " is " + JsonInput.typeName(value) + ", expected an object");
         }
         Map<String, Object> fields = (Map<String, Object>) value;
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
+        for (Map.Entry<String, Object> e : flatOnly ? fields.entrySet() : Map.<String, Object>of().entrySet()) {
             String nested = objectInArray(e.getKey(), e.getValue(), false);
             if (nested != null) {
                 throw new ApiError(400, what + " has an object nested inside an array (field '" + nested

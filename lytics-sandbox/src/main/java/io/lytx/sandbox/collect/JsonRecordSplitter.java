@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
  * honoured, so braces inside strings do not count; whether a record is well-formed JSON is left
  * to the parser of its text.
  *
- * <p>A record longer than {@code maxChars} is read to its end but not kept ({@link Record#oversized()}).
+ * <p>A record larger than {@code maxBytes} bytes (UTF-8) is read to its end but not kept ({@link Record#oversized()}).
  * Errors in the shape between records (a missing comma, text after the array) raise
  * {@link ApiError} 400 with the line and column. Not thread-safe; blocking on the reader.
  */
@@ -25,9 +25,10 @@ final class JsonRecordSplitter {
      * @param line      the 1-based line on which it starts
      * @param column    the 1-based column at which it starts
      * @param text      its JSON text (empty when oversized)
-     * @param oversized true when it was longer than the limit
+     * @param bytes     the UTF-8 size of its text
+     * @param oversized true when it was larger than the limit
      */
-    record Record(long line, long column, String text, boolean oversized) {
+    record Record(long line, long column, String text, long bytes, boolean oversized) {
     }
 
     private final Reader in;
@@ -41,11 +42,11 @@ final class JsonRecordSplitter {
 
     /**
      * @param in       the JSON text; read to its end, not closed
-     * @param maxChars the longest record kept
+     * @param maxBytes the largest record kept, in UTF-8 bytes
      */
-    JsonRecordSplitter(Reader in, int maxChars) {
+    JsonRecordSplitter(Reader in, int maxBytes) {
         this.in = in;
-        this.record = new BoundedText(maxChars);
+        this.record = new BoundedText(maxBytes);
     }
 
     /**
@@ -122,7 +123,7 @@ final class JsonRecordSplitter {
             if (c < 0) {
                 break; // cut short: the parser of the text says where
             }
-            if (depth == 0 && !inString && record.length() > 0 && first != '"'
+            if (depth == 0 && !inString && record.bytes() > 0 && first != '"'
                     && (c == ',' || c == ']' || c == '}' || Character.isWhitespace(c))) {
                 pushedBack = c; // the end of a scalar
                 column--;
@@ -155,7 +156,7 @@ final class JsonRecordSplitter {
             }
             c = read();
         }
-        return new Record(startLine, startColumn, record.text(), record.oversized());
+        return new Record(startLine, startColumn, record.text(), record.bytes(), record.oversized());
     }
 
     private int skipBlank() {
@@ -167,7 +168,7 @@ final class JsonRecordSplitter {
     }
 
     private ApiError error(String reason) {
-        return new ApiError(400, "malformed JSON at line " + line + ", column " + column + ": " + reason);
+        return new ApiError(400, "malformed JSON at line " + line + ", column " + Math.max(1, column) + ": " + reason);
     }
 
     private int read() {

@@ -122,11 +122,35 @@ class BulkUploadHttpTest {
                 + "\nbig-after@example.org,short\n";
         SandboxHttp.Reply r = bulk("", "text/csv", csv);
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.message()).contains("line 3").contains("longer than 16384 characters");
+        assertThat(r.message()).contains("line 3").contains("larger than 16384 bytes");
         SandboxHttp.Reply dropped = bulk("?droperrors=true", "text/csv", csv);
         assertThat(dropped.dataMap()).containsEntry("message_count", new BigDecimal("2")).containsEntry("rejected_count", BigDecimal.ONE);
         assertThat(entity("email", "big-after@example.org").message()).isEqualTo("success");
         assertThat(entity("email", "big-bad@example.org").message()).isEqualTo("Not Found");
+    }
+
+    @Test
+    void collectJsonKeepsLyticsRecordLimits4KbAloneAnd16KbInABatch() {
+        // docs.lytics.com platform-limits: "Max input size 4 KB" (a single input record), "Max size in
+        // batch 16 KB" (a single input record within a batch). Chosen: an oversized record is not
+        // stored and is counted in rejected_count; the others are stored.
+        // input: one object of about 5 KB alone; then an array with a 5 KB and a 17 KB element
+        String fiveKb = "{\"email\":\"alone@example.org\",\"pad\":\"" + "a".repeat(5 * 1024) + "\"}";
+        SandboxHttp.Reply alone = lytics.admin().postJson("/collect/json/orders", fiveKb);
+        assertThat(alone.status()).isEqualTo(200);
+        assertThat(alone.dataMap()).containsEntry("message_count", BigDecimal.ZERO).containsEntry("rejected_count", BigDecimal.ONE);
+        assertThat(entity("email", "alone@example.org").message()).isEqualTo("Not Found");
+
+        SandboxHttp.Reply batch = lytics.admin().postJson("/collect/json/orders", "[" + fiveKb.replace("alone@", "in-batch@") + ","
+                + "{\"email\":\"too-big@example.org\",\"pad\":\"" + "b".repeat(17 * 1024) + "\"}]");
+        assertThat(batch.dataMap()).containsEntry("message_count", BigDecimal.ONE).containsEntry("rejected_count", BigDecimal.ONE);
+        assertThat(entity("email", "in-batch@example.org").message()).isEqualTo("success");
+        assertThat(entity("email", "too-big@example.org").message()).isEqualTo("Not Found");
+
+        // input: the same 5 KB event through the JS tag's pixel (a single record)
+        String query = "_e=pv&_uid=pixel-too-big&pad=" + "c".repeat(5 * 1024);
+        assertThat(lytics.admin().withToken(null).get("/c/any/default?" + query).status()).isEqualTo(200);
+        assertThat(entity("_uid", "pixel-too-big").message()).isEqualTo("Not Found");
     }
 
     @Test
