@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Configures and builds a {@link LyticsClient}. Only {@link #token(String)} is required.
  *
- * <p>Defaults: base URI {@code https://api.lytics.io}, connect timeout 2 s, read timeout 10 s,
+ * <p>Defaults: base URI {@code https://api.lytics.io}, bulk URI {@code https://bulk.lytics.io} when the
+ * base URI is Lytics' API host and the base URI otherwise (a sandbox serves both), connect timeout 2 s, read timeout 10 s,
  * response cap 5 MB, 20 pooled connections, 1000 async calls waiting at most. Not thread-safe; build
  * once at start-up. {@link #toString()} never shows the token.
  */
@@ -18,10 +19,16 @@ public final class LyticsClientBuilder {
 
     /** The public Lytics API. */
     public static final URI DEFAULT_BASE_URI = URI.create("https://api.lytics.io");
+    /**
+     * Lytics' bulk upload host: {@code /collect/bulk} is served there because the API host takes at
+     * most 10 MB a request (Lytics' BulkCSVUpload reference).
+     */
+    public static final URI DEFAULT_BULK_URI = URI.create("https://bulk.lytics.io");
     /** Default cap on the size of one answer: 5 MB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 5L * 1024 * 1024;
 
     private URI baseUri = DEFAULT_BASE_URI;
+    private URI bulkUri;
     private ApiToken token;
     private String accountId;
     private Duration connectTimeout = Duration.ofSeconds(2);
@@ -41,14 +48,38 @@ public final class LyticsClientBuilder {
      * @throws IllegalArgumentException when not absolute http/https, or with a query or fragment
      */
     public LyticsClientBuilder baseUri(URI baseUri) {
-        Args.notNull(baseUri, "baseUri");
-        String scheme = baseUri.getScheme();
-        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || baseUri.getHost() == null
-                || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
-            throw new IllegalArgumentException("baseUri must be an absolute http(s) URI without query or fragment");
-        }
-        this.baseUri = baseUri;
+        this.baseUri = checkedUri(baseUri, "baseUri");
         return this;
+    }
+
+    /**
+     * @param bulkUri absolute http(s) URI of the host that takes bulk uploads ({@code /collect/bulk}: CSV
+     *                and JSON files); unset: {@link #DEFAULT_BULK_URI} when the base URI is Lytics' API host
+     *                ({@code api.lytics.io}), else the base URI; a path prefix is kept
+     * @return this
+     * @throws IllegalArgumentException when not absolute http/https, or with a query or fragment
+     */
+    public LyticsClientBuilder bulkUri(URI bulkUri) {
+        this.bulkUri = checkedUri(bulkUri, "bulkUri");
+        return this;
+    }
+
+    private static URI checkedUri(URI uri, String name) {
+        Args.notNull(uri, name);
+        String scheme = uri.getScheme();
+        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(name + " must be an absolute http(s) URI without query or fragment");
+        }
+        return uri;
+    }
+
+    /** @return the bulk URI as set, or as derived from the base URI */
+    URI effectiveBulkUri() {
+        if (bulkUri != null) {
+            return bulkUri;
+        }
+        return DEFAULT_BASE_URI.getHost().equalsIgnoreCase(baseUri.getHost()) ? DEFAULT_BULK_URI : baseUri;
     }
 
     /**
@@ -140,14 +171,14 @@ public final class LyticsClientBuilder {
         if (token == null) {
             throw new NullPointerException("token must not be null");
         }
-        return new LyticsClient(new Transport(new Transport.Settings(baseUri, token, accountId, connectTimeout,
+        return new LyticsClient(new Transport(new Transport.Settings(baseUri, effectiveBulkUri(), token, accountId, connectTimeout,
                 readTimeout, maxResponseBytes, maxConnections, asyncQueueCapacity, clock)));
     }
 
     /** @return the settings, with the token shown as {@code ***} */
     @Override
     public String toString() {
-        return "LyticsClientBuilder[baseUri=" + baseUri + ", token=" + (token == null ? "unset" : "***")
+        return "LyticsClientBuilder[baseUri=" + baseUri + ", bulkUri=" + effectiveBulkUri() + ", token=" + (token == null ? "unset" : "***")
                 + ", accountId=" + accountId + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", maxResponseBytes=" + maxResponseBytes + ", maxConnections=" + maxConnections + "]";
     }

@@ -60,4 +60,19 @@ class LyticsClientBuilderTest {
         assertThatThrownBy(() -> LyticsClient.builder().maxConnections(0)).hasMessageContaining("maxConnections");
         assertThatThrownBy(() -> LyticsClient.builder().accountId("")).hasMessageContaining("accountId");
     }
+
+    @Test
+    void theBulkHostIsLyticsBulkHostForLyticsOwnApiAndTheBaseUriOtherwise() {
+        // Lytics' BulkCSVUpload reference: bulk uploads go to https://bulk.lytics.io, since
+        // api.lytics.io takes at most 10 MB a request
+        assertThat(LyticsClient.builder().effectiveBulkUri()).isEqualTo(URI.create("https://bulk.lytics.io"));
+        assertThat(LyticsClient.builder().baseUri(URI.create("https://API.lytics.io/")).effectiveBulkUri())
+                .isEqualTo(URI.create("https://bulk.lytics.io"));
+        URI sandbox = URI.create("http://127.0.0.1:8181/");
+        assertThat(LyticsClient.builder().baseUri(sandbox).effectiveBulkUri()).isEqualTo(sandbox);
+        URI own = URI.create("https://bulk.example.org/lytics");
+        assertThat(LyticsClient.builder().bulkUri(own).effectiveBulkUri()).isEqualTo(own);
+        assertThatThrownBy(() -> LyticsClient.builder().bulkUri(URI.create("ftp://bulk.lytics.io")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bulkUri");
+    }
 }

@@ -131,7 +131,7 @@ public final class LyticsSandbox implements AutoCloseable {
             TokenStore tokens = new TokenStore(adminToken, options.clock(), journal);
             SettingsStore settings = new SettingsStore(allowlist, journal);
             DomainModule domain = DomainModule.create(journal, options.clock(), options.accountId(), options.demoData(),
-                    options.identityFields());
+                    options.identityFields(), options.maxProfiles());
             ReplayReport report = journal.replay();
 
             RequestStats stats = new RequestStats();

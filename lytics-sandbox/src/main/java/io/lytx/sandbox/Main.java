@@ -33,6 +33,8 @@ public final class Main {
             "                         for the IP allowlist (repeatable; default: headers ignored)",
             "  --identity-fields LIST identity fields of the user table, comma-separated, in order",
             "                         of precedence; must include _uid (default _uid,email,user_id)",
+            "  --max-profiles N       the most profiles held; events that would create more are",
+            "                         refused with 507 (default 100000)",
             "  --help                 print this help and exit",
             "");
 
@@ -117,6 +119,7 @@ public final class Main {
                         throw new IllegalArgumentException(a + ": " + e.getMessage(), e);
                     }
                 }
+                case "--max-profiles" -> o = o.withMaxProfiles(positive(value(args, ++i, a), a));
                 default -> throw new IllegalArgumentException("unknown option \"" + a + "\"");
             }
         }
@@ -136,6 +139,18 @@ public final class Main {
             names.add(n.strip());
         }
         return names;
+    }
+
+    private static int positive(String text, String option) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be a positive number, was \"" + text + "\"");
     }
 
     private static int port(String text) {

@@ -2,6 +2,7 @@ package io.lytx.sandbox;
 
 import io.lytx.sandbox.auth.Cidr;
 import io.lytx.sandbox.profile.IdentityFields;
+import io.lytx.sandbox.profile.ProfileStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * <p>Defaults ({@link #defaults()}): host {@code 127.0.0.1}, port 0 (any free port), a generated
  * admin token, memory only (no data directory), demo data on, no trusted proxies, the system UTC
  * clock, account id {@value #DEFAULT_ACCOUNT_ID}, appends synced to disk, identity fields
- * {@code _uids}, {@code email}, {@code user_id}.
+ * {@code _uids}, {@code email}, {@code user_id}, at most {@value ProfileStore#DEFAULT_MAX_PROFILES}
+ * profiles.
  */
 public final class SandboxOptions {
 
@@ -33,10 +35,11 @@ public final class SandboxOptions {
     private final String accountId;
     private final boolean syncWrites;
     private final List<String> identityFields;
+    private final int maxProfiles;
 
     private SandboxOptions(String host, int port, String adminToken, Path dataDir, boolean demoData,
                            List<String> trustedProxies, Clock clock, String accountId, boolean syncWrites,
-                           List<String> identityFields) {
+                           List<String> identityFields, int maxProfiles) {
         this.host = host;
         this.port = port;
         this.adminToken = adminToken;
@@ -47,6 +50,7 @@ public final class SandboxOptions {
         this.accountId = accountId;
         this.syncWrites = syncWrites;
         this.identityFields = List.copyOf(identityFields);
+        this.maxProfiles = maxProfiles;
     }
 
     /**
@@ -56,7 +60,7 @@ public final class SandboxOptions {
      */
     public static SandboxOptions defaults() {
         return new SandboxOptions("127.0.0.1", 0, null, null, true, List.of(), Clock.systemUTC(),
-                DEFAULT_ACCOUNT_ID, true, IdentityFields.defaults().names());
+                DEFAULT_ACCOUNT_ID, true, IdentityFields.defaults().names(), ProfileStore.DEFAULT_MAX_PROFILES);
     }
 
     /**
@@ -70,7 +74,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("host must not be blank");
         }
         return new SandboxOptions(newHost.trim(), port, adminToken, dataDir, demoData, trustedProxies, clock, accountId,
-                syncWrites, identityFields);
+                syncWrites, identityFields, maxProfiles);
     }
 
     /**
@@ -84,7 +88,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("port must be 0..65535, was " + newPort);
         }
         return new SandboxOptions(host, newPort, adminToken, dataDir, demoData, trustedProxies, clock, accountId,
-                syncWrites, identityFields);
+                syncWrites, identityFields, maxProfiles);
     }
 
     /**
@@ -98,7 +102,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("adminToken must not be blank");
         }
         return new SandboxOptions(host, port, token, dataDir, demoData, trustedProxies, clock, accountId, syncWrites,
-                identityFields);
+                identityFields, maxProfiles);
     }
 
     /**
@@ -109,7 +113,7 @@ public final class SandboxOptions {
      */
     public SandboxOptions withDataDir(Path dir) {
         return new SandboxOptions(host, port, adminToken, dir, demoData, trustedProxies, clock, accountId, syncWrites,
-                identityFields);
+                identityFields, maxProfiles);
     }
 
     /**
@@ -120,7 +124,7 @@ public final class SandboxOptions {
      */
     public SandboxOptions withDemoData(boolean on) {
         return new SandboxOptions(host, port, adminToken, dataDir, on, trustedProxies, clock, accountId, syncWrites,
-                identityFields);
+                identityFields, maxProfiles);
     }
 
     /**
@@ -141,7 +145,7 @@ public final class SandboxOptions {
             }
         }
         return new SandboxOptions(host, port, adminToken, dataDir, demoData, new ArrayList<>(cidrs), clock, accountId,
-                syncWrites, identityFields);
+                syncWrites, identityFields, maxProfiles);
     }
 
     /**
@@ -153,7 +157,7 @@ public final class SandboxOptions {
     public SandboxOptions withClock(Clock newClock) {
         return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies,
                 Objects.requireNonNull(newClock, "clock"), accountId, syncWrites,
-                identityFields);
+                identityFields, maxProfiles);
     }
 
     /**
@@ -167,7 +171,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("accountId must be 32 lowercase hex characters, was " + id);
         }
         return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, id, syncWrites,
-                identityFields);
+                identityFields, maxProfiles);
     }
 
     /**
@@ -179,7 +183,7 @@ public final class SandboxOptions {
      */
     public SandboxOptions withSyncWrites(boolean sync) {
         return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, accountId, sync,
-                identityFields);
+                identityFields, maxProfiles);
     }
 
     /**
@@ -205,7 +209,28 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("identity fields must include _uid (the cookie id), were " + names);
         }
         return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, accountId, syncWrites,
-                canonical);
+                canonical, maxProfiles);
+    }
+
+    /**
+     * The most profiles the sandbox holds; an event that would create one more is refused with
+     * {@code 507} (bulk uploads stop there), while every other request goes on working.
+     *
+     * @param max the limit; positive
+     * @return a copy with the limit
+     * @throws IllegalArgumentException when not positive
+     */
+    public SandboxOptions withMaxProfiles(int max) {
+        if (max <= 0) {
+            throw new IllegalArgumentException("maxProfiles must be positive, was " + max);
+        }
+        return new SandboxOptions(host, port, adminToken, dataDir, demoData, trustedProxies, clock, accountId, syncWrites,
+                identityFields, max);
+    }
+
+    /** @return the most profiles the sandbox holds */
+    public int maxProfiles() {
+        return maxProfiles;
     }
 
     /** @return the identity fields of the user table, in order; {@code _uids} for the cookie id */
@@ -262,6 +287,6 @@ public final class SandboxOptions {
     public String toString() {
         return "SandboxOptions[host=" + host + ", port=" + port + ", adminToken=" + (adminToken == null ? "generated" : "***")
                 + ", dataDir=" + dataDir + ", demoData=" + demoData + ", trustedProxies=" + trustedProxies
-                + ", identityFields=" + identityFields + "]";
+                + ", identityFields=" + identityFields + ", maxProfiles=" + maxProfiles + "]";
     }
 }

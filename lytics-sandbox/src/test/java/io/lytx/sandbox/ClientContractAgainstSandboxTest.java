@@ -116,6 +116,20 @@ class ClientContractAgainstSandboxTest {
     }
 
     @Test
+    void bulkJsonAndCsvWithAppendReachTheSandboxOnItsOnePort() {
+        CollectResult json = client.collect().bulkJson("contract_json",
+                List.of(Map.of("_uid", "u_contract_json", "order_ids", List.of(1, 2)), Map.of("email", "contract-json@example.org")),
+                CollectOptions.defaults().filename("orders.json"));
+        assertThat(json.messageCount()).isEqualTo(2);
+        assertThat(client.entities().get(EntityQuery.by("_uid", "u_contract_json")).status()).isEqualTo(EntityStatus.FOUND);
+
+        byte[] csv = "email\ncontract-append@example.org\n".getBytes(StandardCharsets.UTF_8);
+        client.collect().csv("contract_csv", new ByteArrayInputStream(csv), CsvOptions.defaults().append(Map.of("source", "crm")));
+        assertThat(client.entities().get(EntityQuery.by("email", "contract-append@example.org")).fields().string("source"))
+                .contains("crm");
+    }
+
+    @Test
     void segmentsCrudSizesAndScanPaging() {
         for (int i = 0; i < 5; i++) {
             client.collect().json("contract", Map.of("_uid", "u_scan_" + i, "email", "scan" + i + "@example.org",

@@ -6,19 +6,28 @@ import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.Tolerant;
 import io.lytx.client.internal.Transport;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Data collection API. JSON events go to {@code POST /collect/json/{stream}}; CSV files are streamed
- * to {@code POST /collect/bulk/{stream}} (chunked, never held whole in memory). Blocking; waits up to
- * the client's timeouts. Thread-safe.
+ * Data collection API. JSON events go to {@code POST /collect/json/{stream}} on the API host (at most
+ * 10 MB a request there); CSV and JSON files are streamed to {@code POST /collect/bulk/{stream}} on the
+ * bulk host (the builder's {@code bulkUri}: {@code bulk.lytics.io} for Lytics' own API; chunked, never
+ * held whole in memory). Blocking; waits up to the client's timeouts. Thread-safe.
  */
 public final class CollectApi {
+
+    private static final byte[] NEWLINE = {'\n'};
 
     private final Transport transport;
 
@@ -67,6 +76,63 @@ public final class CollectApi {
     }
 
     /**
+     * Streams a JSON file to the bulk endpoint: newline-delimited objects, or one array of objects.
+     * Lytics refuses objects nested inside arrays ({@code {"orders":[{"id":1}]}}; {@code {"order_ids":[1,2]}}
+     * is fine).
+     *
+     * @param stream  the stream name; not blank
+     * @param file    a readable JSON file; not null
+     * @param options {@code dryrun}, {@code timestamp_field}, {@code filename}; not null
+     * @return Lytics' counts
+     * @throws UncheckedIOException when the file cannot be opened
+     */
+    public CollectResult bulkJson(String stream, Path file, CollectOptions options) {
+        return fromFile(file, in -> bulkJson(stream, in, options));
+    }
+
+    /**
+     * Streams JSON from an input stream to the bulk endpoint (newline-delimited objects, or one array
+     * of objects); the stream is read once, in chunks, and not closed (the caller owns it).
+     *
+     * @param stream  the stream name; not blank
+     * @param in      the JSON bytes, UTF-8 (may be gzipped); not null
+     * @param options {@code dryrun}, {@code timestamp_field}, {@code filename}; not null
+     * @return Lytics' counts
+     * @throws LyticsConnectionException when reading {@code in} fails mid-upload
+     */
+    public CollectResult bulkJson(String stream, InputStream in, CollectOptions options) {
+        Args.notNull(in, "in");
+        Args.notNull(options, "options");
+        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(stream, "stream")).onBulkHost()
+                .body("application/json", new NonClosingInputStream(in));
+        return toResult(transport.send(r), options.isDryRun());
+    }
+
+    /**
+     * Sends events to the bulk endpoint as newline-delimited JSON, each serialized with JSON-B. Each
+     * event is checked before anything is sent: it must be a JSON object with no object nested
+     * inside an array, which Lytics' bulk JSON upload refuses.
+     *
+     * @param stream  the stream name; not blank
+     * @param events  the events (maps, records, beans); not null
+     * @param options {@code dryrun}, {@code timestamp_field}, {@code filename}; not null
+     * @return Lytics' counts
+     * @throws IllegalArgumentException naming the first event that is not an object or holds an
+     *                                  object inside an array; nothing is sent then
+     */
+    public CollectResult bulkJson(String stream, List<?> events, CollectOptions options) {
+        Args.notNull(events, "events");
+        List<InputStream> lines = new ArrayList<>(events.size() * 2);
+        for (int i = 0; i < events.size(); i++) {
+            byte[] json = transport.toJson(Args.notNull(events.get(i), "events[" + i + "]"));
+            BulkJsonCheck.requireFlatObject(json, i);
+            lines.add(new ByteArrayInputStream(json));
+            lines.add(new ByteArrayInputStream(NEWLINE));
+        }
+        return bulkJson(stream, new SequenceInputStream(Collections.enumeration(lines)), options);
+    }
+
+    /**
      * Streams a CSV file to the bulk endpoint.
      *
      * @param stream  the stream name; not blank
@@ -76,9 +142,14 @@ public final class CollectApi {
      * @throws UncheckedIOException when the file cannot be opened
      */
     public CollectResult csv(String stream, Path file, CsvOptions options) {
+        return fromFile(file, in -> csv(stream, in, options));
+    }
+
+    /** Opens a file, hands its stream to an upload, closes it. */
+    private static CollectResult fromFile(Path file, Function<InputStream, CollectResult> upload) {
         Args.notNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
-            return csv(stream, in, options);
+            return upload.apply(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.getFileName(), e);
         }
@@ -97,7 +168,7 @@ public final class CollectApi {
     public CollectResult csv(String stream, InputStream in, CsvOptions options) {
         Args.notNull(in, "in");
         Args.notNull(options, "options");
-        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(stream, "stream"))
+        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(stream, "stream")).onBulkHost()
                 .body("application/csv", new NonClosingInputStream(in));
         Envelope env = transport.send(r);
         return toResult(env, false);

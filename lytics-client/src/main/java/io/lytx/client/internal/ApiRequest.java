@@ -25,6 +25,7 @@ public final class ApiRequest {
     private final StringBuilder template = new StringBuilder();
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private Body body;
+    private boolean bulkHost;
 
     private ApiRequest(String method) {
         this.method = method;
@@ -125,6 +126,22 @@ public final class ApiRequest {
     public ApiRequest body(String mediaType, InputStream stream) {
         this.body = new Body(mediaType, null, stream);
         return this;
+    }
+
+    /**
+     * Sends this request to the bulk host (Lytics serves bulk uploads on {@code bulk.lytics.io},
+     * since {@code api.lytics.io} takes at most 10 MB a request) instead of the API host.
+     *
+     * @return this
+     */
+    public ApiRequest onBulkHost() {
+        this.bulkHost = true;
+        return this;
+    }
+
+    /** @return whether this request goes to the bulk host */
+    public boolean bulkHost() {
+        return bulkHost;
     }
 
     /** @return the HTTP method */

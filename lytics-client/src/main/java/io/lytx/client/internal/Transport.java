@@ -84,8 +84,22 @@ import org.glassfish.jersey.client.ClientProperties;
  */
 public final class Transport implements AutoCloseable {
 
-    /** Settings of a transport, validated by the client builder. */
-    public record Settings(URI baseUri, ApiToken token, String accountId, Duration connectTimeout,
+    /**
+     * Settings of a transport, validated by the client builder.
+     *
+     * @param baseUri            the API host, e.g. {@code https://api.lytics.io}
+     * @param bulkUri            the host of bulk uploads ({@link ApiRequest#onBulkHost()}), e.g.
+     *                           {@code https://bulk.lytics.io}
+     * @param token              the API token
+     * @param accountId          sent as {@code account_id} on every call, or null
+     * @param connectTimeout     the connect timeout
+     * @param readTimeout        the read timeout
+     * @param maxResponseBytes   the largest answer read
+     * @param maxConnections     the pool size and async workers
+     * @param asyncQueueCapacity async calls that may wait
+     * @param clock              the clock of {@code Retry-After} dates
+     */
+    public record Settings(URI baseUri, URI bulkUri, ApiToken token, String accountId, Duration connectTimeout,
                            Duration readTimeout, long maxResponseBytes, int maxConnections, int asyncQueueCapacity,
                            Clock clock) {
     }
@@ -95,6 +109,7 @@ public final class Transport implements AutoCloseable {
 
     private final Settings settings;
     private final String base;
+    private final String bulkBase;
     private final Client client;
     private final PoolingHttpClientConnectionManager pool;
     /** Same pool, no retries, redirects, cookies or decompression: {@link #upload}'s engine. */
@@ -112,8 +127,8 @@ public final class Transport implements AutoCloseable {
     /** @param settings validated settings */
     public Transport(Settings settings) {
         this.settings = settings;
-        String b = settings.baseUri().toString();
-        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.base = withoutSlash(settings.baseUri());
+        this.bulkBase = withoutSlash(settings.bulkUri());
         this.extraQuery = settings.accountId() == null ? List.of() : List.of(Map.entry("account_id", settings.accountId()));
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout read = Timeout.of(settings.readTimeout());
@@ -159,6 +174,15 @@ public final class Transport implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(1, timerThreads);
         this.timer.setRemoveOnCancelPolicy(true);
         this.jsonb = JsonbBuilder.create();
+    }
+
+    private static String withoutSlash(URI uri) {
+        String b = uri.toString();
+        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    private String baseOf(ApiRequest request) {
+        return request.bulkHost() ? bulkBase : base;
     }
 
     /**
@@ -275,7 +299,7 @@ public final class Transport implements AutoCloseable {
 
     private Envelope uploadOpen(ApiRequest request, ApiRequest.Body body) {
         String op = request.operation();
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(base + request.pathAndQuery(extraQuery)));
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(baseOf(request) + request.pathAndQuery(extraQuery)));
         http.setHeader(HttpHeaders.AUTHORIZATION, settings.token().reveal());
         http.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         http.setEntity(new ByteArrayEntity(body.bytes(), ContentType.parse(body.mediaType())));
@@ -315,7 +339,7 @@ public final class Transport implements AutoCloseable {
 
     private Envelope executeOpen(ApiRequest request, Duration timeout, CallState state) {
         String op = request.operation();
-        Invocation.Builder builder = client.target(base + request.pathAndQuery(extraQuery))
+        Invocation.Builder builder = client.target(baseOf(request) + request.pathAndQuery(extraQuery))
                 .request(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.AUTHORIZATION, settings.token().reveal())
                 .property(CallState.PROPERTY, state);
@@ -567,6 +591,6 @@ public final class Transport implements AutoCloseable {
     /** @return a description without secrets */
     @Override
     public String toString() {
-        return "Transport[" + base + ", token=***]";
+        return "Transport[" + base + (bulkBase.equals(base) ? "" : ", bulk=" + bulkBase) + ", token=***]";
     }
 }

@@ -1,7 +1,6 @@
 package io.lytx.sandbox.collect;
 
 import io.lytx.sandbox.http.ApiError;
-import io.lytx.sandbox.http.JsonInput;
 import io.lytx.sandbox.http.RequestBodies;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -72,7 +72,8 @@ public final class BrowserCollectResource {
     public Response pixelTo(@PathParam("account") String account, @PathParam("stream") String stream,
                             @Context UriInfo uriInfo) {
         CollectResource.checkStream(stream);
-        accept(stream, List.of(JsTagQueryDecoder.decode(uriInfo.getRequestUri().getRawQuery())));
+        String query = uriInfo.getRequestUri().getRawQuery();
+        accept(stream, decoded(query == null ? "" : query));
         return gif();
     }
 
@@ -106,7 +107,7 @@ public final class BrowserCollectResource {
         CollectResource.checkStream(stream);
         String text = RequestBodies.text(body);
         if (contentType != null && CollectResource.isJson(contentType)) {
-            accept(stream, CollectResource.objects(JsonInput.parse(text)));
+            accept(stream, JsonEventsReader.read(new StringReader(text)).events());
             return gif();
         }
         String serialized = text;
@@ -120,8 +121,19 @@ public final class BrowserCollectResource {
                 break;
             }
         }
-        accept(stream, List.of(JsTagQueryDecoder.decode(serialized)));
+        accept(stream, decoded(serialized));
         return gif();
+    }
+
+    /**
+     * The event of a serialized tag query, or none when it is over Lytics' 4 KB limit of a single
+     * record ({@link RecordLimits}; measured on the URL-encoded text, which is never smaller).
+     */
+    private static List<Map<String, Object>> decoded(String serialized) {
+        if (serialized.length() > RecordLimits.SINGLE_BYTES) {
+            return List.of();
+        }
+        return List.of(JsTagQueryDecoder.decode(serialized));
     }
 
     private void accept(String stream, List<Map<String, Object>> events) {

@@ -3,6 +3,7 @@ package io.lytx.sandbox.collect;
 import io.lytx.sandbox.catalog.StreamCatalog;
 import io.lytx.sandbox.domain.DomainWriter;
 import io.lytx.sandbox.profile.CollectedEvent;
+import io.lytx.sandbox.profile.ProfileLimitException;
 import io.lytx.sandbox.profile.ProfileStore;
 import io.lytx.sandbox.store.Journal;
 import io.lytx.sandbox.store.JournalRecords;
@@ -19,8 +20,15 @@ import java.util.OptionalLong;
  * Accepts batches of events: journals each batch as one record and applies its events in order
  * to the profiles and the stream catalog; on replay, re-applies the journaled batches the same way.
  *
- * <p>Event time: the {@code timestamp_field} when one is named and present (an unreadable value
- * rejects that event), else {@code _ts}, else the time of collection. The resolved time is
+ * <p>Event time, as Lytics documents it (learn.lytics.com data-upload, "Timestamp Fields": "Normal
+ * event uploads get an event timestamp at the server time but you can over-ride this behavior so
+ * the timestamp is defined in the event you upload"): the time the sandbox receives the event,
+ * unless the request names a {@code timestamp_field} and the event carries that field, whose
+ * value is then read with {@link TimestampParser}. No field is special without
+ * {@code timestamp_field}: not even {@code _ts}, which the JS tag sends (nothing Lytics published
+ * says it is read). A named field whose value cannot be read rejects that event (counted in
+ * {@code rejected_count}): stamping it with the receive time instead would silently move a
+ * historical event to "now" and corrupt every recency-based segment. The resolved time is
  * journaled with the event, so a replay gives the same profiles. Thread-safe (writes go through
  * the {@link DomainWriter}).
  */
@@ -66,31 +74,63 @@ public final class EventIngest {
      * @return epoch milliseconds, or empty when the named field is present but unreadable
      */
     public OptionalLong eventTime(Map<String, Object> fields, String timestampField) {
-        if (timestampField != null && !timestampField.isBlank() && fields.get(timestampField) != null) {
-            return TimestampParser.parse(fields.get(timestampField));
+        if (timestampField != null && !timestampField.isBlank()) {
+            Object value = fields.get(timestampField);
+            if (value != null && !(value instanceof String s && s.isBlank())) {
+                return TimestampParser.parse(value);
+            }
         }
-        OptionalLong ts = TimestampParser.parse(fields.get("_ts"));
-        return ts.isPresent() ? ts : OptionalLong.of(clock.millis());
+        return OptionalLong.of(clock.millis());
+    }
+
+    /**
+     * Journals and applies a batch of validated events, all or none, or only counts them in a dry
+     * run.
+     *
+     * @param events the events, in order; not null
+     * @param dryRun true to change nothing
+     * @return the number of events accepted (duplicates by {@code _eid} included)
+     * @throws ProfileLimitError when an event would create a profile beyond the store's limit;
+     *                           nothing was stored
+     */
+    public int ingest(List<CollectedEvent> events, boolean dryRun) {
+        return ingest(events, dryRun, false);
     }
 
     /**
      * Journals and applies a batch of validated events, or only counts them in a dry run.
      *
-     * @param events the events, in order; not null
-     * @param dryRun true to change nothing
+     * @param events  the events, in order; not null
+     * @param dryRun  true to change nothing
+     * @param partial when the profile limit would be passed: true to store the events before the
+     *                first one that does not fit (a bulk upload stops at its first error, as Lytics
+     *                documents), false to store none
      * @return the number of events accepted (duplicates by {@code _eid} included)
+     * @throws ProfileLimitError when an event would create a profile beyond the store's limit;
+     *                           {@link ProfileLimitError#stored()} says how many were stored
      */
-    public int ingest(List<CollectedEvent> events, boolean dryRun) {
+    public int ingest(List<CollectedEvent> events, boolean dryRun, boolean partial) {
         Objects.requireNonNull(events, "events");
         if (dryRun || events.isEmpty()) {
             return events.size();
         }
         long received = clock.millis();
-        writer.write(KIND, record(events, received), () -> {
-            applyAll(events, received);
-            return null;
+        // the check and the write under the writer's lock: no other write can take the room checked for
+        int stored = writer.applyOnly(() -> {
+            int fit = profiles.admissible(events);
+            List<CollectedEvent> admitted = fit == events.size() ? events : events.subList(0, partial ? fit : 0);
+            if (!admitted.isEmpty()) {
+                writer.write(KIND, record(admitted, received), () -> {
+                    applyAll(admitted, received);
+                    return null;
+                });
+            }
+            return admitted.size();
         });
-        return events.size();
+        if (stored < events.size()) {
+            throw new ProfileLimitError(profiles.maxProfiles(), profiles.size(), stored);
+        }
+        return stored;
     }
 
     /**
@@ -108,8 +148,12 @@ public final class EventIngest {
 
     private void applyAll(List<CollectedEvent> events, long received) {
         for (CollectedEvent e : events) {
-            if (profiles.apply(e)) {
-                catalog.record(e, Instant.ofEpochMilli(received));
+            try {
+                if (profiles.apply(e)) {
+                    catalog.record(e, Instant.ofEpochMilli(received));
+                }
+            } catch (ProfileLimitException full) {
+                // only on replay with a lower limit than when the event was accepted: the event is dropped
             }
         }
     }

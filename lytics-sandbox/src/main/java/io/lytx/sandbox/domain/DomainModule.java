@@ -60,11 +60,12 @@ public final class DomainModule {
     private final SizeThrottle throttle;
     private final List<Object> resources;
 
-    private DomainModule(Journal journal, Clock clock, String accountId, boolean demoData, IdentityFields identities) {
+    private DomainModule(Journal journal, Clock clock, String accountId, boolean demoData, IdentityFields identities,
+                         int maxProfiles) {
         this.clock = clock;
         this.demoData = demoData;
         this.writer = new DomainWriter(journal);
-        this.profiles = new ProfileStore(identities, corpus);
+        this.profiles = new ProfileStore(identities, corpus, maxProfiles);
         this.ingest = new EventIngest(writer, profiles, streams, clock);
         this.library = new ContentLibrary(corpus, KeywordClassifier.defaults(), writer, clock);
         this.segments = new SegmentService(registry, writer, clock, () -> UUID.randomUUID().toString().replace("-", ""));
@@ -113,13 +114,32 @@ public final class DomainModule {
      */
     public static DomainModule create(Journal journal, Clock clock, String accountId, boolean demoData,
                                       List<String> identityFields) {
+        return create(journal, clock, accountId, demoData, identityFields, ProfileStore.DEFAULT_MAX_PROFILES);
+    }
+
+    /**
+     * Creates the domain with other identity fields and another profile limit than the defaults,
+     * and registers its replay handlers.
+     *
+     * @param journal        the journal (a no-op one in memory mode); not null
+     * @param clock          the clock of every time the domain writes; not null
+     * @param accountId      the account id; not blank
+     * @param demoData       whether to load the demo corpus, segments and profiles
+     * @param identityFields the identity fields in order ({@code _uid} is read as {@code _uids}); not empty
+     * @param maxProfiles    the most profiles held (events that would create more are refused with 507); positive
+     * @return the module
+     * @throws IllegalArgumentException when {@code accountId} is blank, {@code identityFields} empty
+     *                                  or {@code maxProfiles} not positive
+     */
+    public static DomainModule create(Journal journal, Clock clock, String accountId, boolean demoData,
+                                      List<String> identityFields, int maxProfiles) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(accountId, "accountId");
         if (accountId.isBlank()) {
             throw new IllegalArgumentException("accountId must not be blank");
         }
-        return new DomainModule(journal, clock, accountId, demoData, new IdentityFields(identityFields));
+        return new DomainModule(journal, clock, accountId, demoData, new IdentityFields(identityFields), maxProfiles);
     }
 
     /**

@@ -9,8 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Caps request bodies on the collection endpoints: 10 MB on {@code /collect/json/...} and the JS
- * tag's {@code /c/...}, 1 GB on {@code /collect/bulk/...}. A declared {@code Content-Length} over
+ * Caps request bodies as Lytics does: 1 GB on the bulk endpoint {@code /collect/bulk/...} (served
+ * on {@code bulk.lytics.io}), 10 MB on every other request (Lytics' BulkCSVUpload reference: "the
+ * api.lytics.io domain is limited to 10MB file uploads"). A declared {@code Content-Length} over
  * the cap is refused at once (413); a chunked body is counted while read and the read fails with
  * {@link ApiError} 413 at the first byte over the cap. Runs before authentication. Thread-safe.
  */
@@ -18,7 +19,7 @@ import java.io.InputStream;
 @Priority(100)
 public final class BodyLimitFilter implements ContainerRequestFilter {
 
-    /** The cap of a JSON collection request, 10 MB. */
+    /** The cap of every request but a bulk upload, 10 MB. */
     public static final long COLLECT_LIMIT = 10L * 1024 * 1024;
     /** The cap of a bulk collection request, 1 GB. */
     public static final long BULK_LIMIT = 1024L * 1024 * 1024;
@@ -26,14 +27,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) {
         String path = "/" + ctx.getUriInfo().getPath();
-        long limit;
-        if (path.startsWith("/collect/bulk")) {
-            limit = BULK_LIMIT;
-        } else if (path.startsWith("/collect/") || path.startsWith("/c/")) {
-            limit = COLLECT_LIMIT;
-        } else {
-            return;
-        }
+        long limit = path.startsWith("/collect/bulk/") ? BULK_LIMIT : COLLECT_LIMIT;
         int declared = ctx.getLength();
         if (declared > limit) {
             ctx.abortWith(Envelope.error(413, tooLarge(declared + " bytes", limit, path)));
@@ -43,7 +37,9 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
     }
 
     private static String tooLarge(String size, long limit, String path) {
-        return "request body of " + size + " exceeds the " + (limit / (1024 * 1024)) + " MB limit of " + path;
+        return "request body of " + size + " exceeds the " + (limit / (1024 * 1024)) + " MB limit of " + path
+                + (limit == COLLECT_LIMIT ? " (Lytics' API host takes at most 10 MB a request; upload larger files"
+                        + " to the bulk endpoint POST /collect/bulk/{stream}, on bulk.lytics.io)" : "");
     }
 
     /** Fails the read that crosses the limit. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * changed by the caller afterwards).
  *
  * @param stream      the stream it was collected on; not blank
- * @param timestampMs the event time, epoch milliseconds (from {@code _ts}, the
+ * @param timestampMs the event time, epoch milliseconds (the value of the request's
  *                    {@code timestamp_field}, or the time of collection)
  * @param fields      the event's fields: String, BigDecimal, Boolean, List, Map values
  */
@@ -22,7 +22,7 @@ public record CollectedEvent(String stream, long timestampMs, Map<String, Object
      * Validates and copies.
      *
      * @param stream the stream it was collected on; not blank
-     * @param timestampMs the event time, epoch milliseconds (from {@code _ts}, the
+     * @param timestampMs the event time, epoch milliseconds (the request's {@code timestamp_field}, or the time of collection)
      * @param fields the event's fields: String, BigDecimal, Boolean, List, Map values
      * @throws NullPointerException     when a component is null
      * @throws IllegalArgumentException when the stream is blank

@@ -18,6 +18,8 @@ final class Profile {
 
     /** How many topics {@code lytics_content} keeps (Lytics keeps the top 50). */
     static final int MAX_TOPICS = 50;
+    /** How many values a list or map attribute keeps, the latest ones (Lytics' platform limit per profile is 1000). */
+    static final int MAX_VALUES = 1000;
 
     final long seq;
     long touched;
@@ -39,7 +41,10 @@ final class Profile {
         return snapshot;
     }
 
-    /** Merges one attribute value: lists are unioned, maps merged key by key, scalars replaced. */
+    /**
+     * Merges one attribute value: lists are unioned, maps merged key by key (each keeping its
+     * latest {@value #MAX_VALUES} values), scalars replaced.
+     */
     void mergeAttribute(String name, Object value) {
         if (value == null || (value instanceof String s && s.isEmpty())) {
             return;
@@ -55,7 +60,9 @@ final class Profile {
                     union.add(o);
                 }
             }
-            attributes.put(name, Collections.unmodifiableList(new ArrayList<>(union)));
+            List<Object> values = new ArrayList<>(union);
+            attributes.put(name, Collections.unmodifiableList(
+                    values.size() > MAX_VALUES ? new ArrayList<>(values.subList(values.size() - MAX_VALUES, values.size())) : values));
         } else if (value instanceof Map<?, ?> map) {
             Map<String, Object> merged = new LinkedHashMap<>();
             if (old instanceof Map<?, ?> oldMap) {
@@ -63,9 +70,15 @@ final class Profile {
             }
             map.forEach((k, v) -> {
                 if (v != null) {
+                    merged.remove(String.valueOf(k)); // re-inserted last: the latest key survives trimming
                     merged.put(String.valueOf(k), v);
                 }
             });
+            var oldest = merged.keySet().iterator();
+            while (merged.size() > MAX_VALUES) {
+                oldest.next();
+                oldest.remove();
+            }
             attributes.put(name, Collections.unmodifiableMap(merged));
         } else {
             attributes.put(name, value);

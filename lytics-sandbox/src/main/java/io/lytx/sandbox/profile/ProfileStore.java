@@ -5,6 +5,7 @@ import io.lytx.sandbox.content.Document;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,14 +46,25 @@ import java.util.stream.Stream;
  *   <li><b>Dedup.</b> An event whose {@code _eid} was already applied is skipped.</li>
  * </ul>
  *
+ * <p>Bounds: at most {@link #maxProfiles()} profiles (an event that would create one more is not
+ * applied: callers check {@link #admissible} first, and {@link #apply} refuses with
+ * {@link ProfileLimitException}); the {@code _eid}s of the last {@value #EVENT_ID_WINDOW}
+ * events are remembered for dedup; a list or map attribute keeps its latest
+ * {@value Profile#MAX_VALUES} values (Lytics' platform limits: at most 1000 attribute values per
+ * profile).
+ *
  * <p>Thread-safe: changes are serialized by the store's monitor; lookups and scans are lock-free
  * over immutable snapshots ({@link StoredProfile}), an O(1) hash lookup per identity value.
- * Unbounded (bounded by what is collected).
  */
 public final class ProfileStore {
 
     /** Minutes of inactivity after which the next activity starts a new visit. */
     public static final long SESSION_MINUTES = 30;
+
+    /** The default of {@link #maxProfiles()}. */
+    public static final int DEFAULT_MAX_PROFILES = 100_000;
+    /** How many recent {@code _eid}s are remembered to skip duplicates. */
+    public static final int EVENT_ID_WINDOW = 100_000;
 
     private static final long SESSION_MS = Duration.ofMinutes(SESSION_MINUTES).toMillis();
     private static final Set<String> COMPUTED = Set.of(IdentityFields.UIDS, "visitct", "firstvisit_ts",
@@ -62,7 +74,15 @@ public final class ProfileStore {
     private final ContentCorpus corpus;
     private final Map<String, Profile> index = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, Profile> bySeq = new ConcurrentSkipListMap<>();
-    private final Set<String> appliedEventIds = new HashSet<>();
+    private final int maxProfiles;
+    private final Set<String> appliedEventIds = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > EVENT_ID_WINDOW;
+        }
+    });
     private long nextSeq = 1;
     private long touchCounter;
 
@@ -73,8 +93,68 @@ public final class ProfileStore {
      * @param corpus     the content corpus page views are matched against; not null
      */
     public ProfileStore(IdentityFields identities, ContentCorpus corpus) {
+        this(identities, corpus, DEFAULT_MAX_PROFILES);
+    }
+
+    /**
+     * An empty store holding at most {@code maxProfiles} profiles.
+     *
+     * @param identities  the identity fields; not null
+     * @param corpus      the content corpus page views are matched against; not null
+     * @param maxProfiles the most profiles held; positive
+     * @throws IllegalArgumentException when {@code maxProfiles} is not positive
+     */
+    public ProfileStore(IdentityFields identities, ContentCorpus corpus, int maxProfiles) {
         this.identities = Objects.requireNonNull(identities, "identities");
         this.corpus = Objects.requireNonNull(corpus, "corpus");
+        if (maxProfiles <= 0) {
+            throw new IllegalArgumentException("maxProfiles must be positive, was " + maxProfiles);
+        }
+        this.maxProfiles = maxProfiles;
+    }
+
+    /**
+     * The most profiles this store holds.
+     *
+     * @return the limit
+     */
+    public int maxProfiles() {
+        return maxProfiles;
+    }
+
+    /**
+     * How many of the leading events can be applied without going over {@link #maxProfiles()}.
+     * Conservative: an event counts as creating a profile when none of its identity values is
+     * known yet (to the store or to an earlier event of the list), even if a later event of the
+     * list would stitch it into another.
+     *
+     * @param events the events, in order; not null
+     * @return the length of the longest prefix that fits, 0..{@code events.size()}
+     */
+    public synchronized int admissible(List<CollectedEvent> events) {
+        Set<String> pending = new HashSet<>();
+        int created = 0;
+        for (int i = 0; i < events.size(); i++) {
+            Set<String> keys = identityKeys(flattenIdentifiers(events.get(i).fields()), null);
+            if (keys.isEmpty()) {
+                continue;
+            }
+            boolean known = false;
+            for (String key : keys) {
+                if (index.containsKey(key) || pending.contains(key)) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
+                if (bySeq.size() + created >= maxProfiles) {
+                    return i;
+                }
+                created++;
+            }
+            pending.addAll(keys);
+        }
+        return events.size();
     }
 
     /**
@@ -92,30 +172,20 @@ public final class ProfileStore {
      * @param event the event; not null
      * @return false when the event was a duplicate (its {@code _eid} was seen before) and changed
      *         nothing; true otherwise
+     * @throws ProfileLimitException when the event would create a profile beyond
+     *                               {@link #maxProfiles()}; nothing is changed
      */
     public synchronized boolean apply(CollectedEvent event) {
         Objects.requireNonNull(event, "event");
+        Map<String, Object> fields = flattenIdentifiers(event.fields());
+        Set<String> cookieIds = new LinkedHashSet<>();
+        Set<String> keys = identityKeys(fields, cookieIds);
+        if (!keys.isEmpty() && bySeq.size() >= maxProfiles && keys.stream().noneMatch(index::containsKey)) {
+            throw new ProfileLimitException(maxProfiles);
+        }
         Object eid = event.fields().get("_eid");
         if (eid != null && !String.valueOf(eid).isBlank() && !appliedEventIds.add(String.valueOf(eid))) {
             return false;
-        }
-        Map<String, Object> fields = flattenIdentifiers(event.fields());
-        Set<String> keys = new LinkedHashSet<>();
-        Set<String> cookieIds = new LinkedHashSet<>();
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            String canonical = identities.canonical(e.getKey());
-            if (canonical == null) {
-                continue;
-            }
-            for (String v : identityValues(e.getValue())) {
-                String key = identities.key(canonical, v);
-                if (key != null) {
-                    keys.add(key);
-                    if (IdentityFields.UIDS.equals(canonical)) {
-                        cookieIds.add(v.trim());
-                    }
-                }
-            }
         }
         if (keys.isEmpty()) {
             return true;
@@ -185,6 +255,31 @@ public final class ProfileStore {
         appliedEventIds.clear();
         nextSeq = 1;
         touchCounter = 0;
+    }
+
+    /**
+     * The index keys of an event's identity values: every value of every identity field, the
+     * cookie id under either name ({@code _uid} or {@code _uids}, one value or a list), exactly as
+     * a profile lookup by that field finds it.
+     */
+    private Set<String> identityKeys(Map<String, Object> fields, Set<String> cookieIdsOut) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            String canonical = identities.canonical(e.getKey());
+            if (canonical == null) {
+                continue;
+            }
+            for (String v : identityValues(e.getValue())) {
+                String key = identities.key(canonical, v);
+                if (key != null) {
+                    keys.add(key);
+                    if (cookieIdsOut != null && IdentityFields.UIDS.equals(canonical)) {
+                        cookieIdsOut.add(v.trim());
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     private Profile resolve(Set<String> keys) {

@@ -120,16 +120,24 @@ class CollectHttpTest {
     }
 
     @Test
-    void aBadCsvLineRefusesTheWholeUploadUnlessDropErrors() {
-        // input: line 3 has an extra field; the good line 2 must not be stored
+    void aBadCsvLineStopsTheUploadThereUnlessDropErrors() {
+        // learn.lytics.com data-upload, "Error Handling": "Upon error, it will stop processing and
+        // return. So, we suggest trying uploading files with dryrun=true"; droperrors skips bad rows.
+        // input: line 3 has an extra field; line 2 before it is stored, line 4 after it is not
         String csv = "email,plan\nbulk-ok@example.org,gold\nbulk-bad@example.org,gold,extra\nbulk-last@example.org,tin\n";
-        SandboxHttp.Reply r = lytics.admin().send("POST", "/collect/bulk/crm", "text/csv", csv);
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.message()).contains("line 3, column 3");
+        SandboxHttp.Reply dry = lytics.admin().send("POST", "/collect/bulk/crm?dryrun=true", "text/csv", csv);
+        assertThat(dry.status()).isEqualTo(400);
+        assertThat(dry.message()).contains("line 3, column 3").endsWith("nothing was stored (dry run)");
         assertThat(entity("email", "bulk-ok@example.org").message()).isEqualTo("Not Found");
 
-        SandboxHttp.Reply dry = lytics.admin().send("POST", "/collect/bulk/crm?droperrors=true&dryrun=true", "text/csv", csv);
-        assertThat(dry.dataMap()).containsEntry("message_count", new BigDecimal("2")).containsEntry("dryrun", true);
+        SandboxHttp.Reply r = lytics.admin().send("POST", "/collect/bulk/crm", "text/csv", csv);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.message()).contains("line 3, column 3").endsWith("the 1 records before it were stored");
+        assertThat(entity("email", "bulk-ok@example.org").dataMap()).containsEntry("plan", "gold");
+        assertThat(entity("email", "bulk-last@example.org").message()).isEqualTo("Not Found");
+
+        SandboxHttp.Reply dryDropped = lytics.admin().send("POST", "/collect/bulk/crm?droperrors=true&dryrun=true", "text/csv", csv);
+        assertThat(dryDropped.dataMap()).containsEntry("message_count", new BigDecimal("2")).containsEntry("dryrun", true);
         assertThat(entity("email", "bulk-last@example.org").message()).isEqualTo("Not Found");
 
         SandboxHttp.Reply dropped = lytics.admin().send("POST", "/collect/bulk/crm?droperrors=true", "text/csv", csv);

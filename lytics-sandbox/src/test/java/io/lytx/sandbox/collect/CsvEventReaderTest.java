@@ -86,4 +86,25 @@ class CsvEventReaderTest {
         assertThat(CsvOptions.delimiterOf("|")).isEqualTo('|');
         assertThatThrownBy(() -> CsvOptions.delimiterOf("||")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aStreamedBodyWithQuotedLineBreaksAndCrlfKeepsLineNumbers() {
+        // input: CRLF line ends; line 2's quoted field spans two lines (RFC 4180), so the next row is line 4
+        String body = "email,note\r\na@x.org,\"two\r\nlines\"\r\nb@x.org,\"say \"\"hi\"\"\"\r\n";
+        List<CsvRow> rows = new java.util.ArrayList<>();
+        CsvEventReader.Summary s = CsvEventReader.read(new java.io.StringReader(body), opts(List.of(), ',', false), rows::add);
+        assertThat(s.rows()).isEqualTo(2);
+        assertThat(rows.get(0).fields()).containsEntry("note", "two\nlines");
+        assertThat(rows.get(1).line()).isEqualTo(4);
+        assertThat(rows.get(1).fields()).containsEntry("note", "say \"hi\"");
+    }
+
+    @Test
+    void aRecordOver16KbIsSkippedWithDropErrorsAndReadingResumesAfterIt() {
+        // input: line 3 opens a quote it never closes within 20 KB; droperrors must skip it and resume
+        String body = "email,note\na@x.org,ok\nb@x.org,\"" + "x".repeat(20_000) + "\nc@x.org,ok\n";
+        CsvEventReader.Result r = CsvEventReader.read(body, opts(List.of(), ',', true));
+        assertThat(r.rejected()).isEqualTo(1);
+        assertThat(r.rows()).extracting(row -> row.fields().get("email")).containsExactly("a@x.org", "c@x.org");
+    }
 }

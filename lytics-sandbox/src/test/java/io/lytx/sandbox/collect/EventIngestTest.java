@@ -36,11 +36,18 @@ class EventIngestTest {
     }
 
     @Test
-    void eventTimeComesFromTheTimestampFieldThenTsThenTheClock() {
+    void eventTimeIsTheReceiveTimeUnlessTheTimestampFieldNamesAFieldOfTheEvent() {
+        // learn.lytics.com data-upload, "Timestamp Fields": normal uploads are stamped at the server
+        // time; the timestamp_field parameter overrides it. Nothing Lytics published reads _ts by itself.
         Domain d = Domain.over(new RecordingJournal());
         assertThat(d.ingest().eventTime(Map.of("when", "2024-01-01T00:00:00Z", "_ts", "5000"), "when"))
                 .hasValue(Instant.parse("2024-01-01T00:00:00Z").toEpochMilli());
-        assertThat(d.ingest().eventTime(Map.of("_ts", "1700000000000"), "when")).hasValue(1_700_000_000_000L);
+        assertThat(d.ingest().eventTime(Map.of("_ts", "1700000000000"), null)).as("_ts without timestamp_field")
+                .hasValue(CLOCK.millis());
+        assertThat(d.ingest().eventTime(Map.of("_ts", "1700000000000"), "when")).as("the named field is absent")
+                .hasValue(CLOCK.millis());
+        assertThat(d.ingest().eventTime(Map.of("_ts", "1700000000000"), "_ts")).as("_ts when named")
+                .hasValue(1_700_000_000_000L);
         assertThat(d.ingest().eventTime(Map.of(), null)).hasValue(CLOCK.millis());
         assertThat(d.ingest().eventTime(Map.of("when", "soon"), "when")).as("unreadable named field").isEmpty();
     }

@@ -27,7 +27,7 @@ class FrequentVisitorsHttpTest {
     private static void visit(String uid, int n) {
         // page views 31 minutes apart: each one starts a new visit
         String ts = Long.toString(T0.plus(31L * n, ChronoUnit.MINUTES).toEpochMilli());
-        assertThat(lytics.admin().postJson("/collect/json/default",
+        assertThat(lytics.admin().postJson("/collect/json/default?timestamp_field=_ts",
                 "{\"_uid\":\"" + uid + "\",\"_ts\":\"" + ts + "\",\"url\":\"example.org/x\",\"_e\":\"pv\"}").status())
                 .isEqualTo(200);
     }
