@@ -106,6 +106,11 @@ public final class SharedProfileCache implements AutoCloseable {
         return result;
     }
 
+    /** Values this node has stored in the shared cache since it opened it. */
+    public long writes() {
+        return writes.sum();
+    }
+
     /** The read timeout, for the caller's bound. */
     long readTimeoutNanos() {
         return settings.readTimeout().toNanos();
