@@ -56,6 +56,11 @@ public final class LyticsContext {
     /** Most recommendations a page may ask for. */
     public static final int MAX_RECOMMENDATIONS = 100;
 
+    /** {@link #getReason()} of a request from a bot. */
+    public static final String REASON_BOT = "bot";
+    /** {@link #getReason()} of a request without consent. */
+    public static final String REASON_NO_CONSENT = "no consent";
+
     private static final LyticsContext INACTIVE = inactive("not handled");
 
     private final Identity identity;

@@ -6,11 +6,13 @@ import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.identity.BotDetector;
 import io.lytx.servlet.identity.ConsentPolicy;
 import io.lytx.servlet.identity.Identity;
+import io.lytx.servlet.identity.IdentityBinding;
 import io.lytx.servlet.identity.IdentityCookie;
 import io.lytx.servlet.identity.IdentityResolver;
 import io.lytx.servlet.identity.KnownUserResolver;
 import io.lytx.servlet.identity.StitchTracker;
 import io.lytx.servlet.identity.VisitorIds;
+import io.lytx.servlet.metrics.StatusAccess;
 import io.lytx.servlet.metrics.StatusJson;
 import io.lytx.servlet.profile.Deadline;
 import io.lytx.servlet.profile.LookupKey;
@@ -30,6 +32,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -108,20 +111,24 @@ public class LyticsFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Handler h = handler;
-        if (h == null || !(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse res)
-                || request.getAttribute(LyticsContext.ATTRIBUTE) != null) {
+        io.lytx.servlet.web.FirstParty fp = firstParty;
+        if ((h == null && fp == null) || !(request instanceof HttpServletRequest req)
+                || !(response instanceof HttpServletResponse res) || request.getAttribute(LyticsContext.ATTRIBUTE) != null) {
             chain.doFilter(request, response);
             return;
         }
         String path = PageRequestSelector.pathOf(req);
-        if (h.statusEnabled && h.statusPath.equals(path)) {
+        if (h != null && h.statusEnabled && h.statusPath.equals(path)) {
             h.serveStatus(req, res);
             return;
         }
-        io.lytx.servlet.web.FirstParty fp = firstParty;
         if (fp != null && fp.serves(path)) {
             // first-party endpoints (profile, collect, helper script): see io.lytx.servlet.web
-            fp.serve(req, res, path, (rq, rs, countPageView) -> h.handle(rq, rs, path, countPageView));
+            fp.serve(req, res, path, h == null ? null : (rq, rs, countPageView) -> h.handle(rq, rs, path, countPageView));
+            return;
+        }
+        if (h == null) {
+            chain.doFilter(request, response);
             return;
         }
         if (!h.selector.isPage(req, path)) {
@@ -129,15 +136,25 @@ public class LyticsFilter implements Filter {
             return;
         }
         LyticsContext context;
+        CookieDeferringResponse deferring = new CookieDeferringResponse(res);
         try {
-            context = h.handle(req, res, path);
+            context = h.handle(req, deferring, path);
         } catch (RuntimeException | LinkageError e) {
             // fail open: a fault of the plugin never fails the page
             h.reportFailure(e);
             context = LyticsContext.inactive("error");
         }
         req.setAttribute(LyticsContext.ATTRIBUTE, context);
-        chain.doFilter(request, response);
+        if (!deferring.holding()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        // the visitor cookies wait for the commit: a response the application makes publicly cacheable gets none
+        try {
+            chain.doFilter(request, deferring);
+        } finally {
+            deferring.decide();
+        }
     }
 
     @Override
@@ -168,10 +185,10 @@ public class LyticsFilter implements Filter {
         private final PageViewEvents events;
         private final boolean statusEnabled;
         private final String statusPath;
-        private final LyticsContext botContext = LyticsContext.inactive("bot");
+        private final LyticsContext botContext = LyticsContext.inactive(LyticsContext.REASON_BOT);
         private final java.util.concurrent.atomic.AtomicBoolean failureReported =
                 new java.util.concurrent.atomic.AtomicBoolean();
-        private final LyticsContext noConsentContext = LyticsContext.inactive("no consent");
+        private final LyticsContext noConsentContext = LyticsContext.inactive(LyticsContext.REASON_NO_CONSENT);
 
         Handler(LyticsRuntime runtime) {
             this.runtime = runtime;
@@ -186,7 +203,7 @@ public class LyticsFilter implements Filter {
                     new IdentityCookie(config.cookieName(), config.cookieMaxAge(), config.cookieDomain().orElse(null)),
                     config.cookieSecurity() == CookieSecurity.ALWAYS, config.cookieSecurity() == CookieSecurity.NEVER,
                     new KnownUserResolver(config.identityAttribute().orElse(null), config.identityPrincipal()),
-                    config.identityField());
+                    config.identityField(), IdentityBinding.derivedFrom(config.apiToken().orElseThrow()));
             this.stitches = new StitchTracker(100_000);
             this.events = new PageViewEvents(config.collectUserAgent(), config.clientIp());
             this.statusEnabled = config.statusEnabled();
@@ -208,7 +225,11 @@ public class LyticsFilter implements Filter {
                 runtime.counters().noConsent();
                 return noConsentContext;
             }
-            Identity identity = identities.resolve(req, res);
+            IdentityResolver.Resolution resolution = identities.resolve(req);
+            Identity identity = resolution.identity();
+            if (resolution.rotated()) {
+                runtime.counters().visitorIdRotated();
+            }
             if (identity.minted()) {
                 runtime.counters().cookieMinted();
                 if (hasInvalidCookie(req)) {
@@ -234,18 +255,36 @@ public class LyticsFilter implements Filter {
             if (config.eagerRecommendationPaths().matches(path)) {
                 context.startRecommendations(config.recommendationLimit());
             }
-            if (collector != null && pageView) {
-                long now = System.currentTimeMillis();
-                if (stitches.firstMeeting(req, identity)) {
-                    runtime.counters().identify();
-                    runtime.counters().offered(collector.offer(events.identify(identity, now)));
+            Runnable send = collector != null && pageView ? () -> send(req, identity, pageViewId) : null;
+            List<String> cookies = resolution.setCookies();
+            if (!cookies.isEmpty() && res instanceof CookieDeferringResponse deferring) {
+                // a minted id counts only if the browser gets it (not on a publicly cacheable response)
+                deferring.defer(cookies, identity.minted() ? send : null);
+                if (!identity.minted() && send != null) {
+                    send.run();
                 }
-                if (!"HEAD".equals(req.getMethod())) { // a HEAD gets identity headers, but is no page view
-                    runtime.counters().offered(
-                            collector.offer(events.pageView(PageRequest.from(req), identity, pageViewId, now)));
-                }
+                return context;
+            }
+            for (String cookie : cookies) {
+                res.addHeader("Set-Cookie", cookie);
+            }
+            if (send != null) {
+                send.run();
             }
             return context;
+        }
+
+        /** Offers the identify event (first meeting of a known user and this id) and the page view. */
+        private void send(HttpServletRequest req, Identity identity, PageViewId pageViewId) {
+            long now = System.currentTimeMillis();
+            if (stitches.firstMeeting(req, identity)) {
+                runtime.counters().identify();
+                runtime.counters().offered(collector.offer(events.identify(identity, now)));
+            }
+            if (!"HEAD".equals(req.getMethod())) { // a HEAD gets identity headers, but is no page view
+                runtime.counters().offered(
+                        collector.offer(events.pageView(PageRequest.from(req), identity, pageViewId, now)));
+            }
         }
 
         /** Logs the first failure of the request path (with its stack trace), later ones not at all. */
@@ -269,15 +308,19 @@ public class LyticsFilter implements Filter {
             return false;
         }
 
+        /** The status JSON for loopback callers and users in {@code lytics.status.role}; 403 for anyone else. */
         void serveStatus(HttpServletRequest req, HttpServletResponse res) throws IOException {
             if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
                 res.setStatus(405);
                 res.setHeader("Allow", "GET, HEAD");
                 return;
             }
-            byte[] body = StatusJson.render(runtime.metrics().snapshot(), config.describe())
-                    .getBytes(StandardCharsets.UTF_8);
-            res.setStatus(200);
+            boolean allowed = StatusAccess.allowed(req, config.statusRole().orElse(null));
+            String json = allowed ? StatusJson.render(runtime.metrics().snapshot(), config.describe())
+                    : "{\"status\":403,\"error\":\"the status is for loopback callers"
+                    + (config.statusRole().isPresent() ? " and users in the configured role" : "") + "\"}";
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            res.setStatus(allowed ? 200 : 403);
             res.setContentType("application/json");
             res.setCharacterEncoding("UTF-8");
             res.setHeader("Cache-Control", "no-store");

@@ -120,6 +120,9 @@ public enum ConfigKey {
     STATUS_ENABLED("lytics.status.enabled", "false", "serve the JSON status endpoint"),
     /** JSON status endpoint path. */
     STATUS_PATH("lytics.status.path", "/lytics/status", "path (inside the web app) of the JSON status endpoint"),
+    /** Role that may read the status endpoint. */
+    STATUS_ROLE("lytics.status.role", null, "container role that may read the status endpoint from anywhere; "
+            + "without it (or the role) only loopback callers not behind a proxy may"),
     /** JMX switch. */
     JMX_ENABLED("lytics.jmx.enabled", "true", "register the metrics MBean"),
 
@@ -159,7 +162,7 @@ public enum ConfigKey {
     /** Preview switch. */
     PREVIEW_ENABLED("lytics.preview.enabled", "false", "allow ?lytics_preview=... to force segments (editors' preview)"),
     /** Preview role. */
-    PREVIEW_ROLE("lytics.preview.role", null, "container role required to preview; absent = everyone when preview is enabled");
+    PREVIEW_ROLE("lytics.preview.role", null, "container role required to preview; required when lytics.preview.enabled is true");
 
     private final String key;
     private final String defaultValue;

@@ -40,6 +40,7 @@ public final class LyticsConfig {
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern ATTRIBUTE = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final Pattern STATUS_PATH = Pattern.compile("/[A-Za-z0-9._~/-]{0,199}");
+    private static final Pattern ROLE = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final boolean switchedOn;
     private final URI apiUrl;
@@ -87,6 +88,7 @@ public final class LyticsConfig {
     private final Duration shutdownTimeout;
     private final boolean statusEnabled;
     private final String statusPath;
+    private final String statusRole;
     private final boolean jmxEnabled;
     /** Every key's resolved raw value (layers, then default), for settings read outside this class. */
     private final Map<ConfigKey, String> resolved = new java.util.EnumMap<>(ConfigKey.class);
@@ -155,12 +157,30 @@ public final class LyticsConfig {
         shutdownTimeout = r.millis(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, 120_000);
         statusEnabled = r.bool(ConfigKey.STATUS_ENABLED);
         statusPath = r.matching(ConfigKey.STATUS_PATH, STATUS_PATH, "a path starting with / (letters, digits, ._~-/)");
+        statusRole = role(r, ConfigKey.STATUS_ROLE);
+        if (r.bool(ConfigKey.PREVIEW_ENABLED) && role(r, ConfigKey.PREVIEW_ROLE) == null) {
+            // without a role any visitor (bots and those who refused consent included) could reveal every variant
+            throw r.invalid(ConfigKey.PREVIEW_ROLE, "required when " + ConfigKey.PREVIEW_ENABLED.key() + " is true");
+        }
         jmxEnabled = r.bool(ConfigKey.JMX_ENABLED);
         for (ConfigKey key : ConfigKey.values()) {
             if (!key.secret()) {
                 r.raw(key).ifPresent(raw -> resolved.put(key, raw.value()));
             }
         }
+    }
+
+    /** A role name (blank = none), or null. */
+    private static String role(ConfigReader r, ConfigKey key) {
+        ConfigReader.Raw raw = r.raw(key).orElse(null);
+        String role = raw == null ? "" : raw.value().strip();
+        if (role.isEmpty()) {
+            return null;
+        }
+        if (!ROLE.matcher(role).matches()) {
+            throw r.invalid(raw, "expected a role name without spaces");
+        }
+        return role;
     }
 
     private static Set<String> consentModes(ConfigReader r) {
@@ -444,6 +464,11 @@ public final class LyticsConfig {
     /** Path of the JSON status endpoint. */
     public String statusPath() {
         return statusPath;
+    }
+
+    /** Container role that may read the status endpoint from anywhere; empty = loopback callers only. */
+    public Optional<String> statusRole() {
+        return Optional.ofNullable(statusRole);
     }
 
     /** Whether the metrics MBean is registered. */

@@ -1,14 +1,18 @@
 package io.lytx.servlet.identity;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 
 /**
  * Decides whether a request carries consent to identify and track the visitor. Without consent the
  * plugin mints no cookie, collects nothing and fetches nothing.
  *
  * <p>Modes (combinable): none required; Global Privacy Control ({@code Sec-GPC: 1} refuses); a
- * consent cookie with a given name and value (required). Immutable, thread-safe, non-blocking.
+ * consent cookie with a given name and value (required). When the request carries the consent cookie
+ * more than once (different paths or domains, or a hostile client), consent holds only when every
+ * value is the granting one: a refusal (any other value) beats a grant, whatever the order, the same
+ * "order never decides" rule as the visitor-id cookie ({@link RequestCookies}). Immutable,
+ * thread-safe, non-blocking.
  */
 public final class ConsentPolicy {
 
@@ -44,16 +48,8 @@ public final class ConsentPolicy {
         if (cookieName == null) {
             return true;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return false;
-        }
-        for (Cookie cookie : cookies) {
-            if (cookieName.equals(cookie.getName()) && cookieValue.equals(cookie.getValue())) {
-                return true;
-            }
-        }
-        return false;
+        List<String> values = RequestCookies.values(request, cookieName);
+        return !values.isEmpty() && values.stream().allMatch(cookieValue::equals);
     }
 
     private static String trim(String s) {

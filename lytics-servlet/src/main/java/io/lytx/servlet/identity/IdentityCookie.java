@@ -35,6 +35,28 @@ public final class IdentityCookie {
         return name;
     }
 
+    /** The name of the companion cookie holding the {@link IdentityBinding} marker: {@code <name>_bind}. */
+    public String bindingName() {
+        return name + "_bind";
+    }
+
+    /**
+     * The header value for {@code Set-Cookie} of the binding marker: the same path, lifetime, domain
+     * and {@code Secure} as the visitor id, and {@code HttpOnly} (no script needs it).
+     *
+     * @param marker a marker made by {@link IdentityBinding#marker} (base64url and a dot: header-safe)
+     * @param secure whether to add {@code Secure}
+     * @throws IllegalArgumentException if {@code marker} holds other characters
+     */
+    public String bindingHeaderValue(String marker, boolean secure) {
+        if (marker == null || marker.isEmpty() || marker.length() > IdentityBinding.MAX_LENGTH
+                || !marker.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_' || c == '.')) {
+            throw new IllegalArgumentException("not a binding marker");
+        }
+        return attributes(new StringBuilder(128).append(bindingName()).append('=').append(marker), secure)
+                .append("; HttpOnly").toString();
+    }
+
     /**
      * The header value for {@code Set-Cookie}.
      *
@@ -46,9 +68,11 @@ public final class IdentityCookie {
         if (!VisitorIds.isValid(visitorId)) {
             throw new IllegalArgumentException("not a valid visitor id");
         }
-        StringBuilder out = new StringBuilder(128)
-                .append(name).append('=').append(visitorId)
-                .append("; Path=/; Max-Age=").append(maxAgeSeconds);
+        return attributes(new StringBuilder(128).append(name).append('=').append(visitorId), secure).toString();
+    }
+
+    private StringBuilder attributes(StringBuilder out, boolean secure) {
+        out.append("; Path=/; Max-Age=").append(maxAgeSeconds);
         if (domain != null) {
             out.append("; Domain=").append(domain);
         }
@@ -56,6 +80,6 @@ public final class IdentityCookie {
         if (secure) {
             out.append("; Secure");
         }
-        return out.toString();
+        return out;
     }
 }

@@ -2,15 +2,36 @@ package io.lytx.servlet.identity;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Resolves the {@link Identity} of a request that has consent: reads the visitor-id cookie (the
- * first value in an accepted format; any other value is ignored and replaced, never sent upstream),
- * mints a UUID v4 with a {@code Set-Cookie} when there is none, and adds the known user.
+ * Resolves the {@link Identity} of a request that has consent, and keeps one visitor id to one person.
  *
- * <p>Immutable and thread-safe; never blocks. Call it before the response is committed.
+ * <p>The visitor id comes from the {@code seerid} cookie (only values in an accepted format; any
+ * other value is ignored and replaced, never sent upstream). Next to it the companion cookie
+ * {@code <name>_bind} holds an {@link IdentityBinding} marker saying whom the id belongs to: the
+ * known user it was last used with, or nobody. Rules, in order:
+ * <ol>
+ *   <li>an id that the marker binds to the request's identity (the same user, or still anonymous)
+ *       is kept, and nothing is written;</li>
+ *   <li>a logged-in user arriving with an id the marker binds to nobody (an anonymous visitor who
+ *       logs in) keeps it, and the marker is re-bound to them (the identify event then stitches the
+ *       anonymous history to the user, which is what login stitching is for);</li>
+ *   <li>an id without any marker (set by the Lytics JS tag, or before this version) is adopted for
+ *       the request's identity;</li>
+ *   <li>otherwise, i.e. the marker binds the id to someone else (another user logged in, or the user
+ *       logged out or their session ended) or is not one of ours: the id is <b>rotated</b>: a new
+ *       UUID v4 replaces it, bound to the request's identity. The old id is never used again for
+ *       this browser and is not reported as a previous id ({@code _uido}), so Lytics cannot stitch
+ *       the two people.</li>
+ * </ol>
+ * When the browser sends several {@code seerid} values (paths, domains), the one the marker vouches
+ * for wins, whatever its place. The cookies to write are returned with the identity, not written:
+ * the caller decides when (see {@code CookieDeferringResponse}).
+ *
+ * <p>Immutable and thread-safe; never blocks.
  */
 public final class IdentityResolver {
 
@@ -19,6 +40,7 @@ public final class IdentityResolver {
     private final boolean neverSecure;
     private final KnownUserResolver knownUsers;
     private final String identityField;
+    private final IdentityBinding binding;
 
     /**
      * @param cookie        the cookie writer, never null
@@ -26,37 +48,87 @@ public final class IdentityResolver {
      * @param neverSecure   never add {@code Secure} (takes effect only when {@code alwaysSecure} is false)
      * @param knownUsers    finds the logged-in user, never null
      * @param identityField the Lytics field of a known user's value, never null
+     * @param binding       makes and checks the binding markers, never null
      */
     public IdentityResolver(IdentityCookie cookie, boolean alwaysSecure, boolean neverSecure,
-                            KnownUserResolver knownUsers, String identityField) {
+                            KnownUserResolver knownUsers, String identityField, IdentityBinding binding) {
         this.cookie = Objects.requireNonNull(cookie, "cookie");
         this.alwaysSecure = alwaysSecure;
         this.neverSecure = neverSecure;
         this.knownUsers = Objects.requireNonNull(knownUsers, "knownUsers");
         this.identityField = Objects.requireNonNull(identityField, "identityField");
+        this.binding = Objects.requireNonNull(binding, "binding");
     }
 
     /**
-     * Resolves the identity, adding a {@code Set-Cookie} header to {@code response} when an id is minted.
+     * The identity of a request and the cookies that must reach the browser for it.
      *
-     * @param request  the current request, never null
-     * @param response its response, never null; not yet committed
+     * @param identity   the identity, never null
+     * @param setCookies {@code Set-Cookie} header values to add (empty when the browser's cookies are right)
+     * @param rotated    whether the browser's id was replaced because it belonged to someone else
      */
-    public Identity resolve(HttpServletRequest request, HttpServletResponse response) {
-        String visitorId = cookieValue(request, cookie.name());
-        boolean minted = false;
-        if (visitorId == null) {
-            visitorId = VisitorIds.mint();
-            minted = true;
-            boolean secure = alwaysSecure || (!neverSecure && request.isSecure());
-            response.addHeader("Set-Cookie", cookie.headerValue(visitorId, secure));
+    public record Resolution(Identity identity, List<String> setCookies, boolean rotated) {
+
+        /** @throws NullPointerException if an argument is null */
+        public Resolution {
+            Objects.requireNonNull(identity, "identity");
+            setCookies = List.copyOf(setCookies);
         }
-        String known = knownUsers.resolve(request);
-        return new Identity(visitorId, minted, known == null ? null : identityField, known);
     }
 
     /**
-     * The first cookie named {@code name} whose value is an accepted visitor id, or null.
+     * Resolves the identity of a request (see the class comment for the rules).
+     *
+     * @param request the current request, never null
+     */
+    public Resolution resolve(HttpServletRequest request) {
+        List<String> ids = validIds(request);
+        List<String> markers = RequestCookies.values(request, cookie.bindingName());
+        String marker = markers.isEmpty() ? null : markers.get(0);
+        String known = knownUsers.resolve(request);
+        String field = known == null ? null : identityField;
+        boolean secure = alwaysSecure || (!neverSecure && request.isSecure());
+        if (marker != null) {
+            for (String id : ids) {
+                if (binding.binds(marker, id, field, known)) {
+                    return new Resolution(new Identity(id, false, field, known), List.of(), false);
+                }
+            }
+            if (known != null) {
+                for (String id : ids) {
+                    if (binding.binds(marker, id, null, null)) {
+                        return bound(id, field, known, secure);
+                    }
+                }
+            }
+        } else if (!ids.isEmpty()) {
+            return bound(ids.get(0), field, known, secure);
+        }
+        String minted = VisitorIds.mint();
+        List<String> headers = List.of(cookie.headerValue(minted, secure),
+                cookie.bindingHeaderValue(binding.marker(minted, field, known), secure));
+        return new Resolution(new Identity(minted, true, field, known), headers, !ids.isEmpty());
+    }
+
+    private Resolution bound(String id, String field, String known, boolean secure) {
+        return new Resolution(new Identity(id, false, field, known),
+                List.of(cookie.bindingHeaderValue(binding.marker(id, field, known), secure)), false);
+    }
+
+    private List<String> validIds(HttpServletRequest request) {
+        List<String> out = new ArrayList<>(1);
+        for (String v : RequestCookies.values(request, cookie.name())) {
+            if (VisitorIds.isValid(v) && !out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first cookie named {@code name} whose value is an accepted visitor id, or null. It does not
+     * check the binding marker: for callers that only need "an id of this browser" (never for a
+     * profile lookup of a logged-in user).
      *
      * @param request the request, never null
      * @param name    the cookie name, never null

@@ -13,6 +13,7 @@ public final class FilterCounters {
     private final LongAdder noConsent = new LongAdder();
     private final LongAdder cookiesMinted = new LongAdder();
     private final LongAdder invalidCookies = new LongAdder();
+    private final LongAdder visitorIdsRotated = new LongAdder();
     private final LongAdder identifies = new LongAdder();
     private final LongAdder eventsOffered = new LongAdder();
     private final LongAdder eventsNotQueued = new LongAdder();
@@ -38,6 +39,16 @@ public final class FilterCounters {
     /** A visitor id was minted. */
     public void cookieMinted() {
         cookiesMinted.increment();
+    }
+
+    /** A browser's visitor id was replaced because it belonged to another identity (login, logout, switch). */
+    public void visitorIdRotated() {
+        visitorIdsRotated.increment();
+    }
+
+    /** Visitor ids rotated so far. */
+    public long visitorIdsRotated() {
+        return visitorIdsRotated.sum();
     }
 
     /** A visitor-id cookie was present but not in an accepted format (it was replaced). */

@@ -67,6 +67,11 @@ public final class LyticsMetrics implements LyticsMetricsMXBean {
     }
 
     @Override
+    public long getVisitorIdsRotated() {
+        return filter.visitorIdsRotated();
+    }
+
+    @Override
     public long getProfilesKnown() {
         return filter.known();
     }
@@ -207,6 +212,7 @@ public final class LyticsMetrics implements LyticsMetricsMXBean {
         out.put("bots", getBots());
         out.put("noConsent", getNoConsent());
         out.put("cookiesMinted", getCookiesMinted());
+        out.put("visitorIdsRotated", getVisitorIdsRotated());
         out.put("profilesKnown", getProfilesKnown());
         out.put("profilesNewVisitor", getProfilesNewVisitor());
         out.put("profilesUnavailable", getProfilesUnavailable());

@@ -22,6 +22,9 @@ public interface LyticsMetricsMXBean {
     /** Visitor ids minted. */
     long getCookiesMinted();
 
+    /** Visitor ids replaced because the browser's identity changed (another user, or a logout). */
+    long getVisitorIdsRotated();
+
     /** Profiles answered KNOWN (as seen by pages). */
     long getProfilesKnown();
 

@@ -9,7 +9,10 @@ import java.util.Objects;
 /**
  * Renders the JSON document of the status endpoint: {@code {"metrics":{...},"config":{...}}}. The
  * config part comes from {@link io.lytx.servlet.config.LyticsConfig#describe()}, which reports the
- * token only as {@code "set"}/{@code "absent"}. Stateless and thread-safe.
+ * token only as {@code "set"}/{@code "absent"}. Every value that is a URL is shown without user info,
+ * query or fragment, and a URL of an internal host (loopback, private addresses, single-label or
+ * {@code .internal}-style names) only as {@code "(internal host)"}: the endpoint never tells where
+ * the internal services are. Stateless and thread-safe.
  */
 public final class StatusJson {
 
@@ -40,17 +43,21 @@ public final class StatusJson {
                 } else if (v instanceof Boolean b) {
                     g.write(e.getKey(), b);
                 } else {
-                    g.write(e.getKey(), String.valueOf(v));
+                    g.write(e.getKey(), shown(String.valueOf(v)));
                 }
             }
             g.writeEnd();
             g.writeStartObject("config");
             for (Map.Entry<String, String> e : config.entrySet()) {
-                g.write(e.getKey(), e.getValue());
+                g.write(e.getKey(), shown(e.getValue()));
             }
             g.writeEnd();
             g.writeEnd();
         }
         return out.toString();
+    }
+
+    private static String shown(String value) {
+        return value != null && ShownUrl.isUrl(value) ? ShownUrl.of(value) : value;
     }
 }

@@ -70,10 +70,18 @@ public final class Personalization {
         if (existing instanceof Personalization p) {
             return p;
         }
-        Preview preview = new PreviewResolver(settings).resolve(request, response);
-        Personalization p = new Personalization(LyticsContext.of(request), preview, runtime);
+        LyticsContext context = LyticsContext.of(request);
+        // the bot and consent rules hold under preview too: a crawler or a visitor who refused gets no variant
+        Preview preview = refused(context) ? null : new PreviewResolver(settings).resolve(request, response);
+        Personalization p = new Personalization(context, preview, runtime);
         request.setAttribute(ATTRIBUTE, p);
         return p;
+    }
+
+    /** Whether the filter turned the request away as a bot's or one without consent. */
+    private static boolean refused(LyticsContext context) {
+        String reason = context.getReason();
+        return LyticsContext.REASON_BOT.equals(reason) || LyticsContext.REASON_NO_CONSENT.equals(reason);
     }
 
     /**

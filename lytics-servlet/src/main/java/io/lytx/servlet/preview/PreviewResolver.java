@@ -57,8 +57,9 @@ public final class PreviewResolver {
         return null;
     }
 
+    /** Only users in the role: preview without a role is refused at start-up, and never means "everyone". */
     private boolean allowed(HttpServletRequest request) {
-        return settings.role() == null || request.isUserInRole(settings.role());
+        return settings.role() != null && request.isUserInRole(settings.role());
     }
 
     /** The raw query parameter (read from the query string only: the body is never consumed). */

@@ -4,7 +4,8 @@ package io.lytx.servlet.preview;
  * Whether editors may force segments with {@code ?lytics_preview=...}, and who. Immutable.
  *
  * @param enabled whether preview is possible at all
- * @param role    the container role the user must have ({@code request.isUserInRole}), null = anyone
+ * @param role    the container role the user must have ({@code request.isUserInRole}); null = nobody
+ *                (the configuration requires a role whenever preview is enabled)
  */
 public record PreviewSettings(boolean enabled, String role) {
 

@@ -102,8 +102,11 @@ public final class FirstParty {
     }
 
     /**
-     * Whether {@link #serve} handles a path: {@code {base}/profile}, {@code {base}/collect} and the
-     * helper script names, when the plugin is active and the endpoints are enabled.
+     * Whether {@link #serve} handles a path: every path under the base path when the plugin is active
+     * and the endpoints are enabled ({@code {base}/profile}, {@code {base}/collect}, the helper script
+     * names; anything else there, the base itself included, is a 404: the container never lists the
+     * jar's {@code META-INF/resources/lytics/} folder); otherwise only the base as a folder
+     * ({@code {base}} and {@code {base}/}), answered 404 for the same reason.
      *
      * @param path the request path inside the web app
      */
@@ -111,11 +114,10 @@ public final class FirstParty {
         String base = settings.basePath();
         int b = base.length();
         // checked in place: this runs on every request the filter sees
-        if (profile == null || path == null || path.length() <= b || path.charAt(b) != '/' || !path.startsWith(base)) {
+        if (path == null || !path.startsWith(base) || (path.length() > b && path.charAt(b) != '/')) {
             return false;
         }
-        String rest = path.substring(b + 1);
-        return rest.equals("profile") || rest.equals("collect") || isScript(rest);
+        return profile != null || path.length() <= b + 1;
     }
 
     private boolean isScript(String name) {
@@ -128,15 +130,25 @@ public final class FirstParty {
      * @param req    the request, never null
      * @param res    the response, never null
      * @param path   the request path inside the web app
-     * @param lookup the filter's visitor handling, never null
+     * @param lookup the filter's visitor handling, or null when the plugin is inactive
      * @throws IOException when writing the response fails
      */
     public void serve(HttpServletRequest req, HttpServletResponse res, String path, VisitorLookup lookup) throws IOException {
-        String rest = path.substring(settings.basePath().length() + 1);
+        String rest = path.length() <= settings.basePath().length() + 1 ? "" : path.substring(settings.basePath().length() + 1);
+        if (profile == null || lookup == null) {
+            Responses.error(res, 404, "no such resource");
+            return;
+        }
         switch (rest) {
             case "profile" -> profile.serve(req, res, lookup);
             case "collect" -> collect.serve(req, res);
-            default -> serveScript(req, res, rest);
+            default -> {
+                if (isScript(rest)) {
+                    serveScript(req, res, rest);
+                } else {
+                    Responses.error(res, 404, "no such resource");
+                }
+            }
         }
     }
 

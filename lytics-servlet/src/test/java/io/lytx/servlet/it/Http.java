@@ -100,4 +100,46 @@ final class Http {
         }
         return null;
     }
+
+    /**
+     * A browser's cookie jar, enough for the tests: keeps {@code name=value} of each {@code Set-Cookie}
+     * (one path and domain), removes those with {@code Max-Age=0}. Not thread-safe.
+     */
+    static final class CookieJar {
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+        /** Takes the response's {@code Set-Cookie} headers; returns the response. */
+        <T> HttpResponse<T> take(HttpResponse<T> response) {
+            for (String header : response.headers().allValues("set-cookie")) {
+                int eq = header.indexOf('=');
+                int semi = header.indexOf(';');
+                String name = header.substring(0, eq);
+                String value = header.substring(eq + 1, semi < 0 ? header.length() : semi);
+                if (header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+            return response;
+        }
+
+        String get(String name) {
+            return cookies.get(name);
+        }
+
+        void remove(String name) {
+            cookies.remove(name);
+        }
+
+        /** The {@code Cookie} header, or null when empty. */
+        String header() {
+            if (cookies.isEmpty()) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder();
+            cookies.forEach((n, v) -> out.append(out.length() == 0 ? "" : "; ").append(n).append('=').append(v));
+            return out.toString();
+        }
+    }
 }

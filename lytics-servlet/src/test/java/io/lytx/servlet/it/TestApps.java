@@ -79,6 +79,7 @@ final class TestApps {
                 + servlet("page", "PageServlet", "/page")
                 + servlet("forward", "ForwardServlet", "/forward")
                 + servlet("login", "LoginServlet", "/login")
+                + "  <servlet-mapping><servlet-name>login</servlet-name><url-pattern>/logout</url-pattern></servlet-mapping>\n"
                 + "</web-app>\n";
         return withServlets(ShrinkWrap.create(WebArchive.class, name + ".war"))
                 .addAsLibrary(pluginJar())

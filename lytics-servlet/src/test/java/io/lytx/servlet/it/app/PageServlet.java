@@ -24,6 +24,11 @@ public class PageServlet extends HttpServlet {
         Object lytics = req.getAttribute("lytics");
         resp.setContentType("text/html;charset=UTF-8");
         PrintWriter out = resp.getWriter();
+        String cacheControl = req.getParameter("cc");
+        if (cacheControl != null) {
+            // set after the filter ran and after the writer was taken, before the first byte: as pages do
+            resp.setHeader("Cache-Control", cacheControl);
+        }
         if (lytics == null) {
             out.println("active=false");
             out.println("reason=not handled");
