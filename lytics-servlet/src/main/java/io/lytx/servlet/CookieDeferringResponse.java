@@ -25,6 +25,11 @@ import java.util.Locale;
  */
 final class CookieDeferringResponse extends HttpServletResponseWrapper {
 
+    /**
+     * The container's response, kept apart from {@link #getResponse()}: during an include a container
+     * may slip its own wrapper below this one (Tomcat does), and that wrapper drops header changes.
+     */
+    private final HttpServletResponse original;
     private List<String> cookies = List.of();
     private Runnable onDelivered;
     private boolean decided;
@@ -33,6 +38,7 @@ final class CookieDeferringResponse extends HttpServletResponseWrapper {
 
     CookieDeferringResponse(HttpServletResponse response) {
         super(response);
+        this.original = response;
     }
 
     /**
@@ -61,7 +67,7 @@ final class CookieDeferringResponse extends HttpServletResponseWrapper {
             return;
         }
         decided = true;
-        HttpServletResponse res = (HttpServletResponse) getResponse();
+        HttpServletResponse res = original;
         if (cookies.isEmpty() || res.isCommitted() || sharedCacheable(res.getHeaders("Cache-Control"))) {
             return;
         }

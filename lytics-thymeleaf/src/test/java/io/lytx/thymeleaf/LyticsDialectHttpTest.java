@@ -61,7 +61,7 @@ class LyticsDialectHttpTest {
         LyticsConfig config = LyticsConfig.builder().apiUrl(sandbox.baseUri()).apiToken(sandbox.adminToken())
                 .set("lytics.budget.ms", "5000").set("lytics.bootstrap.fields", "first_name,city")
                 .set("lytics.bootstrap.pii", "true").set("lytics.jmx.enabled", "false")
-                .set("lytics.preview.enabled", "true").build();
+                .set("lytics.preview.enabled", "true").set("lytics.preview.role", "editor").build();
         Path base = Files.createTempDirectory("lytics-thymeleaf-tomcat");
         tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
@@ -71,8 +71,17 @@ class LyticsDialectHttpTest {
         tomcat.getService().addConnector(connector);
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("/app", Files.createDirectories(base.resolve("docs")).toString());
-        context.addServletContainerInitializer((classes, servletContext) ->
-                LyticsInitializer.register(servletContext, config), null);
+        context.addServletContainerInitializer((classes, servletContext) -> {
+            // every visitor of this test app is an editor (lytics.preview.role), as a security filter would say
+            servletContext.addFilter("editors", (request, response, chain) -> chain.doFilter(
+                    new jakarta.servlet.http.HttpServletRequestWrapper((jakarta.servlet.http.HttpServletRequest) request) {
+                        @Override
+                        public boolean isUserInRole(String role) {
+                            return "editor".equals(role);
+                        }
+                    }, response)).addMappingForUrlPatterns(null, false, "/*");
+            LyticsInitializer.register(servletContext, config);
+        }, null);
         Tomcat.addServlet(context, "templates", new TemplateServlet()).addMapping("/t/*");
         tomcat.start();
         app = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");

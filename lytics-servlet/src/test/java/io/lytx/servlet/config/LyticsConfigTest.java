@@ -122,6 +122,30 @@ class LyticsConfigTest {
     }
 
     @Test
+    void previewWithoutARoleFailsStartUpNamingTheRoleSetting() {
+        // input: preview switched on with no role (or a blank one); must hold: start-up fails naming
+        // lytics.preview.role (any visitor could otherwise reveal every segment-gated variant)
+        assertThatThrownBy(() -> load(Map.of("lytics.api.token", "tok", "lytics.preview.enabled", "true")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("lytics.preview.role")
+                .hasMessageContaining("lytics.preview.enabled");
+        assertThatThrownBy(() -> load(Map.of("lytics.preview.enabled", "true", "lytics.preview.role", "  ")))
+                .hasMessageContaining("lytics.preview.role");
+        assertThatThrownBy(() -> load(Map.of("lytics.preview.enabled", "true", "lytics.preview.role", "edi tor")))
+                .hasMessageContaining("lytics.preview.role");
+        assertThat(load(Map.of("lytics.preview.enabled", "true", "lytics.preview.role", "editor")).value(
+                ConfigKey.PREVIEW_ROLE)).hasValue("editor");
+        assertThat(load(Map.of("lytics.preview.enabled", "false")).active()).isFalse();
+    }
+
+    @Test
+    void statusRoleIsOptionalAndValidated() {
+        assertThat(load(Map.of()).statusRole()).isEmpty();
+        assertThat(load(Map.of("lytics.status.role", "ops")).statusRole()).hasValue("ops");
+        // input: a role with a line break; must fail naming the key
+        assertThatThrownBy(() -> load(Map.of("lytics.status.role", "ops\r\nX: y"))).hasMessageContaining("lytics.status.role");
+    }
+
+    @Test
     void longValuesAreShortenedInMessages() {
         String huge = "x".repeat(10_000);
         // input: a 10,000-character stream name; the message must name the key and stay short

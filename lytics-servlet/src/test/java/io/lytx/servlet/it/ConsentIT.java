@@ -65,4 +65,21 @@ class ConsentIT {
         assertThat(Http.lines(r.body())).containsEntry("active", "true");
         assertThat(Jmx.counter(Jmx.contextOf(base), "EventsOffered")).isEqualTo(offered + 1);
     }
+
+    @Test
+    void aRefusalBeatsAGrantWhateverTheOrderOfDuplicateConsentCookies() {
+        // input: the consent cookie twice (different paths, or a hostile client), the refusal first or last;
+        // must hold: no consent (no cookie, nothing sent) unless every value grants it
+        URI page = Http.base(base).resolve("page");
+        long offered = Jmx.counter(Jmx.contextOf(base), "EventsOffered");
+        for (String cookies : new String[] {"cc=no; cc=yes", "cc=yes; cc=no", "cc=yes; cc=", "cc=maybe; cc=yes"}) {
+            HttpResponse<String> r = Http.getPage(page, cookies);
+            assertThat(r.headers().allValues("set-cookie")).as(cookies).isEmpty();
+            assertThat(Http.lines(r.body())).as(cookies).containsEntry("reason", "no consent");
+        }
+        assertThat(Jmx.counter(Jmx.contextOf(base), "EventsOffered")).isEqualTo(offered);
+
+        HttpResponse<String> twiceGranted = Http.getPage(page, "cc=yes; cc=yes");
+        assertThat(Http.lines(twiceGranted.body())).containsEntry("active", "true");
+    }
 }

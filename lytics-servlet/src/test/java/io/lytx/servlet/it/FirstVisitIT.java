@@ -39,7 +39,8 @@ class FirstVisitIT {
                 "lytics.profile.negative.ttl.s", "1",
                 "lytics.profile.ttl.s", "2",
                 "lytics.profile.refresh.s", "1",
-                "lytics.status.enabled", "true"));
+                "lytics.status.enabled", "true",
+                "lytics.status.role", "ops"));
     }
 
     private URI uri(String path) {
@@ -114,7 +115,7 @@ class FirstVisitIT {
         HttpResponse<String> r = Http.getPage(uri("forward"), null);
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().allValues("set-cookie")).hasSize(1);
+        assertThat(r.headers().allValues("set-cookie")).filteredOn(c -> c.startsWith("seerid=")).hasSize(1);
         assertThat(Http.lines(r.body())).containsEntry("contextKeptAcrossInclude", "true");
         assertThat(Jmx.counter(Jmx.contextOf(base), "Pages") - pagesBefore).isEqualTo(1);
     }
@@ -132,5 +133,61 @@ class FirstVisitIT {
         assertThat(status.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
         assertThat(status.body()).contains("\"pages\":").contains("\"lytics.api.token\":\"set\"")
                 .doesNotContain(SharedSandbox.get().adminToken());
+    }
+
+    @Test
+    void aPubliclyCacheableResponseCarriesNoVisitorCookie() {
+        // input: pages the application marks for shared caches after the filter ran (Cache-Control public,
+        // s-maxage, any case); must hold: no Set-Cookie of seerid or its binding (a CDN would hand one
+        // visitor's id to everyone) and no page view under an id the browser never got
+        long offered = Jmx.counter(Jmx.contextOf(base), "EventsOffered");
+        for (String cacheControl : new String[] {"public,%20max-age=60", "s-maxage=30", "PUBLIC", "max-age=0,%20S-MAXAGE=5"}) {
+            HttpResponse<String> r = Http.getPage(uri("page?cc=" + cacheControl), null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("cache-control")).isPresent();
+            assertThat(r.headers().allValues("set-cookie")).as("Cache-Control: %s", cacheControl).isEmpty();
+        }
+        assertThat(Jmx.counter(Jmx.contextOf(base), "EventsOffered")).isEqualTo(offered);
+
+        // a private page still gets its cookie; so does the helper's private /lytics/profile call
+        HttpResponse<String> privatePage = Http.getPage(uri("page?cc=private,%20max-age=60"), null);
+        assertThat(Http.isMintedId(Http.setCookieValue(privatePage, "seerid"))).isTrue();
+        HttpResponse<String> profile = Http.send(Http.page(uri("lytics/profile")).header("Accept", "application/json")
+                .GET().build());
+        assertThat(profile.headers().firstValue("cache-control")).hasValueSatisfying(v -> assertThat(v).contains("private"));
+        assertThat(Http.isMintedId(Http.setCookieValue(profile, "seerid"))).isTrue();
+        assertThat(Http.setCookieValue(profile, "seerid_bind")).isNotNull();
+    }
+
+    @Test
+    void statusIsForLoopbackCallersOrTheRoleAndShowsNoInternalUrl() {
+        // input: the status asked through a proxy (forwarding headers), and from loopback; must hold: a
+        // proxied caller without the role gets 403 and no metric; nobody sees the internal upstream URL
+        for (String[] header : new String[][] {{"X-Forwarded-For", "203.0.113.9"}, {"Forwarded", "for=203.0.113.9"},
+                {"X-Real-IP", "203.0.113.9"}}) {
+            HttpResponse<String> proxied = Http.send(Http.page(uri("lytics/status")).header(header[0], header[1]).GET().build());
+            assertThat(proxied.statusCode()).as("through a proxy (%s)", header[0]).isEqualTo(403);
+            assertThat(proxied.body()).doesNotContain("\"pages\"").doesNotContain("127.0.0.1");
+        }
+        HttpResponse<String> inRole = Http.send(Http.page(uri("lytics/status")).header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Test-Role", "ops").GET().build());
+        assertThat(inRole.statusCode()).as("a user in lytics.status.role").isEqualTo(200);
+
+        HttpResponse<String> local = Http.send(Http.page(uri("lytics/status")).GET().build());
+        assertThat(local.statusCode()).as("a loopback caller").isEqualTo(200);
+        String sandboxUrl = SharedSandbox.get().baseUri().toString();
+        assertThat(local.body()).contains("\"lytics.api.url\":\"(internal host)\"")
+                .doesNotContain(sandboxUrl).doesNotContain(SharedSandbox.get().baseUri().getAuthority());
+    }
+
+    @Test
+    void theEndpointsFolderIsNeverListed() {
+        // input: the base path of the first-party endpoints as a folder (Jetty listed the jar's
+        // META-INF/resources/lytics/); must hold: 404, no listing of the helper's files
+        for (String path : new String[] {"lytics/", "lytics", "lytics/nope", "lytics/META-INF/"}) {
+            HttpResponse<String> r = Http.getPage(uri(path), null);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.body()).as(path).doesNotContain("lytics-helper");
+        }
     }
 }

@@ -20,6 +20,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 final class TestApps {
 
     private static final String APP_PACKAGE = "io.lytx.servlet.it.app";
+    /** The stand-in security filter ({@code X-Test-Role} header), declared before the plugin's. */
+    private static final String ROLE_FILTER = "  <filter><filter-name>test-roles</filter-name><filter-class>" + APP_PACKAGE
+            + ".TestRoleFilter</filter-class></filter>\n"
+            + "  <filter-mapping><filter-name>test-roles</filter-name><url-pattern>/*</url-pattern></filter-mapping>\n";
 
     private TestApps() {
     }
@@ -76,6 +80,7 @@ final class TestApps {
         String webXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n"
                 + params
+                + ROLE_FILTER
                 + servlet("page", "PageServlet", "/page")
                 + servlet("forward", "ForwardServlet", "/forward")
                 + servlet("login", "LoginServlet", "/login")

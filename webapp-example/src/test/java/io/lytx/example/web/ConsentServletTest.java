@@ -15,11 +15,19 @@ class ConsentServletTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)",
-            "/a\r\nSet-Cookie: x=1", "", "relative/path"})
+    @ValueSource(strings = {"https://evil.example/", "//evil.example/", "javascript:alert(1)", "", "relative/path"})
     void neverRedirectsElsewhere(String back) {
-        // input: a hostile or malformed "back" parameter; must hold: the redirect target is the home page
+        // input: a "back" parameter naming another site or no local page; must hold: the target is the home page
         assertThat(ConsentServlet.localPath(back, "")).as("back=%s", back).isEqualTo("/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/a\r\nSet-Cookie: x=1", "/%0d%0aSet-Cookie:%20x=1", "/%0D%0A", "/\\evil.example/", "/%5cevil",
+            "/%zz", "/%", "/a b", "/caf\u00e9", "/%ff%fe", "/<script>"})
+    void malformedPathsAreRefused(String back) {
+        // input: a "back" that is no well-formed path (CR LF raw or percent-encoded, backslashes, broken
+        // encodings, spaces, non-ASCII, markup); must hold: null, which the servlet answers with a plain 400
+        assertThat(ConsentServlet.localPath(back, "")).as("back=%s", back).isNull();
     }
 
     @Test

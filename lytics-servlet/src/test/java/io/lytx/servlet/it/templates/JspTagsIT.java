@@ -76,19 +76,33 @@ class JspTagsIT {
                 "lytics.bootstrap.fields", "first_name,city,tier",
                 "lytics.bootstrap.pii", "true",
                 "lytics.preview.enabled", "true",
+                "lytics.preview.role", "editor",
+                "lytics.consent.mode", "gpc",
                 "lytics.batch.linger.ms", "50"), Map.of("page.jsp", PAGE, "unescaped.jsp", UNESCAPED_PAGE));
     }
 
     private static boolean warm;
 
     private HttpResponse<String> page(String query, String cookie) {
+        return page(query, cookie, Map.of());
+    }
+
+    /** As an editor: a user in {@code lytics.preview.role} (the test apps' security filter grants it). */
+    private HttpResponse<String> editorPage(String query, String cookie) {
+        return page(query, cookie, Map.of("X-Test-Role", "editor"));
+    }
+
+    private HttpResponse<String> page(String query, String cookie, Map<String, String> headers) {
         if (!warm) {
             // the first request compiles page.jsp, which can take longer than the request's budget on a
             // busy machine: compile it once before the requests whose budget matters
             Browser.page(Browser.resolve(base, "page.jsp?lytics_preview=off"), null);
             warm = true;
         }
-        HttpResponse<String> r = Browser.page(Browser.resolve(base, "page.jsp" + query), cookie);
+        java.net.http.HttpRequest.Builder b = Browser.request(Browser.resolve(base, "page.jsp" + query), cookie)
+                .header("Accept", Browser.HTML);
+        headers.forEach(b::setHeader);
+        HttpResponse<String> r = Browser.send(b.GET().build());
         assertThat(r.statusCode()).as("page status, body: %s", r.body()).isEqualTo(200);
         return r;
     }
@@ -137,7 +151,7 @@ class JspTagsIT {
                 .isEqualTo("https://" + HostileProfile.SAFE_DOC);
         assertThat(boot.getJsonArray("recommendations").getJsonObject(0).getString("image")).isEmpty();
         assertThat(boot.getBoolean("counted")).isTrue();
-        assertThat(boot.getString("consent")).isEqualTo("not-required");
+        assertThat(boot.getString("consent")).as("consent mode gpc, no Sec-GPC").isEqualTo("granted");
         assertThat(boot.getJsonObject("endpoints").getString("profile")).isEqualTo(ctx + "lytics/profile");
         assertThat(boot.getJsonObject("endpoints").getString("collect")).isEqualTo(ctx + "lytics/collect");
         assertThat(json).doesNotContain(TemplateSandbox.get().token());
@@ -162,7 +176,7 @@ class JspTagsIT {
 
     @Test
     void previewForcesSegmentsRemembersThemInACookieAndShowsAllVariantsMarked() {
-        HttpResponse<String> forced = page("?lytics_preview=gold,new", null);
+        HttpResponse<String> forced = editorPage("?lytics_preview=gold,new", null);
         assertThat(forced.body()).contains("[STATUS-NEW]").contains("[WHEN-2]").doesNotContain("[VIP-BODY]")
                 .contains("[NOT-KNOWN]");
         String cookie = forced.headers().allValues("set-cookie").stream()
@@ -171,19 +185,39 @@ class JspTagsIT {
         String value = cookie.substring(0, cookie.indexOf(';'));
 
         // remembered: no query, the cookie forces the same segments
-        String again = page("", value).body();
+        String again = editorPage("", value).body();
         assertThat(again).contains("[STATUS-NEW]").contains("[WHEN-2]").doesNotContain("[KNOWN]");
 
         // show all variants: every branch, marked with its condition
-        String all = page("?lytics_preview=*", null).body();
+        String all = editorPage("?lytics_preview=*", null).body();
         assertThat(all).contains("[VIP-BODY]").contains("[NOT-VIP-BODY]").contains("[WHEN-1]").contains("[WHEN-2]")
                 .contains("[OTHERWISE]").contains("[KNOWN]").contains("[NOT-KNOWN]")
                 .contains("<lytics-variant data-lytics-condition=\"any:vip\"")
                 .contains("<lytics-variant data-lytics-condition=\"otherwise\"");
 
         // off clears the cookie
-        HttpResponse<String> off = page("?lytics_preview=off", value);
+        HttpResponse<String> off = editorPage("?lytics_preview=off", value);
         assertThat(off.headers().allValues("set-cookie")).anyMatch(c -> c.startsWith("lytics_preview=;") && c.contains("Max-Age=0"));
+    }
+
+    @Test
+    void previewRevealsNothingWithoutTheRoleToBotsOrWithoutConsent() {
+        // input: ?lytics_preview=* (and the editor's remembered cookie) from a visitor without the role, from
+        // an editor whose User-Agent is a crawler's, and from an editor who refuses consent (Sec-GPC: 1);
+        // must hold: no variant is revealed, no preview cookie is written
+        String cookie = "lytics_preview=" + java.net.URLEncoder.encode("*", java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<HttpResponse<String>> refused = java.util.List.of(
+                page("?lytics_preview=*", null),
+                page("", cookie),
+                page("?lytics_preview=*", null, Map.of("X-Test-Role", "editor", "User-Agent", "Googlebot/2.1")),
+                page("?lytics_preview=*", cookie, Map.of("X-Test-Role", "editor", "Sec-GPC", "1")));
+        for (HttpResponse<String> r : refused) {
+            assertThat(r.body()).as("request %s %s", r.request().uri(), r.request().headers().map())
+                    .doesNotContain("<lytics-variant").doesNotContain("[VIP-BODY]").contains("[OTHERWISE]");
+            assertThat(r.headers().allValues("set-cookie")).noneMatch(c -> c.startsWith("lytics_preview="));
+        }
+        // the control: the same request as an editor with consent reveals the variants
+        assertThat(editorPage("?lytics_preview=*", null).body()).contains("<lytics-variant").contains("[VIP-BODY]");
     }
 
     @Test
@@ -193,7 +227,7 @@ class JspTagsIT {
         assertThat(known).contains("<div id=\"fallback\">[PICK 0:&quot;&gt;&lt;img src=x onerror=alert(1)&gt;").doesNotContain("editors-pick");
 
         // a preview gives no recommendation: the first two picks (limit 2), in order; never in the bootstrap
-        String preview = page("?lytics_preview=vip", null).body();
+        String preview = editorPage("?lytics_preview=vip", null).body();
         assertThat(preview).contains("<div id=\"fallback\">[PICK 0:editors-pick-1][PICK 1:editors-pick-2]</div>")
                 .doesNotContain("editors-pick-3");
         Matcher m = BOOTSTRAP.matcher(preview);

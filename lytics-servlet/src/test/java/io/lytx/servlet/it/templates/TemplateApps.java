@@ -21,6 +21,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 final class TemplateApps {
 
+    /** Grants the roles named in the {@code X-Test-Role} header (the apps' stand-in security framework). */
+    private static final String ROLE_FILTER = "io.lytx.servlet.it.app.TestRoleFilter";
+
     private TemplateApps() {
     }
 
@@ -65,11 +68,26 @@ final class TemplateApps {
             params.append("  <context-param><param-name>").append(e.getKey()).append("</param-name><param-value>")
                     .append(e.getValue().replace("&", "&amp;").replace("<", "&lt;")).append("</param-value></context-param>\n");
         }
+        // the stand-in security filter (roles from the X-Test-Role header) runs before the plugin's
         String webXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n" + params + "</web-app>\n";
+                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n" + params
+                + "  <filter><filter-name>test-roles</filter-name><filter-class>" + ROLE_FILTER + "</filter-class></filter>\n"
+                + "  <filter-mapping><filter-name>test-roles</filter-name><url-pattern>/*</url-pattern></filter-mapping>\n"
+                + "</web-app>\n";
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(pluginJar())
                 .setWebXML(new StringAsset(webXml));
+        String roleFilter = ROLE_FILTER.replace('.', '/');
+        Path dir = Path.of("target/test-classes", roleFilter).getParent();
+        String simpleName = Path.of(roleFilter).getFileName().toString();
+        try (Stream<Path> classes = Files.list(dir)) { // the filter and its nested classes
+            for (Path c : classes.filter(p -> p.getFileName().toString().startsWith(simpleName)).toList()) {
+                war.addAsWebInfResource(c.toFile(), "classes/" + roleFilter.substring(0, roleFilter.lastIndexOf('/') + 1)
+                        + c.getFileName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (Map.Entry<String, String> page : pages.entrySet()) {
             war.addAsWebResource(new StringAsset(page.getValue()), page.getKey());
         }
