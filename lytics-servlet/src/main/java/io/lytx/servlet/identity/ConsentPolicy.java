@@ -11,7 +11,7 @@ import java.util.List;
  * consent cookie with a given name and value (required). When the request carries the consent cookie
  * more than once (different paths or domains, or a hostile client), consent holds only when every
  * value is the granting one: a refusal (any other value) beats a grant, whatever the order, the same
- * "order never decides" rule as the visitor-id cookie ({@link RequestCookies}). Immutable,
+ * "order never decides" rule as the visitor-id cookie ({@link IdentityResolver}). Immutable,
  * thread-safe, non-blocking.
  */
 public final class ConsentPolicy {

@@ -35,6 +35,9 @@ import java.util.Objects;
  */
 public final class IdentityResolver {
 
+    /** Most {@code seerid} values of one request examined: a browser sends one, or a few copies. */
+    static final int MAX_IDS = 4;
+
     private final IdentityCookie cookie;
     private final boolean alwaysSecure;
     private final boolean neverSecure;
@@ -115,11 +118,15 @@ public final class IdentityResolver {
                 List.of(cookie.bindingHeaderValue(binding.marker(id, field, known), secure)), false);
     }
 
+    /** The first {@value #MAX_IDS} distinct valid ids (a hostile list costs at most that many MACs). */
     private List<String> validIds(HttpServletRequest request) {
         List<String> out = new ArrayList<>(1);
         for (String v : RequestCookies.values(request, cookie.name())) {
             if (VisitorIds.isValid(v) && !out.contains(v)) {
                 out.add(v);
+                if (out.size() == MAX_IDS) {
+                    break;
+                }
             }
         }
         return out;
