@@ -96,7 +96,7 @@ public final class SchemaBuilder {
         cols.add(column("id", "string", true, "latest", List.of(), "hashed url"));
         cols.add(column("title", "string", false, "latest", List.of(), ""));
         cols.add(column("description", "string", false, "latest", List.of(), ""));
-        cols.add(column("body", "string", false, "latest", List.of(), ""));
+        cols.add(column("long_description", "string", false, "latest", List.of(), ""));
         cols.add(column("topics", "[]string", false, "merge", List.of(), ""));
         cols.add(column("topic_relevances", "map[string]number", false, "merge", List.of(), ""));
         cols.add(column("primary_image", "string", false, "latest", List.of(), ""));

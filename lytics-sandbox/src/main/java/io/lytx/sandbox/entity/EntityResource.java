@@ -144,7 +144,7 @@ public final class EntityResource {
             }
             Optional<StoredProfile> p = profiles.find(field, value);
             if (p.isEmpty()) {
-                return notFound(table, byFields, withMeta);
+                return notFound();
             }
             Map<String, Object> f = p.get().fields();
             Membership.Memberships m = withSegments ? membership.of(f) : null;
@@ -160,7 +160,7 @@ public final class EntityResource {
                 default -> throw new ApiError(400, "field '" + field + "' is not an identity field of table content; use url or id");
             };
             if (d.isEmpty()) {
-                return notFound(table, byFields, withMeta);
+                return notFound();
             }
             Membership.Memberships m = withSegments ? membership.ofDocument(d.get()) : null;
             data = ProfileRenderer.render(d.get().toWire(), fields, m == null ? null : m.slugs(), m == null ? null : m.ids());
@@ -194,12 +194,9 @@ public final class EntityResource {
         return data;
     }
 
-    private static Response notFound(String table, List<String> byFields, boolean withMeta) {
-        Map<String, Object> body = Envelope.body(notFoundData(), "Not Found", 200);
-        if (withMeta) {
-            body.put("meta", meta(table, byFields));
-        }
-        return Envelope.json(200, body);
+    /** Lytics' placeholder exactly as published ([SK] lytics-profiles/lookup.md): no {@code meta}. */
+    private static Response notFound() {
+        return Envelope.json(200, Envelope.body(notFoundData(), "Not Found", 200));
     }
 
     private static Map<String, Object> meta(String table, List<String> byFields) {
