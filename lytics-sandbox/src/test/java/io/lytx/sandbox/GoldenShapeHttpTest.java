@@ -43,6 +43,7 @@ class GoldenShapeHttpTest {
 
     @BeforeAll
     static void collect() {
+        lytics.admin().postJson("/api/auth/createtoken", "{\"label\":\"shape\",\"scopes\":[\"observer\"]}");
         lytics.admin().postJson("/collect/json/default", "{\"_uid\":\"u_golden\",\"email\":\"golden@example.org\","
                 + "\"score_intensity\":41,\"timezone\":-5,\"app_ismobile\":true,\"hourly\":{\"3\":11},"
                 + "\"url\":\"example.org/articles/gardening/" + "x\",\"_e\":\"pv\"}");
@@ -79,7 +80,16 @@ class GoldenShapeHttpTest {
                 Arguments.of("GET /api/user/admin@sandbox.localhost", GoldenAnswers.USER,
                         List.of("missing data.password", "missing data.date"), OTHER),
                 Arguments.of("POST /collect/json/default {\"_uid\":\"u_shape\"}", GoldenAnswers.COLLECT, List.of(), OTHER),
-                Arguments.of("GET /api/segment?no-token", GoldenAnswers.ERROR_UNAUTHORIZED, List.of(), OTHER));
+                Arguments.of("GET /api/segment?no-token", GoldenAnswers.ERROR_UNAUTHORIZED, List.of(), OTHER),
+                Arguments.of("GET /api/content/taxonomy", GoldenAnswers.TAXONOMY, List.of(), OTHER),
+                Arguments.of("GET /api/content/topic?limit=2", GoldenAnswers.TOPICS, List.of(), OTHER),
+                Arguments.of("GET /api/account", GoldenAnswers.ACCOUNTS, List.of("missing data[].parentaid",
+                        "missing data[].apikey", "missing data[].dataapikey", "missing data[].masteraid",
+                        "missing data[].whitelist_fields", "missing data[].whitelist_domains"), OTHER),
+                Arguments.of("GET /api/account/setting/api_ip_whitelist", GoldenAnswers.SETTING, List.of(), OTHER),
+                Arguments.of("GET /v2/auth?auth_type=api_token", GoldenAnswers.TOKENS_V2, List.of(), OTHER),
+                Arguments.of("GET /api/schema/_streams", GoldenAnswers.STREAMS,
+                        List.of("missing data[].fields[].avg", "missing data[].fields[].sumlen"), OTHER));
     }
 
     private static List<String> recommendationMissing(String prefix) {

@@ -216,6 +216,62 @@ public final class GoldenAnswers {
               "stats":{"mean":3.4,"sd":5.1,"min":1,"max":212,"n":910}}]}}
             """;
 
+    /** {@code GET /api/content/taxonomy}: [GO] {@code get_content_taxonomy.json} ({@code n}, {@code nodes}, {@code links} by index). */
+    public static final String TAXONOMY = """
+            {"data":{"n":12,"nodes":[{"name":"gardening","doc_count":14},{"name":"compost","doc_count":3}],
+             "links":[{"source":0,"target":1,"value":0.5}]},"message":"success","status":200}
+            """;
+
+    /** {@code GET /api/content/topic}: [OAS] topic list ({@code label}, {@code doc_count}, {@code total}, {@code missing}, {@code present}, {@code avg}, {@code tags}). */
+    public static final String TOPICS = """
+            {"status":200,"message":"success","data":[{"label":"gardening","doc_count":14,"total":120,"missing":106,
+             "present":14,"avg":0.71,"tags":[]}]}
+            """;
+
+    /** {@code GET /api/account}: [GO] {@code get_accounts.json}, items as {@link #ACCOUNT}. */
+    public static final String ACCOUNTS = """
+            {"status":200,"message":"success","data":[{"id":"9e8d7c6b5a4f30211203f4e5d6c7b8a9",
+             "created":"2019-01-15T00:00:00Z","updated":"2023-09-10T05:16:09.858Z","fid":"shop.example.com",
+             "domain":"shop.example.com","aid":7,"parentaid":0,"parent_id":"","email":"ops@example.com",
+             "apikey":"invented-key","dataapikey":"invented-data-key","name":"Example Shop","timezone":"UTC",
+             "pubusers":true,"masteraid":0,"whitelist_fields":["first_name"],"whitelist_domains":[]}]}
+            """;
+
+    /**
+     * {@code GET /api/account/setting/{slug}}: [OAS] and [SK] {@code lytics-account/settings.md}: the
+     * setting object with its {@code field} description; {@code value} null when unset.
+     */
+    public static final String SETTING = """
+            {"status":200,"message":"success","data":{"slug":"api_ip_whitelist","category":"API","sub_category":"",
+             "type":"setting","value":null,"can_be_assigned":true,
+             "field":{"name":"api_ip_whitelist","label":"API IP allowlist","description":"CIDR ranges.","type":"[]string",
+              "editable":true,"optional":true,"sort_order":1,"user_config_disabled":false}}}
+            """;
+
+    /**
+     * {@code GET /v2/auth?auth_type=api_token}: [SK] {@code lytics-account/tokens.md}: token items
+     * without secrets.
+     */
+    public static final String TOKENS_V2 = """
+            {"status":200,"message":"success","data":[{"id":"0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+             "type":"lytics-auth-token","label":"ci","description":"build server","scopes":["data_manager"],
+             "ttl":"720h","expires":"2024-02-01T00:00:00Z","created":"2024-01-02T00:00:00Z","updated":"2024-01-02T00:00:00Z",
+             "last_accessed_at":null,"user_id":"5f4e3d2c1b0a99887766554433221100","internal":false,"status":"active"}]}
+            """;
+
+    /**
+     * {@code GET /api/schema/_streams}: [OAS] stream list ({@code stream}, {@code hidden}, {@code ct},
+     * {@code curct}, string epoch-ms {@code last_msg_ts}/{@code last_update_ts}, {@code fields[]} with
+     * {@code name}, {@code type}, {@code is_array}, {@code card}, {@code usage}, {@code sample}, ...).
+     */
+    public static final String STREAMS = """
+            {"status":200,"message":"success","data":[{"stream":"web","hidden":false,"ct":9120,"curct":9120,
+             "last_msg_ts":"1714564800000","last_update_ts":"1714564801000",
+             "fields":[{"name":"email","type":"string","is_array":false,"card":310,"avg":0,"sumlen":0,"usage":400,
+              "sample":["a@example.com"],"first_seen":"2024-01-02T00:00:00Z","last_seen":"2024-05-01T12:00:00Z",
+              "hidden":false}]}]}
+            """;
+
     private GoldenAnswers() {
     }
 }

@@ -107,6 +107,7 @@ public final class TokenResource {
         Duration ttl = expText == null ? null : GoDuration.parse(expText);
         TokenStore.Issued issued = tokens.create(label, description, scopes, ttl, expText);
         Map<String, Object> data = new LinkedHashMap<>(issued.info());
+        data.put("name", issued.info().get("label")); // the v1 answer's name for the label ([OAS] createtoken); the v2 list has label only
         data.put("account_id", accountId);
         data.put("provider_id", "lytics");
         data.put("provider_name", "Lytics");
