@@ -81,6 +81,13 @@ class GoldenShapeHttpTest {
                         List.of("missing data.password", "missing data.date"), OTHER),
                 Arguments.of("POST /collect/json/default {\"_uid\":\"u_shape\"}", GoldenAnswers.COLLECT, List.of(), OTHER),
                 Arguments.of("GET /api/segment?no-token", GoldenAnswers.ERROR_UNAUTHORIZED, List.of(), OTHER),
+                Arguments.of("POST /api/segment FILTER EXISTS email FROM user ALIAS shape_created", GoldenAnswers.SEGMENT,
+                        SEGMENT_MISSING, OTHER),
+                Arguments.of("POST /api/segment/validate FILTER AND (", GoldenAnswers.SEGMENT_VALIDATE_ERROR, List.of(),
+                        OTHER),
+                Arguments.of("GET /api/segment/size?segments=FILTER%20*%20FROM%20user", GoldenAnswers.SEGMENT_SIZE,
+                        List.of(), OTHER),
+                Arguments.of("POST /collect/bulk/crm email\nbulk@example.org\n", GoldenAnswers.COLLECT, List.of(), OTHER),
                 Arguments.of("GET /api/content/taxonomy", GoldenAnswers.TAXONOMY, List.of(), OTHER),
                 Arguments.of("GET /api/content/topic?limit=2", GoldenAnswers.TOPICS, List.of(), OTHER),
                 Arguments.of("GET /api/account", GoldenAnswers.ACCOUNTS, List.of("missing data[].parentaid",
@@ -127,7 +134,9 @@ class GoldenShapeHttpTest {
             int sp = rest.indexOf(' ');
             String path = rest.substring(0, sp);
             String body = rest.substring(sp + 1);
-            return lytics.admin().send("POST", path, body.startsWith("{") ? "application/json" : "text/plain", body).body();
+            String type = body.startsWith("{") ? "application/json" : path.startsWith("/collect/bulk") ? "application/csv"
+                    : "text/plain";
+            return lytics.admin().send("POST", path, type, body).body();
         }
         SandboxHttp.Reply r = rest.startsWith("/api/me/1/") || rest.startsWith("/api/content/recommend/1/")
                 ? lytics.anonymous().get(rest) : lytics.admin().get(rest);

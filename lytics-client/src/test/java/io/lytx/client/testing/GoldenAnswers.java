@@ -200,6 +200,11 @@ public final class GoldenAnswers {
              "filename":""}}
             """;
 
+    /** Invalid FilterQL at {@code POST /api/segment/validate}: [GO] {@code post_segment_validate_error.json}. */
+    public static final String SEGMENT_VALIDATE_ERROR = """
+            {"data":null,"message":"Failed parsing segment QL: unexpected token at line 1","status":400}
+            """;
+
     /** A v1 error, e.g. a missing token: [GO] error fixtures and [SK] {@code lytics-content/references/api.md}. */
     public static final String ERROR_UNAUTHORIZED = """
             {"data":null,"message":"Not authorized","status":401}
