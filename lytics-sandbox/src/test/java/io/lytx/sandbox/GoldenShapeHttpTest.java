@@ -94,6 +94,7 @@ class GoldenShapeHttpTest {
                         "missing data[].apikey", "missing data[].dataapikey", "missing data[].masteraid",
                         "missing data[].whitelist_fields", "missing data[].whitelist_domains"), OTHER),
                 Arguments.of("GET /api/account/setting/api_ip_whitelist", GoldenAnswers.SETTING, List.of(), OTHER),
+                Arguments.of("GET /api/auth", GoldenAnswers.AUTHS, List.of(), OTHER),
                 Arguments.of("GET /v2/auth?auth_type=api_token", GoldenAnswers.TOKENS_V2, List.of(), OTHER),
                 Arguments.of("GET /api/schema/_streams", GoldenAnswers.STREAMS,
                         List.of("missing data[].fields[].avg", "missing data[].fields[].sumlen"), OTHER));

@@ -264,6 +264,14 @@ public final class GoldenAnswers {
              "last_accessed_at":null,"user_id":"5f4e3d2c1b0a99887766554433221100","internal":false,"status":"active"}]}
             """;
 
+    /** {@code GET /api/auth}: [GO] {@code get_auths.json}: the account's auth records (tokens among them). */
+    public static final String AUTHS = """
+            {"status":200,"message":"success","data":[{"id":"0f1e2d3c4b5a69788796a5b4c3d2e1f0","aid":7,"name":"ci",
+             "account_id":"9e8d7c6b5a4f30211203f4e5d6c7b8a9","provider_id":"lytics","provider_name":"Lytics",
+             "user_id":"5f4e3d2c1b0a99887766554433221100","created":"2024-01-02T00:00:00.893Z",
+             "updated":"2024-01-02T00:00:00.893Z","modified_ms":1704153600893}]}
+            """;
+
     /**
      * {@code GET /api/schema/_streams}: [OAS] stream list ({@code stream}, {@code hidden}, {@code ct},
      * {@code curct}, string epoch-ms {@code last_msg_ts}/{@code last_update_ts}, {@code fields[]} with
