@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lytx.client.testing.GoldenAnswers;
 import io.lytx.sandbox.http.JsonInput;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -200,21 +199,6 @@ class GoldenShapeHttpTest {
     }
 
     private static String type(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Map) {
-            return "object";
-        }
-        if (v instanceof List) {
-            return "array";
-        }
-        if (v instanceof BigDecimal || v instanceof Number) {
-            return "number";
-        }
-        if (v instanceof Boolean) {
-            return "boolean";
-        }
-        return "string";
+        return JsonInput.typeName(v);
     }
 }
