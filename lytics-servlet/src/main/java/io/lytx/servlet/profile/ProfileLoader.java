@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
  *
  * <p>A found profile becomes {@link ProfileStatus#KNOWN}, kept for the TTL; Lytics' 200 "Not Found"
  * placeholder becomes {@link ProfileStatus#NEW_VISITOR}, kept for the short negative TTL; anything
- * else (error, timeout, unreadable answer, Lytics' "Timed out" placeholder, breaker open) becomes an
+ * else (error, timeout, including Lytics' "Timed out" placeholder, unreadable answer, breaker open) becomes an
  * {@link ProfileStatus#UNAVAILABLE} entry that expires at once, so the callers sharing the load get
  * it and the next request asks again. A failed background refresh keeps the entry being refreshed,
  * unchanged, until its hard expiry. The returned futures never fail. Never blocks: the call runs on
