@@ -106,3 +106,18 @@ test('readBootstrap: absent, broken JSON and non-objects give null', () => {
   el.textContent = '{"v":1,"status":"new"}';
   assert.deepEqual(readBootstrap(doc), { v: 1, status: 'new' });
 });
+
+test('profile values in the forms Lytics sends them are handed to the page as sent', () => {
+  // go-lytics mock/json/get_entity.json: numbers as text, "t" for true, maps of counts; the server's
+  // bootstrap passes them unchanged (LyticsValueFormsTest), and so must the helper: never re-typed
+  const p = normalizeProfile({
+    status: 'known', segments: ['all'],
+    fields: { app_pageviewct: '517', timezone: '-5', app_ismobile: 't', zip: '02134', emails: ['rita@example.com'] },
+  }, BASE);
+  assert.equal(p.fields.app_pageviewct, '517');
+  assert.equal(Number(p.fields.app_pageviewct), 517);
+  assert.equal(p.fields.timezone, '-5');
+  assert.equal(p.fields.app_ismobile, 't');
+  assert.equal(p.fields.zip, '02134', 'a text that looks like a number stays text');
+  assert.deepEqual([...p.fields.emails], ['rita@example.com']);
+});

@@ -15,9 +15,12 @@ import io.lytx.sandbox.auth.TokenStore;
 import io.lytx.sandbox.auth.TokenV2Resource;
 import io.lytx.sandbox.domain.DomainModule;
 import io.lytx.sandbox.http.BodyLimitFilter;
+import io.lytx.sandbox.http.EnvelopeErrorPage;
 import io.lytx.sandbox.http.ErrorMapper;
 import io.lytx.sandbox.http.JsonbResolver;
 import io.lytx.sandbox.http.PlainJsonWriter;
+import io.lytx.sandbox.http.Route;
+import io.lytx.sandbox.http.RouteCatalog;
 import io.lytx.sandbox.http.UpgradeIgnoringAddOn;
 import io.lytx.sandbox.manage.AccountInfo;
 import io.lytx.sandbox.manage.AccountResource;
@@ -31,6 +34,7 @@ import io.lytx.sandbox.store.ReplayReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,12 +97,14 @@ public final class LyticsSandbox implements AutoCloseable {
     private final ReplayReport replayReport;
     private final SandboxState state;
     private final JsonbResolver jsonb;
+    private final List<Route> routes;
     private boolean closed;
 
     private LyticsSandbox(HttpServer server, URI baseUri, String adminToken, String accountId,
                           RecoverableJournal journal, ReplayReport replayReport, SandboxState state,
-                          JsonbResolver jsonb) {
+                          JsonbResolver jsonb, List<Route> routes) {
         this.jsonb = jsonb;
+        this.routes = routes;
         this.server = server;
         this.baseUri = baseUri;
         this.adminToken = adminToken;
@@ -131,7 +137,7 @@ public final class LyticsSandbox implements AutoCloseable {
             TokenStore tokens = new TokenStore(adminToken, options.clock(), journal);
             SettingsStore settings = new SettingsStore(allowlist, journal);
             DomainModule domain = DomainModule.create(journal, options.clock(), options.accountId(), options.demoData(),
-                    options.identityFields(), options.maxProfiles());
+                    options.identityFields(), options.maxProfiles(), settings);
             ReplayReport report = journal.replay();
 
             RequestStats stats = new RequestStats();
@@ -152,19 +158,18 @@ public final class LyticsSandbox implements AutoCloseable {
             config.register(new StatsFilter(stats));
             config.register(new PermissionFilter());
             config.register(new FaultFilter(faults));
-            config.register(new SandboxResource(stats, faults, state::reset));
-            config.register(new TokenResource(tokens, account.id()));
-            config.register(new TokenV2Resource(tokens));
-            config.register(new AccountResource(account));
-            config.register(new SettingsResource(settings));
-            config.register(new UserResource(account));
-            for (Object resource : domain.resources()) {
-                config.register(resource);
-            }
+            List<Object> resources = new ArrayList<>(List.of(new SandboxResource(stats, faults, state::reset),
+                    new TokenResource(tokens, account.id()), new TokenV2Resource(tokens), new AccountResource(account),
+                    new SettingsResource(settings), new UserResource(account)));
+            resources.addAll(domain.resources());
+            resources.forEach(config::register);
 
             URI bind = URI.create("http://" + hostForUri(options.host()) + ":" + options.port() + "/");
             server = GrizzlyHttpServerFactory.createHttpServer(bind, config, false);
+            EnvelopeErrorPage errorPage = new EnvelopeErrorPage();
+            server.getServerConfiguration().setDefaultErrorPageGenerator(errorPage);
             for (NetworkListener listener : server.getListeners()) {
+                listener.setDefaultErrorPageGenerator(errorPage);
                 listener.registerAddOn(new UpgradeIgnoringAddOn());
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("lytics-sandbox").setCorePoolSize(MIN_WORKERS).setMaxPoolSize(MAX_WORKERS));
@@ -172,7 +177,8 @@ public final class LyticsSandbox implements AutoCloseable {
             server.start();
             int port = server.getListeners().iterator().next().getPort();
             URI base = URI.create("http://" + hostForUri(options.host()) + ":" + port + "/");
-            return new LyticsSandbox(server, base, adminToken, account.id(), journal, report, state, jsonb);
+            return new LyticsSandbox(server, base, adminToken, account.id(), journal, report, state, jsonb,
+                    RouteCatalog.of(resources));
         } catch (IOException e) {
             stopQuietly(server);
             closeQuietly(jsonbToClose);
@@ -227,6 +233,16 @@ public final class LyticsSandbox implements AutoCloseable {
      */
     public String accountId() {
         return accountId;
+    }
+
+    /**
+     * Every route the sandbox serves ({@code METHOD template}, e.g.
+     * {@code GET /api/entity/{table}/{field}/{value}}), sorted.
+     *
+     * @return the routes; unmodifiable
+     */
+    public List<Route> routes() {
+        return routes;
     }
 
     /**

@@ -18,7 +18,7 @@ public final class Entity {
 
     /**
      * @param status     found or not
-     * @param message    Lytics' message ({@code success}, {@code Not Found}, {@code Timed out}); null as empty
+     * @param message    Lytics' message ({@code success}, {@code Not Found}); null as empty
      * @param segments   public segment slugs ({@code data.segments}); null as empty
      * @param segmentIds ids of every segment ({@code data.segments_all}); null as empty
      * @param fields     the profile; null as empty

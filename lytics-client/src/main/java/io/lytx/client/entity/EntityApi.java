@@ -1,6 +1,7 @@
 package io.lytx.client.entity;
 
 import io.lytx.client.error.LyticsResponseException;
+import io.lytx.client.error.LyticsTimeoutException;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
@@ -19,7 +20,8 @@ import java.util.concurrent.CompletionStage;
  * Personalization API: {@code GET /api/entity/{table}/{field}/{value}}.
  *
  * <p>Lytics answers an unknown profile with HTTP 200 and a placeholder; that comes back as an
- * {@link Entity} with {@link EntityStatus#NOT_FOUND}, not as an exception. Identity values are
+ * {@link Entity} with {@link EntityStatus#NOT_FOUND}, not as an exception. Its {@code "Timed out"}
+ * answer (same placeholder, but Lytics stopped looking) is a {@link LyticsTimeoutException}. Identity values are
  * encoded as one path segment whatever they contain. Thread-safe.
  */
 public final class EntityApi {
@@ -36,7 +38,8 @@ public final class EntityApi {
      *
      * @param query what to look up; not null
      * @return the profile, or a NOT_FOUND entity
-     * @throws io.lytx.client.error.LyticsException on an error answer, timeout or connection failure
+     * @throws io.lytx.client.error.LyticsException on an error answer, timeout (also Lytics' own
+     *         {@code "Timed out"} answer) or connection failure
      */
     public Entity get(EntityQuery query) {
         return toEntity(transport.send(request(query)));
@@ -80,7 +83,13 @@ public final class EntityApi {
 
     static Entity toEntity(Envelope env) {
         String message = env.message().toLowerCase(Locale.ROOT);
-        boolean placeholderMessage = message.equals("not found") || message.equals("timed out");
+        if (message.equals("timed out")) {
+            // Lytics gave up looking (its entity timeout) and answered 200 with the placeholder: the
+            // profile may well exist, so this is a timeout, not an unknown visitor
+            throw new LyticsTimeoutException("GET /api/entity/{table}/{field}/{value}: Lytics answered \"Timed out\""
+                    + " (HTTP 200, its entity timeout passed before the profile was read)", null);
+        }
+        boolean placeholderMessage = message.equals("not found");
         boolean isObject = env.data().getValueType() == JsonValue.ValueType.OBJECT;
         if (!isObject && !placeholderMessage) {
             throw new LyticsResponseException("entity answer's data is " + env.data().getValueType()

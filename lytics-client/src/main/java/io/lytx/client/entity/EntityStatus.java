@@ -9,8 +9,9 @@ public enum EntityStatus {
     /** A profile was found; its fields and segments are real. */
     FOUND,
     /**
-     * Lytics answered with its placeholder (HTTP 200, {@code "message":"Not Found"} or {@code "Timed out"},
-     * {@code segments:["not_found","all"]}): no profile, treat the visitor as unknown.
+     * Lytics answered with its placeholder (HTTP 200, {@code "message":"Not Found"},
+     * {@code segments:["not_found","all"]}): no profile, treat the visitor as unknown. (Its
+     * {@code "Timed out"} answer is a {@link io.lytx.client.error.LyticsTimeoutException} instead.)
      */
     NOT_FOUND
 }

@@ -33,18 +33,22 @@ public final class SchemaApi {
         Map<String, Object> data = transport.send(ApiRequest.get().path("/api/schema").segment(table, "table")).dataMap();
         Object rawColumns = data.containsKey("columns") ? data.get("columns") : data.get("fields");
         List<Column> columns = new ArrayList<>();
-        Set<String> byFields = new LinkedHashSet<>(Tolerant.strings(data.get("by_fields")));
+        Set<String> isByColumns = new LinkedHashSet<>();
         for (Object o : Tolerant.list(rawColumns)) {
             Map<String, Object> m = Tolerant.map(o);
             boolean isBy = Tolerant.bool(m.get("is_by")).orElse(false);
             String as = str(m, "as");
             if (isBy) {
-                byFields.add(as);
+                isByColumns.add(as);
             }
             columns.add(new Column(as, str(m, "type"), isBy,
                     Tolerant.string(m.get("mergeop")).orElse(str(m, "op")), str(m, "shortdesc"), str(m, "longdesc"),
                     Tolerant.strings(m.get("froms")), Tolerant.strings(m.get("identities"))));
         }
+        // Lytics marks more columns is_by than it stitches on (go-lytics mock/json/get_catalog_user.json):
+        // by_fields, when sent, is the identity list; the is_by columns only stand in when it is absent
+        List<String> byFields = data.get("by_fields") != null ? Tolerant.strings(data.get("by_fields"))
+                : List.copyOf(isByColumns);
         return new TableSchema(Tolerant.string(data.get("name")).orElse(table), List.copyOf(byFields), List.copyOf(columns));
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
  * <p>An immutable value when the client builds it (its lists and maps are unmodifiable), and then thread-safe.
  *
  * @param name     table name
- * @param byFields identity fields (from {@code by_fields}, or the columns with {@code is_by})
+ * @param byFields identity fields: {@code by_fields} when the answer has it (Lytics marks more columns
+ *                 {@code is_by} than it lists there), else the columns with {@code is_by}
  * @param columns  the columns
  */
 public record TableSchema(String name, List<String> byFields, List<Column> columns) {

@@ -23,6 +23,7 @@ public final class RouteClassifier {
             Map.entry("/api/me/{account}/", ApiArea.PUBLIC),
             Map.entry("/api/me/", ApiArea.ENTITY),
             Map.entry("/api/segment", ApiArea.SEGMENT),
+            Map.entry("/api/content/recommend/{account}/", ApiArea.PUBLIC),
             Map.entry("/api/schema", ApiArea.SCHEMA),
             Map.entry("/api/content", ApiArea.CONTENT),
             Map.entry("/api/account", ApiArea.ACCOUNT),
@@ -32,6 +33,9 @@ public final class RouteClassifier {
 
     private static final Pattern PUBLIC_ME =
             Pattern.compile("/api/me/(?:" + PublicEntityResource.ACCOUNT_PATTERN + ")/[^/]+");
+
+    private static final Pattern PUBLIC_RECOMMEND = Pattern.compile(
+            "/api/content/recommend/(?:" + PublicEntityResource.ACCOUNT_PATTERN + ")/user/[^/]+/[^/]+");
 
     private static final Set<String> READ_ONLY_POSTS = Set.of(
             "/api/segment/validate",
@@ -78,9 +82,11 @@ public final class RouteClassifier {
     }
 
     /**
-     * Whether a raw request path needs no token: the JS tag's browser collection {@code /c/...} and
-     * the public personalization form {@code /api/me/{account}/{seerid}} (account = 32-hex id or
-     * numeric aid, {@link PublicEntityResource#ACCOUNT_PATTERN}).
+     * Whether a raw request path needs no token: the JS tag's browser collection {@code /c/...},
+     * the public personalization form {@code /api/me/{account}/{seerid}} and the public
+     * recommendations {@code /api/content/recommend/{account}/user/{field}/{value}} (which Lytics'
+     * pathfora, Drupal and WordPress code call from browsers without a token); account = 32-hex id
+     * or numeric aid, {@link PublicEntityResource#ACCOUNT_PATTERN}. Only GET routes exist there.
      *
      * @param path the request path relative to the server root (still percent-encoded), with or
      *             without a leading slash; not null
@@ -88,7 +94,8 @@ public final class RouteClassifier {
      */
     public static boolean isPublicPath(String path) {
         String p = path.startsWith("/") ? path : "/" + path;
-        return p.startsWith("/c/") || p.equals("/c") || PUBLIC_ME.matcher(p).matches();
+        return p.startsWith("/c/") || p.equals("/c") || PUBLIC_ME.matcher(p).matches()
+                || PUBLIC_RECOMMEND.matcher(p).matches();
     }
 
     /**

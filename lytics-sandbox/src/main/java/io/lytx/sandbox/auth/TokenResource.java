@@ -1,6 +1,7 @@
 package io.lytx.sandbox.auth;
 
 import io.lytx.sandbox.http.ApiError;
+import io.lytx.sandbox.manage.AccountInfo;
 import io.lytx.sandbox.http.Envelope;
 import io.lytx.sandbox.http.JsonInput;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +109,7 @@ public final class TokenResource {
         Duration ttl = expText == null ? null : GoDuration.parse(expText);
         TokenStore.Issued issued = tokens.create(label, description, scopes, ttl, expText);
         Map<String, Object> data = new LinkedHashMap<>(issued.info());
+        data.put("name", issued.info().get("label")); // the v1 answer's name for the label ([OAS] createtoken); the v2 list has label only
         data.put("account_id", accountId);
         data.put("provider_id", "lytics");
         data.put("provider_name", "Lytics");
@@ -115,17 +118,20 @@ public final class TokenResource {
     }
 
     /**
-     * The created tokens, without secrets.
+     * The created tokens as v1 auth records, without secrets: {@code id}, {@code aid}, {@code name},
+     * {@code account_id}, {@code provider_id}, {@code provider_name}, {@code user_id}, {@code created},
+     * {@code updated}, {@code modified_ms}, the shape of Lytics' {@code GET /api/auth} (go-lytics
+     * {@code mock/json/get_auths.json}). Scopes, expiry and status are in the {@code /v2/auth} form.
      *
      * @return {@code data}: the tokens
      */
     @GET
     public Response list() {
-        return Envelope.ok(tokens.list());
+        return Envelope.ok(tokens.list().stream().map(this::authRecord).toList());
     }
 
     /**
-     * One token, without its secret.
+     * One token as a v1 auth record (as {@link #list()}), without its secret.
      *
      * @param id the token id
      * @return {@code data}: the token; 404 when unknown
@@ -133,7 +139,22 @@ public final class TokenResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return Envelope.ok(tokens.get(id).orElseThrow(() -> notFound(id)));
+        return Envelope.ok(authRecord(tokens.get(id).orElseThrow(() -> notFound(id))));
+    }
+
+    private Map<String, Object> authRecord(Map<String, Object> token) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", token.get("id"));
+        m.put("aid", AccountInfo.SANDBOX_AID);
+        m.put("name", token.get("label"));
+        m.put("account_id", accountId);
+        m.put("provider_id", "lytics");
+        m.put("provider_name", "Lytics");
+        m.put("user_id", token.get("user_id"));
+        m.put("created", token.get("created"));
+        m.put("updated", token.get("updated"));
+        m.put("modified_ms", Instant.parse((String) token.get("updated")).toEpochMilli());
+        return m;
     }
 
     /**

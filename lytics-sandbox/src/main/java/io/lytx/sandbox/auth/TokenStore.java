@@ -223,7 +223,6 @@ public final class TokenStore {
         m.put("id", t.id());
         m.put("type", "lytics-auth-token");
         m.put("label", t.label());
-        m.put("name", t.label());
         m.put("description", t.description());
         m.put("scopes", t.scopes());
         m.put("ttl", t.ttl());

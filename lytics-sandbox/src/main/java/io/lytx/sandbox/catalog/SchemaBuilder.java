@@ -9,8 +9,10 @@ import java.util.Objects;
 
 /**
  * Builds the schema of the {@code user} and {@code content} tables in the shape of
- * {@code GET /api/schema/{table}}: {@code {name, by_fields, fields:[column]}}, each column
- * {@code {as, is_by, type, mergeop, shortdesc, longdesc, froms, identities}}.
+ * {@code GET /api/schema/{table}} as Lytics' captured answer has it (go-lytics
+ * {@code mock/json/get_catalog_user.json}): {@code {name, by_fields, columns:[column]}}, each column
+ * {@code {as, is_by, type, op, shortdesc, longdesc, froms, identities}}. (The OpenAPI reference's
+ * {@code fields}/{@code mergeop} form is not sent: Lytics' Go client reads {@code columns} only.)
  *
  * <p>User columns are the fields seen on the streams (transport fields starting with {@code _}
  * left out, {@code _uid} shown as {@code _uids}), plus the fields the sandbox computes
@@ -94,7 +96,7 @@ public final class SchemaBuilder {
         cols.add(column("id", "string", true, "latest", List.of(), "hashed url"));
         cols.add(column("title", "string", false, "latest", List.of(), ""));
         cols.add(column("description", "string", false, "latest", List.of(), ""));
-        cols.add(column("body", "string", false, "latest", List.of(), ""));
+        cols.add(column("long_description", "string", false, "latest", List.of(), ""));
         cols.add(column("topics", "[]string", false, "merge", List.of(), ""));
         cols.add(column("topic_relevances", "map[string]number", false, "merge", List.of(), ""));
         cols.add(column("primary_image", "string", false, "latest", List.of(), ""));
@@ -108,7 +110,7 @@ public final class SchemaBuilder {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("by_fields", byFields);
-        m.put("fields", columns);
+        m.put("columns", columns);
         return m;
     }
 
@@ -118,7 +120,7 @@ public final class SchemaBuilder {
         c.put("as", as);
         c.put("is_by", isBy);
         c.put("type", type);
-        c.put("mergeop", op);
+        c.put("op", op);
         c.put("shortdesc", desc.isEmpty() ? as : desc);
         c.put("longdesc", desc);
         c.put("froms", List.copyOf(froms));

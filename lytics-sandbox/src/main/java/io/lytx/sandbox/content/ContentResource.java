@@ -1,6 +1,7 @@
 package io.lytx.sandbox.content;
 
 import io.lytx.sandbox.domain.RequestParams;
+import io.lytx.sandbox.entity.PublicEntityResource;
 import io.lytx.sandbox.http.ApiError;
 import io.lytx.sandbox.http.RequestBodies;
 import io.lytx.sandbox.http.Envelope;
@@ -44,15 +45,19 @@ public final class ContentResource {
     private final Recommender recommender;
     private final TopicReports reports;
     private final ContentContext context;
+    private final Predicate<String> isThisAccount;
 
     /**
      * The resource.
      *
-     * @param corpus  the corpus; not null
-     * @param library classification and adding; not null
-     * @param context profiles and segments; not null
+     * @param corpus        the corpus; not null
+     * @param library       classification and adding; not null
+     * @param context       profiles and segments; not null
+     * @param isThisAccount whether a public path's account reference names the sandbox's account; not null
      */
-    public ContentResource(ContentCorpus corpus, ContentLibrary library, ContentContext context) {
+    public ContentResource(ContentCorpus corpus, ContentLibrary library, ContentContext context,
+                           Predicate<String> isThisAccount) {
+        this.isThisAccount = Objects.requireNonNull(isThisAccount, "isThisAccount");
         this.corpus = Objects.requireNonNull(corpus, "corpus");
         this.library = Objects.requireNonNull(library, "library");
         this.context = Objects.requireNonNull(context, "context");
@@ -80,20 +85,26 @@ public final class ContentResource {
     }
 
     /**
-     * The public (browser) form of {@link #recommendUser}, {@code /api/content/recommend/{account}/user/...};
-     * any account id is accepted (the sandbox has one account).
+     * The public (browser) form of {@link #recommendUser}, {@code /api/content/recommend/{account}/user/...}:
+     * no token (Lytics' pathfora, Drupal and WordPress code call it from the browser so), read-only,
+     * with {@code Access-Control-Allow-Origin: *}. {@code account} is the sandbox's 32-hex id or its
+     * aid; another id of that shape is 404.
      *
-     * @param account the account id
+     * @param account the account id or aid
      * @param field   an identity field
      * @param value   its value
      * @param uriInfo the query
      * @return the recommendations
      */
     @GET
-    @Path("/recommend/{account}/user/{field}/{value}")
+    @Path("/recommend/{account: " + PublicEntityResource.ACCOUNT_PATTERN + "}/user/{field}/{value}")
     public Response recommendUserPublic(@PathParam("account") String account, @PathParam("field") String field,
                                         @PathParam("value") String value, @Context UriInfo uriInfo) {
-        return recommendUser(field, value, uriInfo);
+        if (!isThisAccount.test(account)) {
+            throw new ApiError(404, "unknown account '" + account + "': use this sandbox's account id or aid");
+        }
+        return Response.fromResponse(recommendUser(field, value, uriInfo))
+                .header("Access-Control-Allow-Origin", "*").build();
     }
 
     /**

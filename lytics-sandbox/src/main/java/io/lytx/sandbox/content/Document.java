@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param url              the normalized URL, without protocol
  * @param title            the title; may be empty
  * @param description      a one-sentence description; may be empty
- * @param body             a short body paragraph (served as document field {@code body}); may be empty
+ * @param body             a short body paragraph (served as document field {@code long_description}, Lytics' name); may be empty
  * @param topicRelevances  topic label to relevance 0..1, in descending relevance
  * @param primaryImage     an absolute image URL; may be empty
  * @param author           the author; may be empty
@@ -37,7 +37,7 @@ public record Document(String id, String url, String title, String description, 
      * @param url the normalized URL, without protocol
      * @param title the title; may be empty
      * @param description a one-sentence description; may be empty
-     * @param body a short body paragraph (served as document field {@code body}); may be empty
+     * @param body a short body paragraph (served as document field {@code long_description}, Lytics' name); may be empty
      * @param topicRelevances topic label to relevance 0..1, in descending relevance
      * @param primaryImage an absolute image URL; may be empty
      * @param author the author; may be empty
@@ -135,7 +135,7 @@ public record Document(String id, String url, String title, String description, 
         m.put("url", url);
         m.put("title", title);
         m.put("description", description);
-        m.put("body", body);
+        m.put("long_description", body); // Lytics' name for the text ([OAS] classify, [SK] content scans)
         m.put("topics", topics());
         m.put("topic_relevances", new LinkedHashMap<>(topicRelevances));
         m.put("primary_image", primaryImage);

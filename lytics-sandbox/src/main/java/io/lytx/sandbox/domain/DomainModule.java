@@ -14,6 +14,7 @@ import io.lytx.sandbox.content.Document;
 import io.lytx.sandbox.content.KeywordClassifier;
 import io.lytx.sandbox.demo.DemoData;
 import io.lytx.sandbox.entity.EntityResource;
+import io.lytx.sandbox.entity.ProfileVisibility;
 import io.lytx.sandbox.entity.PublicEntityResource;
 import io.lytx.sandbox.manage.AccountInfo;
 import io.lytx.sandbox.profile.IdentityFields;
@@ -61,7 +62,7 @@ public final class DomainModule {
     private final List<Object> resources;
 
     private DomainModule(Journal journal, Clock clock, String accountId, boolean demoData, IdentityFields identities,
-                         int maxProfiles) {
+                         int maxProfiles, ProfileVisibility visibility) {
         this.clock = clock;
         this.demoData = demoData;
         this.writer = new DomainWriter(journal);
@@ -74,15 +75,16 @@ public final class DomainModule {
         ingest.registerReplay(journal);
         library.registerReplay(journal);
         segments.registerReplay(journal);
+        Predicate<String> isThisAccount =
+                ref -> accountId.equals(ref) || Long.toString(AccountInfo.SANDBOX_AID).equals(ref);
         this.resources = List.of(
                 new CollectResource(ingest),
                 new BrowserCollectResource(ingest),
-                new EntityResource(profiles, membership, corpus),
-                new PublicEntityResource(profiles, membership,
-                        ref -> accountId.equals(ref) || Long.toString(AccountInfo.SANDBOX_AID).equals(ref)),
+                new EntityResource(profiles, membership, corpus, visibility),
+                new PublicEntityResource(profiles, membership, isThisAccount, visibility),
                 new SegmentResource(registry, segments, membership, corpus, throttle, accountId),
                 new SchemaResource(new SchemaBuilder(streams, identities), streams, profiles, corpus),
-                new ContentResource(corpus, library, new DomainContentContext()));
+                new ContentResource(corpus, library, new DomainContentContext(), isThisAccount));
         loadInitialState();
     }
 
@@ -133,13 +135,35 @@ public final class DomainModule {
      */
     public static DomainModule create(Journal journal, Clock clock, String accountId, boolean demoData,
                                       List<String> identityFields, int maxProfiles) {
+        return create(journal, clock, accountId, demoData, identityFields, maxProfiles, ProfileVisibility.OPEN);
+    }
+
+    /**
+     * Creates the domain with the account settings that decide which profile fields a caller may see
+     * (public personalization, private fields), and registers its replay handlers.
+     *
+     * @param journal        the journal (a no-op one in memory mode); not null
+     * @param clock          the clock of every time the domain writes; not null
+     * @param accountId      the account id; not blank
+     * @param demoData       whether to load the demo corpus, segments and profiles
+     * @param identityFields the identity fields in order ({@code _uid} is read as {@code _uids}); not empty
+     * @param maxProfiles    the most profiles held (events that would create more are refused with 507); positive
+     * @param visibility     the account's public-personalization and private-field settings, read on every call; not null
+     * @return the module
+     * @throws IllegalArgumentException when {@code accountId} is blank, {@code identityFields} empty
+     *                                  or {@code maxProfiles} not positive
+     */
+    public static DomainModule create(Journal journal, Clock clock, String accountId, boolean demoData,
+                                      List<String> identityFields, int maxProfiles, ProfileVisibility visibility) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(visibility, "visibility");
         if (accountId.isBlank()) {
             throw new IllegalArgumentException("accountId must not be blank");
         }
-        return new DomainModule(journal, clock, accountId, demoData, new IdentityFields(identityFields), maxProfiles);
+        return new DomainModule(journal, clock, accountId, demoData, new IdentityFields(identityFields), maxProfiles,
+                visibility);
     }
 
     /**

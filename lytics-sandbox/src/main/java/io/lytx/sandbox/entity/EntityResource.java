@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class EntityResource {
     private final ProfileStore profiles;
     private final Membership membership;
     private final ContentCorpus corpus;
+    private final ProfileVisibility visibility;
 
     /**
      * The resource.
@@ -50,8 +52,11 @@ public final class EntityResource {
      * @param profiles   the profiles; not null
      * @param membership segment membership; not null
      * @param corpus     the documents (table {@code content}); not null
+     * @param visibility the account's private fields, read on every call; not null
      */
-    public EntityResource(ProfileStore profiles, Membership membership, ContentCorpus corpus) {
+    public EntityResource(ProfileStore profiles, Membership membership, ContentCorpus corpus,
+                          ProfileVisibility visibility) {
+        this.visibility = Objects.requireNonNull(visibility, "visibility");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.membership = Objects.requireNonNull(membership, "membership");
         this.corpus = Objects.requireNonNull(corpus, "corpus");
@@ -70,8 +75,9 @@ public final class EntityResource {
     @GET
     @Path("/entity/{table}/{field}/{value}")
     public Response byField(@PathParam("table") String table, @PathParam("field") String field,
-                            @PathParam("value") String value, @Context UriInfo uriInfo) {
-        return lookup(table, field, value, uriInfo, false);
+                            @PathParam("value") String value, @Context UriInfo uriInfo,
+                            @Context SecurityContext security) {
+        return lookup(table, field, value, uriInfo, false, security);
     }
 
     /**
@@ -85,8 +91,8 @@ public final class EntityResource {
     @GET
     @Path("/entity/{table}/{value}")
     public Response byCookie(@PathParam("table") String table, @PathParam("value") String value,
-                             @Context UriInfo uriInfo) {
-        return lookup(table, "content".equals(table) ? "url" : IdentityFields.UIDS, value, uriInfo, false);
+                             @Context UriInfo uriInfo, @Context SecurityContext security) {
+        return lookup(table, "content".equals(table) ? "url" : IdentityFields.UIDS, value, uriInfo, false, security);
     }
 
     /**
@@ -101,8 +107,9 @@ public final class EntityResource {
     @GET
     @Path("/entity/{table}/segments/{field}/{value}")
     public Response segmentsOnly(@PathParam("table") String table, @PathParam("field") String field,
-                                 @PathParam("value") String value, @Context UriInfo uriInfo) {
-        return lookup(table, field, value, uriInfo, true);
+                                 @PathParam("value") String value, @Context UriInfo uriInfo,
+                                 @Context SecurityContext security) {
+        return lookup(table, field, value, uriInfo, true, security);
     }
 
     /**
@@ -116,11 +123,13 @@ public final class EntityResource {
      */
     @GET
     @Path("/me/{field}/{value}")
-    public Response me(@PathParam("field") String field, @PathParam("value") String value, @Context UriInfo uriInfo) {
-        return lookup("user", field, value, uriInfo, false);
+    public Response me(@PathParam("field") String field, @PathParam("value") String value, @Context UriInfo uriInfo,
+                       @Context SecurityContext security) {
+        return lookup("user", field, value, uriInfo, false, security);
     }
 
-    private Response lookup(String table, String field, String value, UriInfo uriInfo, boolean segmentsOnly) {
+    private Response lookup(String table, String field, String value, UriInfo uriInfo, boolean segmentsOnly,
+                            SecurityContext security) {
         var q = uriInfo.getQueryParameters();
         List<String> fields = segmentsOnly ? List.of("none") : RequestParams.list(uriInfo, "fields");
         boolean withSegments = segmentsOnly || RequestParams.bool(q.getFirst("segments"), "segments", true);
@@ -135,11 +144,14 @@ public final class EntityResource {
             }
             Optional<StoredProfile> p = profiles.find(field, value);
             if (p.isEmpty()) {
-                return notFound(table, byFields, withMeta);
+                return notFound();
             }
             Map<String, Object> f = p.get().fields();
             Membership.Memberships m = withSegments ? membership.of(f) : null;
-            data = ProfileRenderer.render(f, fields, m == null ? null : m.slugs(), m == null ? null : m.ids());
+            data = EntityWire.of(ProfileRenderer.render(f, fields, m == null ? null : m.slugs(), m == null ? null : m.ids()));
+            if (!maySeePrivate(security)) {
+                data.keySet().removeAll(visibility.privateFields());
+            }
         } else if ("content".equals(table)) {
             byFields = List.of("url", "id");
             Optional<Document> d = switch (field) {
@@ -148,7 +160,7 @@ public final class EntityResource {
                 default -> throw new ApiError(400, "field '" + field + "' is not an identity field of table content; use url or id");
             };
             if (d.isEmpty()) {
-                return notFound(table, byFields, withMeta);
+                return notFound();
             }
             Membership.Memberships m = withSegments ? membership.ofDocument(d.get()) : null;
             data = ProfileRenderer.render(d.get().toWire(), fields, m == null ? null : m.slugs(), m == null ? null : m.ids());
@@ -163,6 +175,15 @@ public final class EntityResource {
     }
 
     /**
+     * Whether the caller may see the account's private fields: the roles Lytics names for PII
+     * (Admin, Data Manager, User Search; docs.lytics.com {@code account-users}).
+     */
+    private static boolean maySeePrivate(SecurityContext security) {
+        return security != null && (security.isUserInRole("admin") || security.isUserInRole("data_manager")
+                || security.isUserInRole("user_search"));
+    }
+
+    /**
      * The {@code data} of Lytics' answer for an unknown visitor.
      *
      * @return a new map {@code {"segments":["not_found","all"]}}
@@ -173,12 +194,9 @@ public final class EntityResource {
         return data;
     }
 
-    private static Response notFound(String table, List<String> byFields, boolean withMeta) {
-        Map<String, Object> body = Envelope.body(notFoundData(), "Not Found", 200);
-        if (withMeta) {
-            body.put("meta", meta(table, byFields));
-        }
-        return Envelope.json(200, body);
+    /** Lytics' placeholder exactly as published ([SK] lytics-profiles/lookup.md): no {@code meta}. */
+    private static Response notFound() {
+        return Envelope.json(200, Envelope.body(notFoundData(), "Not Found", 200));
     }
 
     private static Map<String, Object> meta(String table, List<String> byFields) {

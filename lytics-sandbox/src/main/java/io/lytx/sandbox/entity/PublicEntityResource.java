@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,10 @@ import java.util.regex.Pattern;
  * <p>Parameters: {@code segments} (default true) adds the visitor's public segment slugs;
  * {@code fields} (list, any spelling) names the profile fields to include. Without {@code fields}
  * no profile field is shown: a browser endpoint must not hand out whole profiles (Lytics limits it
- * to allow-listed fields; the sandbox lets the caller list them). Segment ids
+ * to allow-listed fields; the sandbox lets the caller list them). The account settings
+ * ({@link ProfileVisibility}) apply on every call: with {@code allow_public_personalization=false} no
+ * profile field is shown at all (segments still are), and a field in {@code private_fields} is
+ * never shown. Values are written as Lytics writes them ({@link EntityWire}). Segment ids
  * ({@code segments_all}) and {@code meta} are never included. An unknown visitor gets Lytics'
  * placeholder (200, {@code "Not Found"}, {@code ["not_found","all"]}).
  *
@@ -64,6 +68,7 @@ public final class PublicEntityResource {
     private final ProfileStore profiles;
     private final Membership membership;
     private final Predicate<String> isThisAccount;
+    private final ProfileVisibility access;
 
     /**
      * The resource.
@@ -71,8 +76,11 @@ public final class PublicEntityResource {
      * @param profiles      the profiles; not null
      * @param membership    segment membership; not null
      * @param isThisAccount whether a path's account reference names the sandbox's account; not null
+     * @param access        the account's public-personalization settings, read on every call; not null
      */
-    public PublicEntityResource(ProfileStore profiles, Membership membership, Predicate<String> isThisAccount) {
+    public PublicEntityResource(ProfileStore profiles, Membership membership, Predicate<String> isThisAccount,
+                                ProfileVisibility access) {
+        this.access = Objects.requireNonNull(access, "access");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.membership = Objects.requireNonNull(membership, "membership");
         this.isThisAccount = Objects.requireNonNull(isThisAccount, "isThisAccount");
@@ -108,7 +116,7 @@ public final class PublicEntityResource {
         } else {
             Map<String, Object> f = p.get().fields();
             List<String> slugs = withSegments ? membership.of(f).slugs() : null;
-            Map<String, Object> data = ProfileRenderer.render(f, fields.isEmpty() ? List.of("none") : fields, slugs, null);
+            Map<String, Object> data = EntityWire.of(ProfileRenderer.render(f, shown(fields), slugs, null));
             data.remove("segments_all");
             body = Envelope.body(data, "success", 200);
         }
@@ -119,6 +127,16 @@ public final class PublicEntityResource {
         return Response.ok("/**/" + callback + "(" + json + ");", JAVASCRIPT)
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
+    }
+
+    /** The fields a tokenless caller may see of those it listed: none when public profiles are off, never a private one. */
+    private List<String> shown(List<String> listed) {
+        if (listed.isEmpty() || !access.allowsPublicProfiles()) {
+            return List.of("none");
+        }
+        Set<String> hidden = access.privateFields();
+        List<String> shown = listed.stream().filter(f -> !hidden.contains(f) && !"none".equals(f)).toList();
+        return shown.isEmpty() ? List.of("none") : shown;
     }
 
     private static Jsonb jsonb(Providers providers) {

@@ -50,8 +50,14 @@ public final class RouteResolver {
         return route;
     }
 
-    /** The route template of a matched chain (innermost first): regexes dropped, slashes collapsed. */
-    private static String normalize(List<String> chain) {
+    /**
+     * The route template of a chain of path templates (innermost first): regexes dropped, slashes
+     * collapsed, no trailing slash.
+     *
+     * @param chain the templates, innermost first; not null
+     * @return the template, starting with {@code /}
+     */
+    static String normalize(List<String> chain) {
         StringBuilder sb = new StringBuilder();
         for (int i = chain.size() - 1; i >= 0; i--) {
             sb.append('/').append(chain.get(i));

@@ -2,24 +2,29 @@ package io.lytx.sandbox.manage;
 
 import io.lytx.sandbox.auth.Cidr;
 import io.lytx.sandbox.auth.IpAllowlist;
+import io.lytx.sandbox.entity.ProfileVisibility;
 import io.lytx.sandbox.http.ApiError;
 import io.lytx.sandbox.store.Journal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The account settings: a fixed catalog of slugs ({@link #DEFINITIONS}) with values that may be
  * set and cleared. Setting {@code api_ip_whitelist} validates every CIDR and drives the
  * {@link IpAllowlist}. Changes are journaled ({@value #KIND_PUT}, {@value #KIND_DELETED}) before
- * they apply. Thread-safe: changes are serialized; reads see a consistent value per slug.
+ * they apply. As a {@link ProfileVisibility} it hands {@code allow_public_personalization} (unset =
+ * allowed) and {@code private_fields} to the entity endpoints. Thread-safe: changes are serialized;
+ * reads see a consistent value per slug.
  */
-public final class SettingsStore {
+public final class SettingsStore implements ProfileVisibility {
 
     /** The slug of the API IP allowlist. */
     public static final String IP_ALLOWLIST = "api_ip_whitelist";
@@ -38,7 +43,7 @@ public final class SettingsStore {
             new SettingDefinition("entity_timeout_ms", "Personalization", "Entity timeout (ms)",
                     "How long a browser profile lookup may take, 1..60000 ms.", SettingType.INT, true, 3),
             new SettingDefinition("private_fields", "Data", "Private fields",
-                    "Profile fields hidden from tokens without admin or data manager roles.", SettingType.STRING_LIST,
+                    "Profile fields hidden from the public endpoints and from tokens without admin, data manager or user search roles.", SettingType.STRING_LIST,
                     true, 4),
             new SettingDefinition("account_type", "Account", "Account type",
                     "The kind of account; set by Lytics.", SettingType.STRING, false, 5));
@@ -118,6 +123,22 @@ public final class SettingsStore {
         journal.append(KIND_DELETED, Map.of("slug", slug));
         apply(slug, null);
         return describe(d);
+    }
+
+    @Override
+    public synchronized boolean allowsPublicProfiles() {
+        return !Boolean.FALSE.equals(values.get("allow_public_personalization"));
+    }
+
+    @Override
+    public synchronized Set<String> privateFields() {
+        Object v = values.get("private_fields");
+        if (!(v instanceof List<?> list)) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        list.forEach(x -> out.add(String.valueOf(x)));
+        return Set.copyOf(out);
     }
 
     /** Clears every setting. */

@@ -9,6 +9,7 @@ import io.lytx.sandbox.http.ApiError;
 import io.lytx.sandbox.http.RequestBodies;
 import io.lytx.sandbox.http.Envelope;
 import io.lytx.sandbox.http.JsonInput;
+import io.lytx.sandbox.entity.EntityWire;
 import io.lytx.sandbox.profile.ProfileRenderer;
 import io.lytx.sandbox.profile.StoredProfile;
 import jakarta.ws.rs.DELETE;
@@ -344,7 +345,7 @@ public final class SegmentResource {
         List<Map<String, Object>> data = new ArrayList<>();
         for (StoredProfile p : items) {
             Membership.Memberships m = membership.of(p.fields());
-            data.add(ProfileRenderer.render(p.fields(), fields, m.slugs(), m.ids()));
+            data.add(EntityWire.of(ProfileRenderer.render(p.fields(), fields, m.slugs(), m.ids())));
         }
         String next = more ? ScanCursor.encode(items.get(items.size() - 1).seq()) : "";
         return Envelope.page(data, next, total);

@@ -67,7 +67,7 @@ class TokenHttpTest {
         SandboxHttp.Reply r = lytics.admin().withToken(secret).get("/api/account");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.body()).isEqualTo("{\"data\":null,\"message\":\"Expired Token\",\"status\":401}");
-        assertThat(lytics.admin().get("/api/auth").body()).contains("\"status\":\"expired\"");
+        assertThat(lytics.admin().get("/v2/auth").body()).contains("\"status\":\"expired\"");
     }
 
     @Test

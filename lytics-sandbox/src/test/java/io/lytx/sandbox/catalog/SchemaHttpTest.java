@@ -29,7 +29,7 @@ class SchemaHttpTest {
 
     @SuppressWarnings("unchecked")
     private static Map<Object, Map<String, Object>> columns(Map<String, Object> schema) {
-        return ((List<Map<String, Object>>) schema.get("fields")).stream()
+        return ((List<Map<String, Object>>) schema.get("columns")).stream()
                 .collect(Collectors.toMap(c -> c.get("as"), Function.identity()));
     }
 
@@ -47,6 +47,21 @@ class SchemaHttpTest {
         assertThat(cols.get("visitct")).containsEntry("type", "int");
         assertThat(cols.get("lytics_content")).containsEntry("type", "map[string]number");
         assertThat(cols).doesNotContainKey("_e");
+    }
+
+    @Test
+    void theSchemaHasTheCapturedShapeColumnsWithAnOpEach() {
+        // go-lytics mock/json/get_catalog_user.json (the answer Lytics' Go client parses):
+        // data = {name, by_fields, columns:[{as, is_by, type, op, shortdesc, longdesc, froms, identities}]};
+        // the Go client reads "columns" and "op" only, so "fields"/"mergeop" would read as an empty schema
+        Map<String, Object> schema = lytics.admin().get("/api/schema/user").dataMap();
+        assertThat(schema).containsOnlyKeys("name", "by_fields", "columns");
+        Map<Object, Map<String, Object>> cols = columns(schema);
+        assertThat(cols.values()).allSatisfy(c -> assertThat(c).containsOnlyKeys("as", "is_by", "type", "op",
+                "shortdesc", "longdesc", "froms", "identities"));
+        assertThat(cols.get("email")).containsEntry("op", "latest");
+        assertThat(cols.get("visitct")).containsEntry("op", "count");
+        assertThat(lytics.admin().get("/api/schema/content").dataMap()).containsKey("columns").doesNotContainKey("fields");
     }
 
     @Test

@@ -111,7 +111,7 @@ class ContentHttpTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> docs = (List<Map<String, Object>>) expected.get("urls");
         String id = (String) docs.get(0).get("id");
-        assertThat(docs.get(0)).containsEntry("url", u1).containsKey("body");
+        assertThat(docs.get(0)).containsEntry("url", u1).containsKey("long_description");
         Map<String, Object> byId = lytics.admin().get("/api/content/doc?ids=" + id).dataMap();
         assertThat(byId).containsEntry("total", new BigDecimal("1"));
 

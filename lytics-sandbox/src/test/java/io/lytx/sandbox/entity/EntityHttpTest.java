@@ -110,7 +110,8 @@ class EntityHttpTest {
                 assertThat(list(data, "segments")).as("after %d articles", i + 1).doesNotContain("interested_cooking");
             } else {
                 assertThat(list(data, "segments")).contains("interested_cooking");
-                assertThat(data.get("lytics_content")).isEqualTo(Map.of("cooking", new java.math.BigDecimal("0.5")));
+                // written as text, as Lytics writes profile numbers (go-lytics mock/json/get_entity.json)
+                assertThat(data.get("lytics_content")).isEqualTo(Map.of("cooking", "0.5"));
                 assertThat((Map<?, ?>) data.get("hashedurls")).hasSize(3);
             }
         }

@@ -7,7 +7,6 @@ import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.EntityQuery;
 import io.lytx.client.entity.EntityStatus;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -17,7 +16,7 @@ import java.util.concurrent.Executor;
  *
  * <p>A found profile becomes {@link ProfileStatus#KNOWN}, kept for the TTL; Lytics' 200 "Not Found"
  * placeholder becomes {@link ProfileStatus#NEW_VISITOR}, kept for the short negative TTL; anything
- * else (error, timeout, unreadable answer, Lytics' "Timed out" placeholder, breaker open) becomes an
+ * else (error, timeout, including Lytics' "Timed out" placeholder, unreadable answer, breaker open) becomes an
  * {@link ProfileStatus#UNAVAILABLE} entry that expires at once, so the callers sharing the load get
  * it and the next request asks again. A failed background refresh keeps the entry being refreshed,
  * unchanged, until its hard expiry. The returned futures never fail. Never blocks: the call runs on
@@ -102,7 +101,7 @@ final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<Prof
             return new UnavailableException(Outcomes.BAD_RESPONSE);
         }
         if (entity.status() == EntityStatus.NOT_FOUND) {
-            return isTimedOutPlaceholder(entity.message()) ? new UnavailableException("upstream timed out") : null;
+            return null; // Lytics' "Timed out" placeholder comes as a LyticsTimeoutException, not here
         }
         // A real profile always carries at least the "all" segment; an answer with neither
         // segments nor fields is a body that was not an entity at all (an array, nothing).
@@ -110,11 +109,6 @@ final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<Prof
             return new UnavailableException(Outcomes.BAD_RESPONSE);
         }
         return null;
-    }
-
-    /** Lytics answers 200 "Timed out" with the not-found placeholder when its own lookup was slow: not a new visitor. */
-    private static boolean isTimedOutPlaceholder(String message) {
-        return message != null && message.toLowerCase(Locale.ROOT).contains("timed out");
     }
 
     private CacheEntry<ProfileResult> toEntry(Entity entity) {

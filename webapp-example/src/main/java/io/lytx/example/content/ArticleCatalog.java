@@ -67,7 +67,7 @@ public final class ArticleCatalog {
         for (ContentDocument d : content.documents(List.of(), List.of(), MAX_DOCUMENTS).documents()) {
             ArticlePaths.topicAndSlug(d.url()).ifPresent(ts -> out.add(new Article(ts[0], ts[1],
                     nonNull(d.title()), nonNull(d.description()),
-                    d.fields().string("body").orElse(""), d.fields().string("author").orElse(""),
+                    d.fields().string("long_description").orElse(""), d.fields().string("author").orElse(""),
                     d.topics() == null ? List.of() : d.topics(), d.url())));
         }
         return out;
