@@ -8,10 +8,13 @@ import java.util.Locale;
 
 /**
  * The official Lytics tag's loader script, built by the {@code tags} module from
- * {@code tags/src/tag-loader.js} and packaged next to this class as {@code lytics-tag-loader.js}.
+ * {@code tags/src/tag-loader.js} and packaged as {@value #RESOURCE} (next to the helper).
  * Read once when the class initializes; immutable afterwards.
  */
 final class TagLoader {
+
+    /** Where the jar holds it (class path resource name). */
+    static final String RESOURCE = "META-INF/resources/lytics/lytics-tag-loader.js";
 
     /** The loader's script text (minified JavaScript, no {@code </script>} in it). */
     static final String TEXT = read();
@@ -20,10 +23,9 @@ final class TagLoader {
     }
 
     private static String read() {
-        try (InputStream in = TagLoader.class.getResourceAsStream("lytics-tag-loader.js")) {
+        try (InputStream in = TagLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("lytics-tag-loader.js is missing next to " + TagLoader.class.getName()
-                        + ": build the tags module (node build.mjs) before lytics-servlet");
+                throw new IllegalStateException(RESOURCE + " is missing: build the tags module (node build.mjs) before lytics-servlet");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
             if (text.toLowerCase(Locale.ROOT).contains("</script")) {
