@@ -31,23 +31,26 @@ let browser;
 let base;
 const forwarded = []; // page views the "server" forwarded: { uid, path }
 
-/** The visitor id of the request's `seerid`, or a new one set as IdentityCookie does. */
-function visitor(req, res) {
-  const m = /(?:^|;\s*)seerid=([^;]+)/.exec(req.headers.cookie || '');
+/**
+ * The visitor id of the request's cookie `name`, or a new one set as IdentityCookie does
+ * (`domain`: the `Domain` attribute of `lytics.cookie.domain`, else host-only).
+ */
+function visitor(req, res, { name = 'seerid', domain } = {}) {
+  const m = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(req.headers.cookie || '');
   if (m && ID_FORMATS.some((f) => f.test(m[1]))) return m[1];
   const id = randomUUID();
-  res.setHeader('Set-Cookie', `seerid=${id}; Path=/; Max-Age=${YEAR_S}; SameSite=Lax`);
+  res.setHeader('Set-Cookie', `${name}=${id}; Path=/; Max-Age=${YEAR_S}${domain ? '; Domain=' + domain : ''}; SameSite=Lax`);
   return id;
 }
 
 const endpoints = (profile) => ({ profile, collect: '/ctx/lytics/collect' });
-const bootstrapFor = (id, counted) => ({
+const bootstrapFor = (id, counted, cookie = 'seerid') => ({
   v: 1, visitorId: id, status: 'new', segments: ['all'], fields: {}, recommendations: [], pvid: 'pv-' + randomUUID(),
-  counted, consent: 'not-required', endpoints: endpoints('/ctx/lytics/profile'), tag: { cookie: 'seerid' },
+  counted, consent: 'not-required', endpoints: endpoints('/ctx/lytics/profile'), tag: { cookie },
 });
 
-function page(res, bootstrap, { extraHead = '', cache = 'no-store' } = {}) {
-  const html = head({ bootstrap, extraHead: extraHead + loaderElement({ src: '/api/tag/acc1/latest.min.js' }) })
+function page(res, bootstrap, { extraHead = '', cache = 'no-store', cookie = 'seerid' } = {}) {
+  const html = head({ bootstrap, extraHead: extraHead + loaderElement({ src: '/api/tag/acc1/latest.min.js', cookie }) })
     + '<p>article</p></body></html>';
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': cache });
   res.end(html);
@@ -86,9 +89,11 @@ async function visit(path, { cookies = [], beforeMarker } = {}) {
     loadid: window.jstag.config.loadid,
     visitorId: window.lytics.visitorId,
   }));
-  const seerids = (await context.cookies()).filter((c) => c.name === 'seerid'); // every path and domain
+  const all = await context.cookies(); // every path and domain
+  const seerids = all.filter((c) => c.name === 'seerid');
+  const lyids = all.filter((c) => c.name === 'lyid');
   await context.close();
-  return { errors, marker: hit.query, state, seerids };
+  return { errors, marker: hit.query, state, seerids, lyids };
 }
 
 /** Page views for `uid` in total: forwarded by the server plus sent by the tag. */
@@ -111,6 +116,18 @@ describe('official Lytics tag through the page loader, in headless Chromium', { 
         const id = visitor(req, res);
         forwarded.push({ uid: id, path: url.pathname });
         page(res, bootstrapFor(id, true), { extraHead: url.searchParams.has('noguard') ? NO_GUARD : '' });
+      },
+      // lytics.cookie.domain=shop.test: the server's cookie is a domain cookie for the site
+      '/shop/domain-item': (req, res, body, url) => {
+        const id = visitor(req, res, { domain: 'shop.test' });
+        forwarded.push({ uid: id, path: url.pathname });
+        page(res, bootstrapFor(id, true));
+      },
+      // lytics.cookie.name=lyid: the tag is told to use the server's cookie, whatever its name
+      '/shop/lyid-item': (req, res, body, url) => {
+        const id = visitor(req, res, { name: 'lyid' });
+        forwarded.push({ uid: id, path: url.pathname });
+        page(res, bootstrapFor(id, true, 'lyid'), { cookie: 'lyid' });
       },
       // a normal page of a server with forwarding off (counted: false)
       '/shop/uncounted': (req, res) => page(res, bootstrapFor(visitor(req, res), false)),
@@ -204,6 +221,25 @@ describe('official Lytics tag through the page loader, in headless Chromium', { 
     assert.equal(written.path, '/shop');
     assert.equal(written.value, state.visitorId);
     assert.ok(Math.abs(written.expires - (now + DAYS_90_S)) < 600, 'cookie/set.js: 90 days');
+  });
+
+  test('server cookie for the whole site (lytics.cookie.domain): still one seerid after the tag, the server\'s', async () => {
+    const { seerids, state } = await visit('/shop/domain-item');
+    assert.deepEqual(seerids.map((c) => [c.value, c.domain, c.path]), [[state.visitorId, '.shop.test', '/']]);
+    assert.ok(Math.abs(seerids[0].expires - (Date.now() / 1000 + YEAR_S)) < 600, 'the server\'s 365 days');
+  });
+
+  test('another cookie name (lytics.cookie.name=lyid): the tag reads and names it, leaves one lyid, ignores a stray seerid', async () => {
+    const stray = jstagUid();
+    const { marker, state, lyids, seerids } = await visit('/shop/lyid-item', {
+      cookies: [{ name: 'seerid', value: stray, domain: '.' + HOST, path: '/', expires: Math.round(Date.now() / 1000) + DAYS_90_S }],
+    });
+    assert.equal(state.cookie, 'lyid');
+    assert.equal(marker.get('_uid'), state.visitorId, 'the server\'s id, not the stray seerid');
+    assert.equal(marker.get('_uidn'), 'lyid', 'send-message.js names a cookie other than seerid in _uidn');
+    assert.deepEqual(lyids.map((c) => [c.value, c.domain, c.path]), [[state.visitorId, HOST, '/']]);
+    assert.deepEqual(seerids.map((c) => c.value), [stray], 'the stray cookie is left alone');
+    assert.deepEqual(pageViews(state.visitorId), { server: 1, tag: 0 });
   });
 
   test('a visitor arriving with an id the tag minted (util/uid.js format) keeps it; still one seerid', async () => {
