@@ -255,6 +255,29 @@ describe('official Lytics tag through the page loader, in headless Chromium', { 
     assert.deepEqual(pageViews(id), { server: 1, tag: 0 });
   });
 
+  test('the cookie guard drops only repeats of the tag cookie\'s value: other cookies, new values and deletions pass', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(base + '/shop/item', { waitUntil: 'load' });
+    await p.waitForFunction(() => window.jstag && window.jstag.isLoaded === true);
+    const seen = await p.evaluate(() => {
+      const id = /(?:^|; )seerid=([^;]+)/.exec(document.cookie)[1];
+      const count = () => document.cookie.split('; ').filter((c) => c.startsWith('seerid=')).length;
+      const out = {};
+      document.cookie = `seerid=${id}; path=/shop; max-age=60`; // a repeat, as the tag writes it: dropped
+      out.afterRepeat = count();
+      document.cookie = 'other=1; path=/';
+      out.other = /(?:^|; )other=1/.test(document.cookie);
+      document.cookie = 'seerid=u_42; path=/shop; max-age=60'; // a different value: passes
+      out.afterNewValue = count();
+      document.cookie = 'seerid=; path=/shop; max-age=0'; // a deletion: passes
+      out.afterDeletion = count();
+      return out;
+    });
+    await context.close();
+    assert.deepEqual(seen, { afterRepeat: 1, other: true, afterNewValue: 2, afterDeletion: 1 });
+  });
+
   test('a library that replaces window.jstag instead of patching it is a load error, as in Lytics\' snippet', async () => {
     const context = await browser.newContext();
     const p = await context.newPage();
