@@ -12,7 +12,8 @@
 // methods); the loader then calls the new `init` with the stored config and replays the queue on
 // the object. A library that did not replace `init` is a load error, thrown as Lytics' snippet does.
 //
-// One addition: the tag rewrites its id cookie from JavaScript on every send (jstag 3 core/getid.js
+// Two additions. With the helper on the page, the library is loaded once the helper decided the
+// profile (see `init`). And: the tag rewrites its id cookie from JavaScript on every send (jstag 3 core/getid.js
 // -> core/setid.js -> cookie/set.js: `domain=<host>`, no path, 90 days). A script-written cookie
 // is capped by browsers (Safari: 7 days) and, being a different cookie from the server's
 // (host-only, Path=/), leaves a second one. So, from `init` on, a write of the tag's cookie that
@@ -68,14 +69,22 @@
     tag.config = config;
     var c = tag.config; // as the helper (when present) adjusted it
     keepCookie((c && c.cookie) || 'seerid');
-    tag.loadScript(c.src, function () {
-      if (tag.init === init) throw new Error('Lytics tag ' + c.src + ' loaded but did not install jstag.init');
-      tag.init(tag.config);
-      queue.splice(0).forEach(function (call) {
-        var fn = tag[call[0]];
-        if (typeof fn === 'function' && fn !== stubs[call[0]]) fn.apply(tag, call[1]);
+    var load = function () {
+      tag.loadScript(c.src, function () {
+        if (tag.init === init) throw new Error('Lytics tag ' + c.src + ' loaded but did not install jstag.init');
+        tag.init(tag.config);
+        queue.splice(0).forEach(function (call) {
+          var fn = tag[call[0]];
+          if (typeof fn === 'function' && fn !== stubs[call[0]]) fn.apply(tag, call[1]);
+        });
       });
-    });
+    };
+    // With the helper, the library loads once the page's profile is decided: on a cached page the
+    // profile answer sets the server's cookie first, so the tag never mints an id of its own (calls
+    // meanwhile queue). With an inline bootstrap that is at once.
+    var helper = win.lytics;
+    if (helper && typeof helper.ready === 'function') helper.ready().then(load);
+    else load();
     return tag;
   });
 

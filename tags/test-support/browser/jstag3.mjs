@@ -32,7 +32,7 @@
 // - core/block.js, core/unblock.js: `blocked` queues sends in `config.payloadQueue`; `unblock()`
 //   sends them. The fork (3.0.2) only blocks through `jstag.block()`; Lytics' current docs
 //   (contentstack.com/docs/lytics/jstag-plugin-send) document the `blocked` config key of 3.x,
-//   which the stand-in honours at `init`.
+//   which the stand-in honours at `init` unless given `blockedKey: false` (then it is 3.0.2 exactly).
 //
 // The per-account file carries the account: `cid` and the collector `url` are given to
 // `jstag3Library` and used as defaults under the page's config.
@@ -82,7 +82,7 @@ function standIn(account) {
     if (c.cid) c.cid = [].concat(c.cid);
     this.config = c;
     this.pageData = {};
-    this.blocked = !!c.blocked;
+    this.blocked = account.blockedKey !== false && !!c.blocked;
     this.changeId = null;
   }
   JSTag.prototype = {
@@ -193,7 +193,10 @@ function standIn(account) {
   win.jstag = tag;
 }
 
-/** The stand-in's script text for an account: `cid` and the collector base `url` (e.g. `//host:port`). */
+/**
+ * The stand-in's script text for an account: `cid` and the collector base `url` (e.g. `//host:port`);
+ * `blockedKey: false` ignores the `blocked` config key, as jstag 3.0.2 does.
+ */
 export function jstag3Library(account) {
   return `(${standIn.toString()})(${JSON.stringify(account)});`;
 }

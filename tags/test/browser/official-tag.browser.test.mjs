@@ -49,8 +49,8 @@ const bootstrapFor = (id, counted, cookie = 'seerid') => ({
   counted, consent: 'not-required', endpoints: endpoints('/ctx/lytics/profile'), tag: { cookie },
 });
 
-function page(res, bootstrap, { extraHead = '', cache = 'no-store', cookie = 'seerid' } = {}) {
-  const html = head({ bootstrap, extraHead: extraHead + loaderElement({ src: '/api/tag/acc1/latest.min.js', cookie }) })
+function page(res, bootstrap, { extraHead = '', cache = 'no-store', cookie = 'seerid', after = '', src = '/api/tag/acc1/latest.min.js' } = {}) {
+  const html = head({ bootstrap, extraHead: extraHead + loaderElement({ src, cookie }) + after })
     + '<p>article</p></body></html>';
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': cache });
   res.end(html);
@@ -110,6 +110,8 @@ describe('official Lytics tag through the page loader, in headless Chromium', { 
       '/ctx/lytics/collect': (req, res) => res.writeHead(204).end(),
       '/api/tag/acc1/latest.min.js': (req, res) => res.writeHead(200, { 'Content-Type': 'text/javascript' })
         .end(jstag3Library({ cid: 'acc1', url: `//${HOST}:${new URL(base).port}` })),
+      '/api/tag/acc302/latest.min.js': (req, res) => res.writeHead(200, { 'Content-Type': 'text/javascript' })
+        .end(jstag3Library({ cid: 'acc1', url: `//${HOST}:${new URL(base).port}`, blockedKey: false })),
       '/c/acc1': (req, res) => res.writeHead(200, { 'Content-Type': 'image/gif', 'Cache-Control': 'no-store' }).end(GIF),
       // a normal page, its view forwarded by the server (counted: true)
       '/shop/item': (req, res, body, url) => {
@@ -135,6 +137,14 @@ describe('official Lytics tag through the page loader, in headless Chromium', { 
       '/shop/consent': (req, res) => page(res, { ...bootstrapFor(visitor(req, res), false), consent: 'pending' }),
       // cached HTML (<lytics:head deferred="true"/>): no cookie, no id; the profile answer counts it
       '/shop/cached': (req, res) => page(res, { v: 1, deferred: true, endpoints: endpoints('/ctx/lytics/profile'), tag: { cookie: 'seerid' } }, { cache: 'public, max-age=600' }),
+      // cached HTML whose own script sends through the tag at once, for a visitor the profile answer sees
+      // first; the tag is 3.0.2 exactly (no `blocked` key: the helper's consent hold does not stop it)
+      '/shop/cached-early': (req, res) => page(res, { v: 1, deferred: true, timeout: 5000, endpoints: endpoints('/ctx/lytics/profile-slow'), tag: { cookie: 'seerid' } },
+        { cache: 'public, max-age=600', after: "<script>jstag.send({ _e: 'early' });</script>", src: '/api/tag/acc302/latest.min.js' }),
+      '/ctx/lytics/profile-slow': (req, res) => {
+        const id = visitor(req, res);
+        setTimeout(() => json(res, 200, bootstrapFor(id, false)), 1500);
+      },
       '/shop/cached-nocount': (req, res) => page(res, { v: 1, deferred: true, endpoints: endpoints('/ctx/lytics/profile-nocount'), tag: { cookie: 'seerid' } }, { cache: 'public, max-age=600' }),
       '/ctx/lytics/profile': (req, res) => {
         const id = visitor(req, res);
@@ -187,6 +197,15 @@ describe('official Lytics tag through the page loader, in headless Chromium', { 
     const { errors, state } = await visit('/shop/cached-nocount');
     assert.deepEqual(errors, []);
     assert.deepEqual(pageViews(state.visitorId), { server: 0, tag: 1 });
+  });
+
+  test('cached page, new visitor, a 3.0.2 tag and a send before the profile answered: the library loads after it, every event and the one seerid carry the server id', async () => {
+    const { state, seerids } = await visit('/shop/cached-early');
+    const early = tagHits((q) => q.get('_e') === 'early');
+    assert.equal(early.length, 1);
+    assert.equal(early[0].query.get('_uid'), state.visitorId, 'not an id the tag minted (util/uid.js) before the server set its cookie');
+    assert.equal(early[0].query.get('_getid'), null);
+    assert.deepEqual(seerids.map((c) => [c.value, c.domain, c.path]), [[state.visitorId, HOST, '/']]);
   });
 
   test('consent pending: the tag is blocked, nothing leaves until lytics.consent(true), then its page view does', async () => {
