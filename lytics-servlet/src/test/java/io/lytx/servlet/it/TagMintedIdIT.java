@@ -53,7 +53,7 @@ class TagMintedIdIT {
             assertThat(page.statusCode()).as("status for %s", id).isEqualTo(200);
             assertThat(Http.setCookieValue(page, "seerid")).as("no new cookie for %s", id).isNull();
             assertThat(Http.lines(page.body())).as("page of %s", id).containsEntry("visitorId", id);
-            await().atMost(Duration.ofSeconds(15)).as("page view of %s in the sandbox", id)
+            await("page view of " + id + " in the sandbox").atMost(Duration.ofSeconds(15))
                     .until(() -> sandbox.hasProfile("_uid", id));
         }
     }
