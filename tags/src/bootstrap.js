@@ -91,7 +91,8 @@ function readRecommendation(r, base) {
     url,
     title: text(r.title, 1000) || '',
     description: text(r.description, 4000) || '',
-    image: safeUrl(r.image, base, false) || '',
+    // the bootstrap's `image`; else Lytics' shapes: primaryimageurl, imageurls[0], the older primary_image
+    image: safeUrl(r.image || r.primaryimageurl || (isArray(r.imageurls) && r.imageurls[0]) || r.primary_image, base, false) || '',
     topics: isArray(r.topics) ? r.topics.filter((t) => typeof t === 'string') : [],
   };
 }

@@ -64,8 +64,9 @@ export function bridgeTag(win, state, whenDecided) {
         firstPageView = false;
         const self = this;
         whenDecided(() => {
-          const t = win.jstag || tag;
-          if (!state().counted && typeof t.pageView === 'function') t.pageView.apply(t === tag ? self : t, args);
+          // the tag patches this object in place (Lytics' install contract): its current pageView
+          const fn = inner();
+          if (!state().counted && typeof fn === 'function') fn.apply(self, args);
         });
         return this;
       }

@@ -121,3 +121,23 @@ test('profile values in the forms Lytics sends them are handed to the page as se
   assert.equal(p.fields.zip, '02134', 'a text that looks like a number stays text');
   assert.deepEqual([...p.fields.emails], ['rita@example.com']);
 });
+
+test('a recommendation in Lytics\' own shape gets its image from primaryimageurl, then imageurls[0], then primary_image', () => {
+  // Lytics' browser code reads `r.primaryimageurl || r.imageurls[0]` (lytics/wordpress-core
+  // src/public/js/inlineRecommendation.js); `primary_image` is the 2016 shape (lytics/go-lytics
+  // mock/json/get_user_content_recommendation.json). The bootstrap's own `image` comes first.
+  const rec = (extra) => ({ url: 'https://example.org/a', ...extra });
+  const p = normalizeProfile({
+    status: 'known',
+    recommendations: [
+      rec({ image: '/own.png', primaryimageurl: 'https://i.example/p.jpg' }),
+      rec({ primaryimageurl: 'https://i.example/p.jpg', imageurls: ['https://i.example/u.jpg'], primary_image: 'https://i.example/o.jpg' }),
+      rec({ primaryimageurl: '', imageurls: ['https://i.example/u.jpg'], primary_image: 'https://i.example/o.jpg' }),
+      rec({ imageurls: [], primary_image: 'https://i.example/o.jpg' }),
+      rec({ imageurls: 'https://i.example/not-a-list.jpg' }),
+      rec({ primaryimageurl: 'javascript:alert(1)', imageurls: ['https://i.example/u.jpg'] }),
+    ],
+  }, 'https://shop.example/page');
+  assert.deepEqual(p.recommendations.map((r) => r.image), ['https://shop.example/own.png', 'https://i.example/p.jpg',
+    'https://i.example/u.jpg', 'https://i.example/o.jpg', '', '']);
+});

@@ -35,3 +35,11 @@ test('importing the module outside a browser installs nothing and exposes undefi
   assert.equal(typeof m.install, 'function');
   assert.equal(m.matches('all:a,b', (s) => s === 'a' || s === 'b'), true);
 });
+
+test('the tag loader is built as a classic script lytics-servlet can embed in a <script> element', () => {
+  const loader = readFileSync(new URL('lytics-tag-loader.js', dist), 'utf8');
+  const report = JSON.parse(readFileSync(new URL('size.json', dist), 'utf8'));
+  assert.match(loader, /^!function\(/);
+  assert.doesNotMatch(loader, /<\/script|<!--|\bexport\b|\bimport\b/i);
+  assert.equal(report.tagLoader.minified, Buffer.byteLength(loader));
+});

@@ -106,56 +106,18 @@ export function markedChunks(headHtml) {
   ];
 }
 
-/**
- * A stand-in for the official tag's install snippet (written for these tests, same contract as
- * Lytics' v3 snippet): window.jstag with queueing stubs, and an init that stores `config`, loads
- * `config.src` and then re-runs init and replays the queue.
- */
-export const TAG_SNIPPET = `(() => {
-  const tag = window.jstag || (window.jstag = {});
-  let queue = [];
-  ['send', 'pageView', 'unblock', 'getid'].forEach((m) => { tag[m] = (...a) => { queue.push([m, a]); }; });
-  const stubInit = function (cfg) {
-    tag.config = cfg;
-    const s = document.createElement('script');
-    s.src = cfg.src;
-    s.onload = () => {
-      tag.init(tag.config);
-      const q = queue; queue = [];
-      q.forEach(([m, a]) => tag[m].apply(tag, a));
-      window.__tagReady = true;
-    };
-    document.head.appendChild(s);
-    return tag;
-  };
-  tag.init = stubInit;
-})();`;
+/** Escapes text for a double-quoted HTML attribute, as lytics-servlet's HtmlEscaper does. */
+export function attr(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
 
 /**
- * A stand-in for the downloaded tag library: reads the id from the cookie named by config.cookie
- * (a new random id when absent), sends page views as GIF requests to /fake-c/collect, sends one
- * automatically at init unless pageAnalysis.dataLayerPull.disabled, queues while config.blocked.
+ * The official tag's loader element exactly as lytics-servlet's HeadMarkup writes it (its
+ * HeadMarkupTest asserts the same form): the built dist/lytics-tag-loader.js as the body of a
+ * script whose `data-lytics-tag` holds `{"src","cookie","loadid":false}`.
  */
-export const TAG_LIBRARY = `(() => {
-  const tag = window.jstag;
-  const sent = (window.__tagSent = []);
-  let held = null;
-  const cookie = (name) => (document.cookie.split('; ').find((c) => c.startsWith(name + '=')) || '').slice(name.length + 1);
-  const out = (data) => {
-    if (held) { held.push(data); return; }
-    const uid = cookie(tag.config.cookie || 'seerid') || 'generated_' + Math.random();
-    const msg = Object.assign({ _uid: uid }, data);
-    sent.push(msg);
-    new Image().src = '/fake-c/collect?' + new URLSearchParams(msg);
-  };
-  tag.init = function (cfg) {
-    const c = tag.config;
-    if (c.blocked && !held) held = [];
-    const pa = c.pageAnalysis || {};
-    if (!(pa.dataLayerPull && pa.dataLayerPull.disabled)) out({ _e: 'pv', auto: 't' });
-    return tag;
-  };
-  tag.pageView = (d) => out(Object.assign({ _e: 'pv' }, d));
-  tag.send = (d) => out(Object.assign({}, d));
-  tag.unblock = () => { const h = held || []; held = null; h.forEach(out); };
-})();`;
+export function loaderElement({ src, cookie = 'seerid' }, nonce) {
+  const n = nonce ? ` nonce="${nonce}"` : '';
+  const config = JSON.stringify({ src, cookie, loadid: false });
+  return `<script${n} data-lytics-tag="${attr(config)}">${distFile('lytics-tag-loader.js').trim()}</script>\n`;
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { startServer, json } from '../../test-support/server.mjs';
 import {
-  distFile, head, stream, markedChunks, MARKED, VISITOR, TAG_SNIPPET, TAG_LIBRARY,
+  distFile, head, stream, markedChunks, MARKED, VISITOR,
 } from '../../test-support/browser/pages.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -15,11 +15,9 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 const GAP_MS = 250; // between streamed HTML chunks, so the browser paints partial pages
 let server;
 let browser;
-let counted = 0; // page views the "server" counted while rendering pages
 
 function pageRoute(path, options, extra = {}) {
   server.route(path, (req, res) => {
-    if (options.bootstrap && options.bootstrap.counted) counted++;
     stream(res, markedChunks(head(options)), GAP_MS, extra);
   });
 }
@@ -57,8 +55,6 @@ describe('helper in headless Chromium', () => {
         res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(distFile('lytics-helper.mjs'));
       },
       '/ctx/lytics/collect': (req, res) => res.writeHead(204).end(),
-      '/fake-c/collect': (req, res) => res.writeHead(204).end(),
-      '/fake-tag/latest.js': (req, res) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(TAG_LIBRARY),
       '/blank': (req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>bye</p>'),
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -227,62 +223,7 @@ describe('helper in headless Chromium', () => {
     }
   });
 
-  async function withTag(path, bootstrap, pageViewCall = 'jstag.pageView();') {
-    const extraHead = `<script>${TAG_SNIPPET}</script><script>jstag.init({ src: '/fake-tag/latest.js', pageAnalysis: { dataLayerPull: { disabled: true } } }); ${pageViewCall}</script>`;
-    pageRoute(path, { bootstrap, extraHead });
-    const cookies = [{ name: 'lyid', value: 'u_123' }, { name: 'seerid', value: 'u_someone_else' }];
-    const v = await visit(path, { cookies });
-    await v.page.waitForFunction(() => window.__tagReady === true);
-    const sent = await v.page.evaluate(() => window.__tagSent);
-    return { ...v, sent };
-  }
-
-  test('official tag, page view counted by the server: the tag sends none (counted once in total)', async () => {
-    const before = counted;
-    const { context, page, sent } = await withTag('/tag-counted', VISITOR);
-    const after = await page.evaluate(() => window.jstag.config);
-    await context.close();
-    assert.equal(counted - before, 1, 'the server counted this page view');
-    assert.deepEqual(sent.filter((m) => m._e === 'pv'), [], 'the tag sent no page view');
-    assert.equal(after.cookie, 'lyid');
-    assert.equal(after.loadid, false);
-  });
-
-  test('official tag, page view not counted by the server: the tag sends exactly one, with the server id', async () => {
-    const before = counted;
-    const { context, sent } = await withTag('/tag-uncounted', { ...VISITOR, counted: false });
-    await context.close();
-    assert.equal(counted - before, 0);
-    const pv = sent.filter((m) => m._e === 'pv');
-    assert.equal(pv.length, 1);
-    assert.equal(pv[0]._uid, 'u_123', 'same id as the server (cookie lyid), not the seerid cookie');
-    await server.waitFor((rs) => rs.some((r) => r.path === '/fake-c/collect' && r.query.get('_uid') === 'u_123'));
-  });
-
-  test('official tag, consent pending: blocked until consent(true), then its events go out', async () => {
-    const { context, page, sent } = await withTag('/tag-consent', { ...VISITOR, counted: false, consent: 'pending' });
-    assert.deepEqual(sent, [], 'nothing while consent is pending');
-    const released = await page.evaluate(() => {
-      window.lytics.consent(true);
-      return window.__tagSent.map((m) => m._e);
-    });
-    await context.close();
-    assert.deepEqual(released, ['pv']);
-  });
-
-  for (const serverCounted of [true, false]) {
-    test(`official tag on a cached page: its first page view waits for the profile (counted=${serverCounted}) and is sent ${serverCounted ? 'never' : 'once'}`, async () => {
-      const path = `/tag-cached-${serverCounted}`;
-      server.route(`${path}/profile`, (req, res) => {
-        setTimeout(() => json(res, 200, { ...VISITOR, counted: serverCounted }), 200);
-      });
-      const { context, page, sent } = await withTag(path, { v: 1, deferred: true, endpoints: { profile: `${path}/profile` }, tag: { cookie: 'lyid' } });
-      const status = await page.evaluate(() => window.lytics.status);
-      await context.close();
-      assert.equal(status, 'known');
-      assert.equal(sent.filter((m) => m._e === 'pv').length, serverCounted ? 0 : 1);
-    });
-  }
+  // The official tag (loader, stand-in library, one page view in total, cookies): official-tag.browser.test.mjs.
 
   test('ES module build: importing it gives the same window.lytics', async () => {
     pageRoute('/module', { bootstrap: VISITOR, helper: 'module' });

@@ -196,7 +196,7 @@ public final class ContentApi {
         for (Object o : env.dataList()) {
             Map<String, Object> m = Tolerant.map(o);
             out.add(new Recommendation(str(m, "url"), str(m, "title"), str(m, "description"), Tolerant.strings(m.get("topics")),
-                    Tolerant.doubles(m.get("topic_relevances")), str(m, "primary_image"), str(m, "author"), str(m, "created"),
+                    Tolerant.doubles(m.get("topic_relevances")), image(m), str(m, "author"), str(m, "created"),
                     str(m, "id"), Tolerant.number(m.get("confidence")).orElse(0), Tolerant.bool(m.get("visited")).orElse(false)));
         }
         return List.copyOf(out);
@@ -205,6 +205,23 @@ public final class ContentApi {
     private static ContentDocument toDocument(Map<String, Object> m) {
         return new ContentDocument(str(m, "url"), str(m, "title"), str(m, "description"), Tolerant.strings(m.get("topics")),
                 Tolerant.doubles(m.get("topic_relevances")), str(m, "id"), ProfileFields.of(m));
+    }
+
+    /**
+     * The image of a recommended document: {@code primaryimageurl}, else the first of {@code imageurls}
+     * (Lytics' current answers, as its own browser code reads them), else {@code primary_image} (the
+     * older answers); empty values are skipped.
+     */
+    static String image(Map<String, Object> m) {
+        String primary = str(m, "primaryimageurl");
+        if (!primary.isBlank()) {
+            return primary;
+        }
+        List<String> urls = Tolerant.strings(m.get("imageurls"));
+        if (!urls.isEmpty() && !urls.get(0).isBlank()) {
+            return urls.get(0);
+        }
+        return str(m, "primary_image");
     }
 
     private static String str(Map<String, Object> m, String key) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param description     the description
  * @param topics          topic labels
  * @param topicRelevances topic → relevance 0..1
- * @param primaryImage    URL of the main image
+ * @param primaryImage    URL of the main image: Lytics' {@code primaryimageurl}, else the first of its
+ *                        {@code imageurls}, else the older {@code primary_image}; empty when none
  * @param author          the author
  * @param created         creation time as Lytics sent it (ISO text)
  * @param id              the hashed-URL id (signed 64-bit number as text)

@@ -48,6 +48,29 @@ class ContentApiTest {
     }
 
     @Test
+    void theImageIsPrimaryimageurlThenTheFirstOfImageurlsThenTheOlderPrimaryImage() {
+        // Lytics' current answers carry `primaryimageurl` and `imageurls`, which its own browser code reads as
+        // `r.primaryimageurl || r.imageurls[0]` (lytics/wordpress-core src/public/js/inlineRecommendation.js;
+        // lytics/drupal-core js/src/content-recommendation.ts reads `rec.imageurls[0]`); the 2016 shape has
+        // `primary_image` (lytics/go-lytics mock/json/get_user_content_recommendation.json, read by
+        // lytics/pathforajs src/rollup/inline/proc-recommend-elements.js). Input: one item of each shape, one
+        // with an empty primaryimageurl, one with an empty first imageurls entry, one with none at all.
+        lytics.server().enqueue(StubResponse.json(200, """
+                {"data":[
+                 {"url":"a","primaryimageurl":"https://i.example.org/a.jpg","imageurls":["https://i.example.org/a2.jpg"],"primary_image":"https://i.example.org/old.jpg"},
+                 {"url":"b","imageurls":["https://i.example.org/b.jpg","https://i.example.org/b2.jpg"],"primary_image":"https://i.example.org/old.jpg"},
+                 {"url":"c","primaryimageurl":"","imageurls":["https://i.example.org/c.jpg"]},
+                 {"url":"d","primary_image":"http://www.testwebsite.com/img/image.png"},
+                 {"url":"e","primaryimageurl":"","imageurls":[""],"primary_image":"https://i.example.org/e.jpg"},
+                 {"url":"f","imageurls":[]}
+                ],"message":"success","status":200}"""));
+        List<Recommendation> recs = lytics.client().content().recommendForUser("_uid", "u_1", RecommendationQuery.defaults());
+        assertThat(recs).extracting(Recommendation::primaryImage).containsExactly("https://i.example.org/a.jpg",
+                "https://i.example.org/b.jpg", "https://i.example.org/c.jpg", "http://www.testwebsite.com/img/image.png",
+                "https://i.example.org/e.jpg", "");
+    }
+
+    @Test
     void recommendForUserAsyncCompletesAndItsTimeoutCutsAHangingCall() throws Exception {
         lytics.server().enqueue(StubResponse.json(200, LyticsFixtures.RECOMMENDATIONS));
         assertThat(lytics.client().content().recommendForUserAsync("email", "a@b.c", RecommendationQuery.defaults(),

@@ -93,11 +93,25 @@ public final class Recommender {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Scored s : candidates.subList(0, Math.min(o.limit(), candidates.size()))) {
             Map<String, Object> m = s.doc().toWire();
+            currentImageShape(m);
             m.put("confidence", s.confidence());
             m.put("visited", s.visited());
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * Recommendations carry the image as Lytics' current answers do, {@code primaryimageurl} and the list
+     * {@code imageurls} (read so by Lytics' own browser code: lytics/wordpress-core
+     * src/public/js/inlineRecommendation.js, lytics/drupal-core js/src/content-recommendation.ts), not
+     * the older {@code primary_image} (go-lytics' 2016 capture, mock/json/get_user_content_recommendation.json).
+     */
+    static void currentImageShape(Map<String, Object> m) {
+        Object image = m.remove("primary_image");
+        String url = image == null ? "" : image.toString();
+        m.put("primaryimageurl", url);
+        m.put("imageurls", url.isEmpty() ? List.of() : List.of(url));
     }
 
     private static Comparator<Scored> order(String rank) {

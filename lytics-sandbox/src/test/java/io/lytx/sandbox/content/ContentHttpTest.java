@@ -41,8 +41,16 @@ class ContentHttpTest {
             assertThat(objs(r.get("topics"))).first().isEqualTo("finance");
             assertThat(r).containsEntry("visited", false).containsEntry("confidence", new BigDecimal("0.5"));
         });
-        assertThat(recs.get(0)).containsKeys("title", "description", "primary_image", "author", "created", "id",
-                "topic_relevances");
+        assertThat(recs.get(0)).containsKeys("title", "description", "primaryimageurl", "imageurls", "author", "created", "id",
+                "topic_relevances").doesNotContainKey("primary_image");
+        // the image as Lytics answers now, read by its own browser code as `r.primaryimageurl || r.imageurls[0]`
+        // (lytics/wordpress-core src/public/js/inlineRecommendation.js; lytics/drupal-core js/src/content-recommendation.ts)
+        assertThat(recs).allSatisfy(r -> {
+            assertThat(r.get("primaryimageurl")).isInstanceOf(String.class);
+            String image = (String) r.get("primaryimageurl");
+            assertThat(objs(r.get("imageurls"))).isEqualTo(image.isEmpty() ? List.of() : List.of(image));
+        });
+        assertThat(recs).anySatisfy(r -> assertThat((String) r.get("primaryimageurl")).startsWith("https://"));
 
         List<Map<String, Object>> all = items(lytics.admin().get("/api/content/recommend/user/email/ada@example.org?limit=100"));
         int n = all.size();

@@ -53,16 +53,20 @@ public final class BootstrapJson {
 
     /**
      * The script-safe JSON text of the deferred bootstrap of a page served from a cache: the helper
-     * asks {@code /profile}.
+     * asks {@code /profile}. It names the visitor-id cookie ({@code tag.cookie}, the same for every
+     * visitor) so that the official tag reads the server's cookie on cached pages too.
      *
-     * @param endpoints the endpoint URLs, never null
+     * @param endpoints  the endpoint URLs, never null
+     * @param cookieName the visitor-id cookie's name, never null
      */
-    public static String deferredText(Endpoints endpoints) {
+    public static String deferredText(Endpoints endpoints, String cookieName) {
         Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(cookieName, "cookieName");
         StringBuilder out = new StringBuilder(128);
         try (JsonGenerator g = ScriptJson.generator(out)) {
             g.writeStartObject().write("v", VERSION).write("deferred", true);
             endpoints(g, endpoints);
+            g.writeStartObject("tag").write("cookie", cookieName).writeEnd();
             g.writeEnd();
         }
         return out.toString();

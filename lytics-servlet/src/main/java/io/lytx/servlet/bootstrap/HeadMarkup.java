@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Writes the {@code <head>} markup: the bootstrap in {@code <script type="application/json"
  * id="lytics-bootstrap">} (script-safe JSON), the helper as a classic synchronous {@code <script>}
- * (the request's CSP nonce on it), and optionally the official Lytics JS tag loader placed after the
+ * (the request's CSP nonce on it), and optionally the official Lytics JS tag's loader placed after the
  * helper, configured to read the server's visitor-id cookie ({@code cookie}, {@code loadid:false}).
  *
  * <p>Stateless and thread-safe. Every dynamic value is escaped for its context.
@@ -53,27 +53,28 @@ public final class HeadMarkup {
         }
         out.append("></script>\n");
         if (tagSrc != null && SafeUrl.isSafe(tagSrc)) {
-            out.append("<script").append(nonceAttr).append('>').append(loader(tagSrc, cookieName)).append("</script>\n");
+            out.append(loader(tagSrc, cookieName, nonceAttr));
         }
         return out.toString();
     }
 
     /**
-     * The official tag loader: a queueing {@code window.jstag} stand-in (the v3 install pattern: calls
-     * made before the library arrives are queued and replayed), {@code jstag.init} with the server's
-     * cookie and {@code loadid:false}, then {@code jstag.pageView()} (which the helper drops when the
-     * server already counted the page).
+     * The official tag's loader element: {@code <script data-lytics-tag="{config}">} with the loader
+     * built from {@code tags/src/tag-loader.js} as its body (the same text on every page, so a CSP may
+     * also allow it by hash). The loader keeps Lytics' v3 install contract: a {@code window.jstag} whose
+     * methods queue until the library, loaded async from {@code src}, patches that same object in
+     * place; then {@code init(config)} and the queued calls, starting with {@code jstag.pageView()}
+     * (which the helper drops when the server already counted the page). The config names the
+     * server's cookie and {@code loadid:false}; the loader keeps the tag from rewriting that cookie
+     * with the value it already has (see {@code tags/README.md}).
+     *
+     * @param tagSrc     the library's URL, already checked by {@link SafeUrl}
+     * @param cookieName the visitor-id cookie
+     * @param nonceAttr  {@code  nonce="..."} or empty
      */
-    static String loader(String tagSrc, String cookieName) {
-        String config = ScriptJson.write(Jsonp.PROVIDER.createObjectBuilder()
-                .add("src", tagSrc).add("cookie", cookieName).add("loadid", false).build());
-        return "(function(w,d){if(w.jstag){return;}var q=[],j={_q:q};"
-                + "['send','mock','identify','pageView','unblock','getid','setid','loadEntity','getEntity','on','once','call']"
-                + ".forEach(function(m){j[m]=function(){q.push([m,[].slice.call(arguments)]);return j;};});"
-                + "j.init=function(c){j.config=c;var s=d.createElement('script');s.async=true;s.src=c.src;"
-                + "s.onload=function(){var t=w.jstag;if(t&&t!==j&&t.init){t.init(j.config);"
-                + "q.forEach(function(e){if(typeof t[e[0]]==='function'){t[e[0]].apply(t,e[1]);}});}};"
-                + "var f=d.getElementsByTagName('script')[0];f.parentNode.insertBefore(s,f);return j;};w.jstag=j;})(window,document);\n"
-                + "jstag.init(" + config + ");jstag.pageView();";
+    static String loader(String tagSrc, String cookieName, String nonceAttr) {
+        String config = Jsonp.PROVIDER.createObjectBuilder()
+                .add("src", tagSrc).add("cookie", cookieName).add("loadid", false).build().toString();
+        return "<script" + nonceAttr + " data-lytics-tag=\"" + HtmlEscaper.escape(config) + "\">" + TagLoader.TEXT + "</script>\n";
     }
 }

@@ -262,8 +262,9 @@ public final class FirstParty {
         String tagSrc = (loadTag != null ? loadTag : settings.bootstrap().tagLoader()) ? settings.bootstrap().tagSrc() : null;
         String n = nonce(req, nonce);
         if (deferred) {
-            return HeadMarkup.render(BootstrapJson.deferredText(endpoints(req)), helperUrl(req), n, timeoutMs, tagSrc,
-                    settings.bootstrap().cookieName());
+            String cookie = settings.bootstrap().cookieName();
+            return HeadMarkup.render(BootstrapJson.deferredText(endpoints(req), cookie), helperUrl(req), n, timeoutMs, tagSrc,
+                    cookie);
         }
         Personalization p = personalization(req, res);
         if (recommendations > 0) {

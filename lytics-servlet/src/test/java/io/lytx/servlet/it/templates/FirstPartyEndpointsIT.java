@@ -203,13 +203,14 @@ class FirstPartyEndpointsIT {
         assertThat(m.find()).as("bootstrap in %s", html).isTrue();
         JsonObject boot = json(m.group(1));
         assertThat(boot.getBoolean("deferred")).isTrue();
-        assertThat(boot.keySet()).containsExactlyInAnyOrder("v", "deferred", "endpoints");
+        assertThat(boot.keySet()).containsExactlyInAnyOrder("v", "deferred", "endpoints", "tag");
+        assertThat(boot.getJsonObject("tag").getString("cookie")).as("the same for every visitor").isEqualTo("seerid");
         assertThat(html).doesNotContain(visitor).doesNotContain("alert").contains("data-lytics-timeout=\"800\"");
         int helper = html.indexOf("lytics-helper.");
-        int tag = html.indexOf("jstag.init(");
+        int tag = html.indexOf("data-lytics-tag=");
         assertThat(tag).as("official tag loader after the helper").isGreaterThan(helper).isPositive();
-        assertThat(html).contains("\"src\":\"https://c.lytics.io/api/tag/acc123/latest.min.js\"")
-                .contains("\"cookie\":\"seerid\"").contains("\"loadid\":false");
+        assertThat(html).contains("data-lytics-tag=\"{&quot;src&quot;:&quot;https://c.lytics.io/api/tag/acc123/latest.min.js&quot;,"
+                + "&quot;cookie&quot;:&quot;seerid&quot;,&quot;loadid&quot;:false}\">");
     }
 
     @Test

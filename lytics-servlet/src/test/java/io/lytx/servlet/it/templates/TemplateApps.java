@@ -41,6 +41,8 @@ final class TemplateApps {
         jar.addAsManifestResource(classes.resolve("META-INF/web-fragment.xml").toFile(), "web-fragment.xml");
         jar.addAsManifestResource(classes.resolve("META-INF/lytics.tld").toFile(), "lytics.tld");
         jar.addAsManifestResource(helperScript().toFile(), "resources/lytics/lytics-helper.js");
+        jar.addAsManifestResource(classes.resolve("META-INF/resources/lytics/lytics-tag-loader.js").toFile(),
+                "resources/lytics/lytics-tag-loader.js");
         return jar;
     }
 
