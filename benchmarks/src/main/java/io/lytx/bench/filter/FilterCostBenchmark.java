@@ -8,6 +8,7 @@ import io.lytx.servlet.LyticsContext;
 import io.lytx.servlet.LyticsFilter;
 import io.lytx.servlet.LyticsRuntime;
 import io.lytx.servlet.identity.BotDetector;
+import io.lytx.servlet.identity.IdentityBinding;
 import io.lytx.servlet.profile.ProfileStatus;
 import io.lytx.servlet.web.FirstParty;
 import jakarta.servlet.FilterChain;
@@ -56,6 +57,8 @@ public class FilterCostBenchmark {
 
     /** A valid visitor id, as the Lytics JS tag or this filter writes it. */
     static final String VISITOR = "3b1f6a2e-8c4d-4e7a-9f21-6d5c4b3a2918";
+    /** The API token of the benchmarked deployment (the stub accepts any). */
+    static final String TOKEN = "bench-token";
 
     private StubUpstream upstream;
     private LyticsFilter filter;
@@ -73,7 +76,9 @@ public class FilterCostBenchmark {
             "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
                     + "Chrome/131.0.0.0 Safari/537.36",
             "Referer", "https://www.example.org/search?q=tea",
-        }, new Cookie[] {new Cookie("seerid", VISITOR), new Cookie("JSESSIONID", "node01abcdef")});
+        }, new Cookie[] {new Cookie("seerid", VISITOR), new Cookie("JSESSIONID", "node01abcdef"),
+            // the marker the plugin sets beside the id (the id is this anonymous visitor's): a steady returning visitor
+            new Cookie("seerid_bind", IdentityBinding.derivedFrom(TOKEN).marker(VISITOR, null, null))});
         final FakeResponse response = new FakeResponse();
         Blackhole blackhole;
         /** The page: consumes the request so that nothing is optimized away. */
@@ -104,7 +109,7 @@ public class FilterCostBenchmark {
         filter = new LyticsFilter();
         ServletContext context = FilterHost.init(filter, Map.of(
                 "lytics.api.url", upstream.baseUri().toString(),
-                "lytics.api.token", "bench-token",
+                "lytics.api.token", TOKEN,
                 "lytics.jmx.enabled", "false"));
         runtime = ((FirstParty) context.getAttribute(FirstParty.ATTRIBUTE)).runtime();
         bots = new BotDetector(runtime.config().botPattern());
