@@ -23,6 +23,13 @@ public final class CollectEvent {
     /** Name of the wire field that carries {@link #id()}. Reserved: {@link Builder#put} refuses it. */
     public static final String ID_FIELD = "_eid";
 
+    /**
+     * Name of the field holding the event's time (epoch milliseconds, as the Lytics JS tag sends it),
+     * named to Lytics as the {@code timestamp_field} of every upload so that a batched or retried
+     * event keeps the time it happened.
+     */
+    public static final String TIME_FIELD = "_ts";
+
     /** Fixed JSON overhead of one field: two pairs of quotes, a colon and a separating comma. */
     private static final int FIELD_OVERHEAD = 6;
     /** Braces of the object. */

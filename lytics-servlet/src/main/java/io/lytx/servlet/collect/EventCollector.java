@@ -13,7 +13,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Forwards events to the Lytics collection API ({@code POST /collect/json/{stream}}) in batches, from
+ * Forwards events to the Lytics collection API ({@code POST /collect/json/{stream}?timestamp_field=_ts},
+ * so that Lytics dates each event by its own {@value CollectEvent#TIME_FIELD}, not by when a batch or a
+ * retry reaches it) in batches, from
  * one daemon worker thread named {@value #THREAD_NAME}, so that request threads never wait for Lytics.
  *
  * <p><b>Request side.</b> {@link #offer(CollectEvent)} never blocks, never serializes and never does
@@ -79,7 +81,9 @@ public final class EventCollector implements AutoCloseable {
 
     private static BatchTransport postingWith(LyticsClient client, CollectorSettings settings) {
         String stream = settings.stream();
-        CollectOptions options = CollectOptions.defaults();
+        // Lytics stamps an event with the time it receives it unless timestamp_field names the field
+        // holding the event's own time: batching and retries would otherwise shift every event
+        CollectOptions options = CollectOptions.defaults().timestampField(CollectEvent.TIME_FIELD);
         return body -> client.collect().jsonBody(stream, body, options);
     }
 
