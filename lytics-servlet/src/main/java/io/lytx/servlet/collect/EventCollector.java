@@ -20,7 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Request side.</b> {@link #offer(CollectEvent)} never blocks, never serializes and never does
  * I/O: one compare-and-set reserves room in a lock-free queue bounded both in events and in
- * estimated bytes ({@link CollectorSettings#maxQueueEvents()}, {@link CollectorSettings#maxQueueBytes()}).
+ * estimated bytes ({@link CollectorSettings#maxQueueEvents()}, {@link CollectorSettings#maxQueueBytes()});
+ * {@linkplain CollectEvent#relayed() relayed} browser events may fill only
+ * {@link CollectorSettings#relayedSharePercent()} of it, so that the server's page views always find room.
  * When there is no room the new event is dropped and counted ({@link CollectorMetrics#dropped()}):
  * memory stays bounded whatever Lytics does.
  *
@@ -70,7 +72,7 @@ public final class EventCollector implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(transport, "transport");
         this.queue = new BoundedEventQueue(settings.maxQueueEvents(), settings.maxQueueBytes(),
-                settings.maxBatchEvents(), settings.maxBatchBytes());
+                settings.maxBatchEvents(), settings.maxBatchBytes(), settings.relayedSharePercent());
         this.metrics = new CollectorMetrics(queue);
         this.worker = new CollectorWorker(queue, new BatchSender(transport, settings, metrics, control), metrics,
                 control, settings);
