@@ -68,6 +68,24 @@ final class Http {
         return send(b.GET().build());
     }
 
+    /**
+     * A browser's same-origin {@code POST} of one event to the collect endpoint (Origin = the
+     * endpoint's own origin, as a page of the site sends it).
+     *
+     * @param collect the endpoint, e.g. {@code .../lytics/collect}
+     * @param cookie  the Cookie header, or null
+     * @param json    the body
+     */
+    static HttpResponse<String> postEvent(URI collect, String cookie, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(collect).timeout(Duration.ofSeconds(30))
+                .header("User-Agent", BROWSER_UA).header("Content-Type", "application/json")
+                .header("Origin", collect.getScheme() + "://" + collect.getRawAuthority());
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Parses the {@code key=value} lines of the test page. */
     static Map<String, String> lines(String body) {
         Map<String, String> out = new HashMap<>();
