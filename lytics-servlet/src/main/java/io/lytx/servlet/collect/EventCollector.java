@@ -5,6 +5,8 @@ import io.lytx.client.collect.CollectOptions;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +38,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Lifecycle.</b> The constructor starts the worker. {@link #shutdown(Duration)} (or
  * {@link #close()}) flushes within a deadline, reports what could not be sent and joins the worker,
- * so that no thread outlives a web application's undeploy. All methods are thread-safe.
+ * so that no thread outlives a web application's undeploy. With a {@linkplain CollectorSettings#spoolDir()
+ * spool directory}, the events still unsent when the deadline passes (Lytics down during a redeploy)
+ * are written there, and the next collector using the directory queues them at construction, with
+ * their original ids and times ({@link EventSpool}). All methods are thread-safe.
  */
 public final class EventCollector implements AutoCloseable {
 
@@ -53,6 +58,8 @@ public final class EventCollector implements AutoCloseable {
     private final WorkerControl control = new WorkerControl();
     private final CollectorWorker worker;
     private final Thread thread;
+    /** Null when spooling is off. */
+    private final EventSpool spool;
     private volatile boolean closed;
     private ShutdownReport report;
 
@@ -78,7 +85,37 @@ public final class EventCollector implements AutoCloseable {
                 control, settings);
         this.thread = new Thread(worker, THREAD_NAME);
         thread.setDaemon(true);
+        this.spool = settings.spoolDir() == null ? null : new EventSpool(settings.spoolDir(), settings.spoolMaxBytes());
         thread.start();
+        if (spool != null) {
+            replaySpool();
+        }
+    }
+
+    /**
+     * Queues the events of earlier runs found in the spool; those the queue has no room for are
+     * written back for the next start. Blocks for the file I/O (at start only, bounded by the spool's
+     * read bound).
+     */
+    private void replaySpool() {
+        List<CollectEvent> spooled = spool.claimAll();
+        if (spooled.isEmpty()) {
+            return;
+        }
+        List<CollectEvent> noRoom = new ArrayList<>();
+        int queued = 0;
+        for (CollectEvent event : spooled) {
+            if (offer(event)) {
+                queued++;
+            } else {
+                noRoom.add(event);
+            }
+        }
+        metrics.onReplayed(queued);
+        int kept = spool.write(noRoom);
+        int count = queued;
+        LOG.log(Level.INFO, () -> "Queued " + count + " events left unsent by a previous run (spool " + spool.dir() + ")"
+                + (noRoom.isEmpty() ? "" : "; " + kept + " that did not fit the queue are kept for the next start"));
     }
 
     private static BatchTransport postingWith(LyticsClient client, CollectorSettings settings) {
@@ -213,7 +250,19 @@ public final class EventCollector implements AutoCloseable {
             interrupted |= join(settings.stopTimeout().toNanos());
         }
         boolean stopped = !thread.isAlive();
-        discardLeftovers();
+        List<CollectEvent> leftovers = discardLeftovers();
+        if (spool != null) {
+            List<CollectEvent> unsent = worker.takeUnsent();
+            unsent.addAll(leftovers);
+            int written = spool.write(unsent);
+            metrics.onSpooled(written);
+            if (written > 0) {
+                LOG.log(Level.WARNING, () -> written + " unsent events written to the spool " + spool.dir()
+                        + "; they are sent at the next start"
+                        + (written < unsent.size() ? " (" + (unsent.size() - written) + " more did not fit "
+                                + "lytics.spool.max.bytes and are lost)" : ""));
+            }
+        }
         long unsent = metrics.enqueued() - metrics.sent() - metrics.rejected() - failedBefore;
         report = new ShutdownReport(inTime && unsent == 0, Math.max(0, unsent), stopped,
                 Duration.ofNanos(System.nanoTime() - start));
@@ -238,13 +287,14 @@ public final class EventCollector implements AutoCloseable {
         shutdown(DEFAULT_SHUTDOWN_DEADLINE);
     }
 
-    /** Events offered while the worker was exiting (a race with shutdown) are counted as failed. */
-    private void discardLeftovers() {
-        long left = 0;
-        while (queue.poll() != null) {
-            left++;
+    /** Events offered while the worker was exiting (a race with shutdown) are counted as failed and returned. */
+    private List<CollectEvent> discardLeftovers() {
+        List<CollectEvent> left = new ArrayList<>();
+        for (CollectEvent e; (e = queue.poll()) != null; ) {
+            left.add(e);
         }
-        metrics.onFailed(left);
+        metrics.onFailed(left.size());
+        return left;
     }
 
     /** @return true if the caller was interrupted while waiting (the wait goes on regardless) */
