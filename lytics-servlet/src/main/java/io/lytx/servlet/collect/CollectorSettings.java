@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * @param spoolDir       directory where events still unsent when shutdown gives up are written, and
  *                       sent from by the next collector using it; null = off
  *                       (the default): they are lost
- * @param spoolMaxBytes  most bytes written to the spool at one shutdown, and read from one spool
- *                       file (default 16 MiB)
+ * @param spoolMaxBytes  most bytes written to the spool at one shutdown, and read from the spool at
+ *                       construction, over all its files (default 16 MiB)
  */
 public record CollectorSettings(
         String stream,
@@ -188,7 +188,7 @@ public record CollectorSettings(
      * Returns a copy that spools unsent events at shutdown (or does not, with a null directory).
      *
      * @param dir      absolute directory, or null for no spool
-     * @param maxBytes most bytes written at one shutdown and read from one file
+     * @param maxBytes most bytes written at one shutdown and read at construction
      * @return a copy with another spool
      */
     public CollectorSettings withSpool(Path dir, long maxBytes) {

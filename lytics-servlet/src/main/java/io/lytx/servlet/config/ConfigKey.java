@@ -163,7 +163,7 @@ public enum ConfigKey {
                     + "(absolute path; absent = off: they are lost)"),
     /** Spool size cap. */
     SPOOL_MAX_BYTES("lytics.spool.max.bytes", "16777216",
-            "most bytes one deployment writes to the spool at undeploy, and reads from one spool file at start"),
+            "most bytes one deployment writes to the spool at undeploy, and reads from spool files at start"),
     /** Profile fields handed to the browser. */
     BOOTSTRAP_FIELDS("lytics.bootstrap.fields", "", "comma list of profile fields put in the bootstrap and /profile answer"),
     /** Whether PII fields may go to the browser. */
