@@ -41,7 +41,8 @@ import java.util.concurrent.locks.LockSupport;
  * so that no thread outlives a web application's undeploy. With a {@linkplain CollectorSettings#spoolDir()
  * spool directory}, the events still unsent when the deadline passes (Lytics down during a redeploy)
  * are written there, and the next collector using the directory queues them at construction, with
- * their original ids and times ({@link EventSpool}). All methods are thread-safe.
+ * their original ids and times (see the spool settings of {@link CollectorSettings}). All methods are
+ * thread-safe.
  */
 public final class EventCollector implements AutoCloseable {
 

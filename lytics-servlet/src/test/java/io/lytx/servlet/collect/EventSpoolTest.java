@@ -11,15 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -35,31 +31,16 @@ class EventSpoolTest {
     @TempDir
     Path dir;
 
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger spoolLog = Logger.getLogger(EventSpool.class.getName());
+    private final CapturedLog log = new CapturedLog(EventSpool.class);
 
     @BeforeEach
     void captureLog() {
-        spoolLog.addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void releaseLog() {
-        spoolLog.removeHandler(capture);
+        log.stop();
     }
 
     private static CollectEvent event(int n) {
@@ -127,7 +108,7 @@ class EventSpoolTest {
             assertThat(e.id()).isEqualTo("good-1");
             assertThat(e.fields()).isEqualTo(Map.of("_e", "pv", "_ts", "1700000000000"));
         });
-        assertThat(logged).filteredOn(r -> r.getLevel() == Level.WARNING).singleElement()
+        assertThat(log.records()).filteredOn(r -> r.getLevel() == Level.WARNING).singleElement()
                 .satisfies(r -> assertThat(r.getMessage()).contains(file.getFileName().toString()).contains("skipped 8 lines"));
         assertThat(foreign).as("files not named as spool files are left alone").exists();
         assertThat(secret).exists();
