@@ -5,13 +5,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Records what one class logs while a test runs (its {@code System.Logger} goes to
- * {@code java.util.logging} under the class name). {@link #start()} in {@code @BeforeEach},
- * {@link #stop()} in {@code @AfterEach}. Thread-safe.
+ * Records what one class logs while each test runs (its {@code System.Logger} goes to
+ * {@code java.util.logging} under the class name): register it as a field with
+ * {@code @RegisterExtension}. Thread-safe.
  */
-final class CapturedLog extends Handler {
+final class CapturedLog extends Handler implements BeforeEachCallback, AfterEachCallback {
 
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Logger logger;
@@ -20,11 +23,13 @@ final class CapturedLog extends Handler {
         this.logger = Logger.getLogger(source.getName());
     }
 
-    void start() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         logger.addHandler(this);
     }
 
-    void stop() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         logger.removeHandler(this);
     }
 

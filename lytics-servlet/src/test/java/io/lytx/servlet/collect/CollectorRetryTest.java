@@ -13,24 +13,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.LogRecord;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which answers are retried, how long the collector waits, and how retried batches look. */
 class CollectorRetryTest {
 
-    private final CapturedLog log = new CapturedLog(BatchSender.class);
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-    }
-
-    @AfterEach
-    void releaseLog() {
-        log.stop();
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(BatchSender.class);
 
     @Test
     void serverErrorsAreRetriedWithTheSameEventIds() throws Exception {

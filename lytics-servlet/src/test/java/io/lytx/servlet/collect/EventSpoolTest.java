@@ -18,9 +18,8 @@ import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The spool keeps events across a restart exactly, and survives hostile files and shared directories. */
@@ -31,17 +30,8 @@ class EventSpoolTest {
     @TempDir
     Path dir;
 
-    private final CapturedLog log = new CapturedLog(EventSpool.class);
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-    }
-
-    @AfterEach
-    void releaseLog() {
-        log.stop();
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(EventSpool.class);
 
     private static CollectEvent event(int n) {
         return CollectEvent.builder().put("_e", "pv").put("_ts", Long.toString(1_700_000_000_000L + n))

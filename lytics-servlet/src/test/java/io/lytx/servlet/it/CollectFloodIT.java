@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,13 +89,8 @@ class CollectFloodIT {
             queued += r.statusCode() == 204 ? 1 : 0;
             limited += r.statusCode() == 429 ? 1 : 0;
         }
-        List<String> visitors = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            HttpResponse<String> r = Http.getPage(page, null);
-            assertThat(r.statusCode()).isEqualTo(200);
-            visitors.add(Http.setCookieValue(r, "seerid"));
-        }
-        assertThat(visitors).doesNotContainNull().doesNotHaveDuplicates();
+        List<String> visitors = Http.newVisitors(page, 30);
+        assertThat(visitors).doesNotHaveDuplicates();
 
         LYTICS_BACK.countDown();
 

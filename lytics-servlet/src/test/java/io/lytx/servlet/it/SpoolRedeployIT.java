@@ -10,15 +10,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.StringReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,13 +108,8 @@ class SpoolRedeployIT {
         deployer.deploy(APP);
         String context = Jmx.findContext(APP);
         URI page = Http.base(probe).resolve(context + "/page");
-        List<String> visitors = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            HttpResponse<String> r = Http.getPage(page, null);
-            assertThat(r.statusCode()).isEqualTo(200);
-            visitors.add(Http.setCookieValue(r, "seerid"));
-        }
-        assertThat(visitors).doesNotContainNull().doesNotHaveDuplicates();
+        List<String> visitors = Http.newVisitors(page, 12);
+        assertThat(visitors).doesNotHaveDuplicates();
         long servedBy = System.currentTimeMillis();
 
         deployer.undeploy(APP);
