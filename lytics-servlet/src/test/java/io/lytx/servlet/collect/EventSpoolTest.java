@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ class EventSpoolTest {
         assertThat(new EventSpool(dir, CAP).write(events)).isEqualTo(50);
         assertThat(files()).singleElement().satisfies(f -> {
             assertThat(f.getFileName().toString()).matches("lytics-spool-[0-9a-f-]{36}-[0-9]+\\.jsonl");
-            assertThat(Files.getPosixFilePermissions(f)).as("visitor ids: owner only").hasToString("[OWNER_READ, OWNER_WRITE]");
+            assertThat(Files.getPosixFilePermissions(f)).as("visitor ids: owner only")
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         });
 
         List<CollectEvent> back = new EventSpool(dir, CAP).claimAll();
