@@ -73,7 +73,7 @@ class CollectFloodIT {
                 "lytics.batch.linger.ms", "20",
                 "lytics.batch.max.events", "10",
                 "lytics.queue.max.events", "100",
-                "lytics.endpoints.collect.address.rate", "100",
+                "lytics.endpoints.collect.address.rate", "30",
                 "lytics.endpoints.collect.queue.share", "20"));
     }
 
@@ -100,7 +100,8 @@ class CollectFloodIT {
             assertThat(visitors).as("visitors whose page view reached Lytics")
                     .allMatch(v -> uploaded.contains("\"_uid\":\"" + v + "\""));
         });
-        assertThat(limited).as("events refused by the per-address limit of 100 a minute").isGreaterThanOrEqualTo(150);
+        // 30 at once, then one every 2 s: even a flood slowed to a minute by a loaded machine gets at most 60 through
+        assertThat(limited).as("events refused by the per-address limit of 30 a minute").isGreaterThanOrEqualTo(240);
         assertThat(queued).as("browser events queued: their share (20 of 100) plus one batch in flight (10)")
                 .isLessThanOrEqualTo(30);
     }
