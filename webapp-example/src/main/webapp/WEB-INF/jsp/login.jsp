@@ -14,7 +14,7 @@
   <h1>Demo login</h1>
   <p class="muted">Pick a demo user (no password). The app puts the email in the session attribute the
     plugin reads (<code>lytics.identity.attribute=example.user</code>); on the next page the plugin sends one
-    <code>identify</code> event carrying your visitor cookie and the email, and Lytics stitches them.</p>
+    <code>login</code> event (<code>_e=login</code>, as Lytics names it) carrying your visitor cookie and the email, and Lytics stitches them.</p>
   <form method="post" action="${pageContext.request.contextPath}/login" class="users">
     <c:forEach var="u" items="${demoUsers}">
       <button type="submit" name="user" value="${u.id}" id="login-${u.id}">

@@ -5,9 +5,38 @@ package io.lytx.servlet;
  * dropped) and optionally anonymized: IPv4 keeps its /24 (last octet 0), IPv6 its /48 (first three
  * groups). Pure functions, no DNS lookups, thread-safe.
  */
-final class ClientIps {
+public final class ClientIps {
 
     private ClientIps() {
+    }
+
+    /**
+     * The key a client address is rate-limited under: an IPv4 address as it is, an IPv6 address by
+     * its /64 (one household or host usually holds a whole /64, so its addresses count as one).
+     * The address is the container's {@code getRemoteAddr()}, the same one page views report, so a
+     * proxy in front is handled by the container's forwarded-header rule.
+     *
+     * @param remoteAddr the client address, may be null or malformed
+     * @return the key; {@code "unknown"} for anything that is not an IP literal (all such clients share one key)
+     */
+    public static String addressKey(String remoteAddr) {
+        String n = normalize(remoteAddr);
+        if (n == null) {
+            return "unknown";
+        }
+        if (isIpv4(n)) {
+            return n;
+        }
+        int zone = n.indexOf('%');
+        String[] groups = expand(zone >= 0 ? n.substring(0, zone) : n);
+        if (groups == null) {
+            return "unknown";
+        }
+        StringBuilder key = new StringBuilder(24);
+        for (int i = 0; i < 4; i++) {
+            key.append(Integer.toHexString(Integer.parseInt(groups[i], 16))).append(':'); // 0db8 and db8 alike
+        }
+        return key.append(":/64").toString();
     }
 
     /** The address if it looks like an IP literal, else null. */

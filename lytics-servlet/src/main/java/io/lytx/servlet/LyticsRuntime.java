@@ -173,7 +173,9 @@ public final class LyticsRuntime implements AutoCloseable {
         CollectorSettings d = CollectorSettings.defaults();
         return d.withStream(config.stream())
                 .withQueueLimits(config.queueMaxEvents(), config.queueMaxBytes())
-                .withBatchLimits(config.batchMaxEvents(), d.maxBatchBytes(), config.batchLinger());
+                .withBatchLimits(config.batchMaxEvents(), d.maxBatchBytes(), config.batchLinger())
+                .withRelayedShare(config.relayQueueSharePercent())
+                .withSpool(config.spoolDir().orElse(null), config.spoolMaxBytes());
     }
 
     /** The config. */

@@ -91,7 +91,7 @@ final class PageView implements EventFields {
 
     @Override
     public void writeTo(Writer out) {
-        out.field("_e", "pv");
+        out.field("_e", PageViewEvents.PAGE_VIEW_EVENT);
         out.field("_ts", nowMillis);
         out.field("_uid", identity.visitorId());
         if (pageViewId != null) {

@@ -13,8 +13,9 @@ import java.util.Objects;
  * Builds the events the filter forwards, with the field names of the Lytics JS tag: a page view
  * ({@code _e=pv}, {@code _ts}, {@code _uid}, the identity field when known, {@code url} without
  * protocol, {@code _ref} for an external referrer, {@code utm_*}, {@code _ul}, {@code _pvid}, and
- * optionally {@code user_agent} and {@code ip}) and the identify event that stitches a known user
- * to a visitor id ({@code _e=identify}).
+ * optionally {@code user_agent} and {@code ip}) and the login event that stitches a known user to a
+ * visitor id ({@code _e=login}, the name Lytics' server-side login guide uses). Every event carries
+ * its time in {@code _ts}, which the collector names to Lytics as the upload's {@code timestamp_field}.
  *
  * <p>Cheap and non-blocking: no JSON, no I/O; every value is bounded in length. Immutable and thread-safe.
  */
@@ -30,6 +31,11 @@ public final class PageViewEvents {
     private static final String[] UTM = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id"};
     /** Field names of a page view other than {@code utm_*} (and the reserved {@code _eid}). */
     private static final String[] PAGE_VIEW_FIELDS = {"_e", "_ts", "_uid", "_pvid", "url", "_ref", "_ul", "user_agent", "ip"};
+
+    /** {@code _e} of a page view, as the Lytics JS tag names it. */
+    public static final String PAGE_VIEW_EVENT = "pv";
+    /** {@code _e} of the event that stitches a known user to a visitor id, as Lytics' login guide names it. */
+    public static final String LOGIN_EVENT = "login";
 
     private final boolean userAgent;
     private final ClientIpMode ipMode;
@@ -97,7 +103,7 @@ public final class PageViewEvents {
      */
     CollectEvent eagerPageView(PageRequest page, Identity identity, String pageViewId, long nowMillis) {
         CollectEvent.Builder b = CollectEvent.builder()
-                .put("_e", "pv")
+                .put("_e", PAGE_VIEW_EVENT)
                 .put("_ts", Long.toString(nowMillis))
                 .put("_uid", identity.visitorId())
                 .put("_pvid", pageViewId)
@@ -119,7 +125,9 @@ public final class PageViewEvents {
     }
 
     /**
-     * The identify event that tells Lytics a known user and a visitor id are the same person.
+     * The login event that tells Lytics a known user and a visitor id are the same person: {@code _e=login}
+     * as in Lytics' server-side login guide (docs.lytics.com, "server-side login event tracking"), with
+     * the visitor id and the user's identity field.
      *
      * @param identity a known identity with a visitor id
      * @param nowMillis event time
@@ -130,7 +138,7 @@ public final class PageViewEvents {
             throw new IllegalArgumentException("identify needs a known user and a visitor id");
         }
         return CollectEvent.builder()
-                .put("_e", "identify")
+                .put("_e", LOGIN_EVENT)
                 .put("_ts", Long.toString(nowMillis))
                 .put("_uid", identity.visitorId())
                 .put(identity.knownField(), identity.knownValue())

@@ -89,12 +89,20 @@ class PageViewEventsTest {
         assertThat(event.fields()).doesNotContainKey("utm_source").containsEntry("utm_medium", "cpc");
     }
 
+    /**
+     * The stitch event is named as Lytics' own server-side login guide names it ({@code _e: "login"},
+     * docs.lytics.com "Server-side login event tracking", posted to {@code /collect/json/default}),
+     * and a page view as the official tag names it ({@code _e: 'pv'}: bechirsegni/jstag
+     * {@code src/rollup/core/page.js}, a fork of lytics/jstag 3.0.2).
+     */
     @Test
-    void identifyEventCarriesBothIdentities() {
+    void loginEventCarriesBothIdentitiesUnderLyticsEventName() {
         CollectEvent event = new PageViewEvents(true, ClientIpMode.FULL)
                 .identify(new Identity(UID, false, "user_id", "cust-42"), 5L);
 
-        assertThat(event.fields()).containsEntry("_e", "identify").containsEntry("_uid", UID)
+        assertThat(new PageViewEvents(false, ClientIpMode.OFF).pageView(page(null, null),
+                new Identity(UID, false, null, null), "pv", 1L).fields()).containsEntry("_e", "pv");
+        assertThat(event.fields()).containsEntry("_e", "login").containsEntry("_uid", UID)
                 .containsEntry("user_id", "cust-42").containsEntry("_ts", "5");
         assertThatThrownBy(() -> new PageViewEvents(true, ClientIpMode.FULL)
                 .identify(new Identity(UID, false, null, null), 5L)).isInstanceOf(IllegalArgumentException.class);

@@ -4,12 +4,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A lock-free multi-producer queue of events bounded both in count and in estimated bytes.
+ * A lock-free multi-producer queue of events bounded both in count and in estimated bytes, with a
+ * smaller bound of the same kind for {@linkplain CollectEvent#relayed() relayed} (browser) events, so
+ * that they can fill only their share and never crowd out the server's page views.
  *
- * <p>Both bounds live in one {@code long} (count in the high 24 bits, bytes in the low 39 bits), so a
- * single compare-and-set reserves room for an event against both bounds at once, exactly, without a
- * lock. Producers never block; a producer that finds no room gets {@link #DROPPED}. The single
- * consumer (the collector's worker) polls and releases the room.
+ * <p>Both bounds of a room live in one {@code long} (count in the high 24 bits, bytes in the low 39
+ * bits), so a single compare-and-set reserves room for an event against both at once, exactly,
+ * without a lock. A relayed event reserves its share first, then the queue (and gives its share back
+ * when the queue is full). Producers never block; a producer that finds no room gets
+ * {@link #DROPPED}. The single consumer (the collector's worker) polls and releases the room.
  */
 final class BoundedEventQueue {
 
@@ -25,10 +28,10 @@ final class BoundedEventQueue {
     private static final long ONE_EVENT = 1L << BYTE_BITS;
 
     private final ConcurrentLinkedQueue<CollectEvent> events = new ConcurrentLinkedQueue<>();
-    /** count << 39 | bytes; the reservation precedes the insertion, so poll may briefly see fewer events than counted. */
-    private final AtomicLong state = new AtomicLong();
-    private final int maxEvents;
-    private final long maxBytes;
+    /** Every queued event; the reservation precedes the insertion, so poll may briefly see fewer events than counted. */
+    private final Room all;
+    /** The relayed events among them. */
+    private final Room relayed;
     private final int wakeEvents;
     private final long wakeBytes;
 
@@ -39,29 +42,36 @@ final class BoundedEventQueue {
      * @param wakeBytes  queue bytes at which a producer wakes the consumer (a full batch)
      */
     BoundedEventQueue(int maxEvents, long maxBytes, int wakeEvents, long wakeBytes) {
-        this.maxEvents = maxEvents;
-        this.maxBytes = maxBytes;
+        this(maxEvents, maxBytes, wakeEvents, wakeBytes, 100);
+    }
+
+    /**
+     * @param relayedPercent share of both bounds that relayed events may fill (1..100; at least one event)
+     */
+    BoundedEventQueue(int maxEvents, long maxBytes, int wakeEvents, long wakeBytes, int relayedPercent) {
+        this.all = new Room(maxEvents, maxBytes);
+        this.relayed = new Room(Math.max(1, (int) ((long) maxEvents * relayedPercent / 100)),
+                Math.max(1, maxBytes * relayedPercent / 100));
         this.wakeEvents = wakeEvents;
         this.wakeBytes = wakeBytes;
     }
 
     /**
-     * Queues the event if both bounds leave room. Never blocks; lock-free.
+     * Queues the event if the bounds leave room. Never blocks; lock-free.
      *
      * @return {@link #DROPPED}, {@link #QUEUED} or {@link #QUEUED_WAKE}
      */
     int offer(CollectEvent event) {
         long eventBytes = event.estimatedBytes();
-        long delta = ONE_EVENT + eventBytes;
-        long before;
-        while (true) {
-            before = state.get();
-            if ((before >>> BYTE_BITS) >= maxEvents || (before & BYTE_MASK) + eventBytes > maxBytes) {
-                return DROPPED;
+        if (event.relayed() && relayed.reserve(eventBytes) < 0) {
+            return DROPPED;
+        }
+        long before = all.reserve(eventBytes);
+        if (before < 0) {
+            if (event.relayed()) {
+                relayed.release(eventBytes);
             }
-            if (state.compareAndSet(before, before + delta)) {
-                break;
-            }
+            return DROPPED;
         }
         events.offer(event);
         long countBefore = before >>> BYTE_BITS;
@@ -80,24 +90,62 @@ final class BoundedEventQueue {
     CollectEvent poll() {
         CollectEvent event = events.poll();
         if (event != null) {
-            state.addAndGet(-(ONE_EVENT + event.estimatedBytes()));
+            all.release(event.estimatedBytes());
+            if (event.relayed()) {
+                relayed.release(event.estimatedBytes());
+            }
         }
         return event;
     }
 
     /** @return events queued (reserved) now */
     int size() {
-        return (int) (state.get() >>> BYTE_BITS);
+        return (int) (all.state.get() >>> BYTE_BITS);
     }
 
     /** @return estimated bytes queued now */
     long bytes() {
-        return state.get() & BYTE_MASK;
+        return all.state.get() & BYTE_MASK;
+    }
+
+    /** @return relayed events queued (reserved) now */
+    int relayedSize() {
+        return (int) (relayed.state.get() >>> BYTE_BITS);
     }
 
     /** @return true if a full batch (by count or bytes) is waiting */
     boolean batchReady() {
-        long s = state.get();
+        long s = all.state.get();
         return (s >>> BYTE_BITS) >= wakeEvents || (s & BYTE_MASK) >= wakeBytes;
+    }
+
+    /** Room bounded in events and bytes, reserved and released with compare-and-set on one {@code long}. */
+    private static final class Room {
+        /** count << 39 | bytes. */
+        final AtomicLong state = new AtomicLong();
+        private final int maxEvents;
+        private final long maxBytes;
+
+        Room(int maxEvents, long maxBytes) {
+            this.maxEvents = maxEvents;
+            this.maxBytes = maxBytes;
+        }
+
+        /** @return the state before the reservation, or -1 when there is no room */
+        long reserve(long eventBytes) {
+            while (true) {
+                long before = state.get();
+                if ((before >>> BYTE_BITS) >= maxEvents || (before & BYTE_MASK) + eventBytes > maxBytes) {
+                    return -1;
+                }
+                if (state.compareAndSet(before, before + ONE_EVENT + eventBytes)) {
+                    return before;
+                }
+            }
+        }
+
+        void release(long eventBytes) {
+            state.addAndGet(-(ONE_EVENT + eventBytes));
+        }
     }
 }

@@ -23,6 +23,13 @@ public final class CollectEvent {
     /** Name of the wire field that carries {@link #id()}. Reserved: {@link Builder#put} refuses it. */
     public static final String ID_FIELD = "_eid";
 
+    /**
+     * Name of the field holding the event's time (epoch milliseconds, as the Lytics JS tag sends it),
+     * named to Lytics as the {@code timestamp_field} of every upload so that a batched or retried
+     * event keeps the time it happened.
+     */
+    public static final String TIME_FIELD = "_ts";
+
     /** Fixed JSON overhead of one field: two pairs of quotes, a colon and a separating comma. */
     private static final int FIELD_OVERHEAD = 6;
     /** Braces of the object. */
@@ -42,9 +49,13 @@ public final class CollectEvent {
     /** Fields worked out when written (null for a flat event). */
     private final EventFields deferred;
     private final int estimatedBytes;
+    /** Relayed from a browser: it may fill only its share of the queue. */
+    private final boolean relayed;
 
-    private CollectEvent(String explicitId, String[] keys, String[] values, EventFields deferred, int estimatedBytes) {
+    private CollectEvent(String explicitId, String[] keys, String[] values, EventFields deferred, int estimatedBytes,
+            boolean relayed) {
         this.explicitId = explicitId;
+        this.relayed = relayed;
         if (explicitId == null) {
             // a version-4 UUID from the thread's own generator: unique enough for deduplication, and it
             // avoids the shared SecureRandom of UUID.randomUUID() on request threads; formatted lazily
@@ -82,7 +93,7 @@ public final class CollectEvent {
     public static CollectEvent of(EventFields fields) {
         Objects.requireNonNull(fields, "fields");
         long bytes = OBJECT_OVERHEAD + ID_FIELD.length() + UUID_LENGTH + FIELD_OVERHEAD + (long) fields.estimatedBytes();
-        return new CollectEvent(null, null, null, fields, (int) Math.min(bytes, Integer.MAX_VALUE));
+        return new CollectEvent(null, null, null, fields, (int) Math.min(bytes, Integer.MAX_VALUE), false);
     }
 
     /**
@@ -125,6 +136,17 @@ public final class CollectEvent {
      */
     public int estimatedBytes() {
         return estimatedBytes;
+    }
+
+    /**
+     * Whether the event was relayed from a browser ({@link Builder#relayed()}): such events may fill
+     * only {@link CollectorSettings#relayedSharePercent()} of the collector's queue, so that they can
+     * never crowd out the server's own page views.
+     *
+     * @return true for a relayed event
+     */
+    public boolean relayed() {
+        return relayed;
     }
 
     /** Writes the id: the explicit one as given, a random one from its two halves (no string made). */
@@ -211,8 +233,19 @@ public final class CollectEvent {
         private String[] keys = new String[8];
         private String[] values = new String[8];
         private int size;
+        private boolean relayed;
 
         private Builder() {
+        }
+
+        /**
+         * Marks the event as relayed from a browser (see {@link CollectEvent#relayed()}).
+         *
+         * @return this builder
+         */
+        public Builder relayed() {
+            this.relayed = true;
+            return this;
         }
 
         /**
@@ -281,7 +314,7 @@ public final class CollectEvent {
                 bytes += keys[i].length() + values[i].length() + FIELD_OVERHEAD;
             }
             return new CollectEvent(id, Arrays.copyOf(keys, size), Arrays.copyOf(values, size), null,
-                    (int) Math.min(bytes, Integer.MAX_VALUE));
+                    (int) Math.min(bytes, Integer.MAX_VALUE), relayed);
         }
     }
 }

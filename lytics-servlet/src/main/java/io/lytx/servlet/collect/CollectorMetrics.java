@@ -32,6 +32,8 @@ public final class CollectorMetrics {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong spooled = new AtomicLong();
+    private final AtomicLong replayed = new AtomicLong();
     private volatile LastError lastError;
 
     CollectorMetrics(BoundedEventQueue queue) {
@@ -91,6 +93,24 @@ public final class CollectorMetrics {
         return Optional.ofNullable(lastError);
     }
 
+    /** @return events written to the spool at shutdown (they are also counted in {@link #failed()}: this run did not send them) */
+    public long spooled() {
+        return spooled.get();
+    }
+
+    /** @return events read from the spool at start and queued again (also counted in {@link #enqueued()}) */
+    public long replayed() {
+        return replayed.get();
+    }
+
+    void onSpooled(long events) {
+        spooled.addAndGet(events);
+    }
+
+    void onReplayed(long events) {
+        replayed.addAndGet(events);
+    }
+
     void onEnqueued() {
         enqueued.increment();
     }
@@ -127,6 +147,6 @@ public final class CollectorMetrics {
     public String toString() {
         return "CollectorMetrics[enqueued=" + enqueued() + ", dropped=" + dropped() + ", sent=" + sent()
                 + ", rejected=" + rejected() + ", failed=" + failed() + ", retried=" + retried()
-                + ", batches=" + batches() + ", queueDepth=" + queueDepth() + ", queueBytes=" + queueBytes() + "]";
+                + ", batches=" + batches() + ", spooled=" + spooled() + ", replayed=" + replayed() + ", queueDepth=" + queueDepth() + ", queueBytes=" + queueBytes() + "]";
     }
 }

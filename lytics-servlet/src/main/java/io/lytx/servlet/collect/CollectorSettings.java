@@ -1,5 +1,6 @@
 package io.lytx.servlet.collect;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -29,6 +30,13 @@ import java.util.regex.Pattern;
  * @param stopTimeout    during shutdown, how long to wait after the flush deadline for an HTTP call
  *                       already in flight (which cannot be interrupted; the client's read timeout
  *                       bounds it) before giving up on joining the worker (default 10 s)
+ * @param relayedSharePercent percent of both queue bounds that {@linkplain CollectEvent#relayed() relayed}
+ *                       (browser) events may fill, 1..100 (default 100; the servlet sets 20)
+ * @param spoolDir       directory where events still unsent when shutdown gives up are written, and
+ *                       sent from by the next collector using it; null = off
+ *                       (the default): they are lost
+ * @param spoolMaxBytes  most bytes written to the spool at one shutdown, and read from the spool at
+ *                       construction, over all its files (default 16 MiB)
  */
 public record CollectorSettings(
         String stream,
@@ -41,7 +49,10 @@ public record CollectorSettings(
         Duration initialBackoff,
         Duration maxBackoff,
         Duration maxRetryAfter,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        int relayedSharePercent,
+        Path spoolDir,
+        long spoolMaxBytes) {
 
     /** Largest {@code maxQueueEvents}: the queue packs its count into 24 bits. */
     public static final int MAX_QUEUE_EVENTS_LIMIT = (1 << 24) - 1;
@@ -55,7 +66,7 @@ public record CollectorSettings(
     private static final CollectorSettings DEFAULTS = new CollectorSettings(
             "default", 10_000, 16L * 1024 * 1024, 500, 1024L * 1024, Duration.ofSeconds(1),
             Duration.ofSeconds(60), Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(30),
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10), 100, null, 16L * 1024 * 1024);
 
     /**
      * Validates every component.
@@ -83,6 +94,11 @@ public record CollectorSettings(
         }
         notNegative("maxRetryAfter", maxRetryAfter);
         notNegative("stopTimeout", stopTimeout);
+        range("relayedSharePercent", relayedSharePercent, 1, 100);
+        if (spoolDir != null && !spoolDir.isAbsolute()) {
+            throw new IllegalArgumentException("spoolDir must be an absolute path, was: " + spoolDir);
+        }
+        range("spoolMaxBytes", spoolMaxBytes, 1, MAX_QUEUE_BYTES_LIMIT);
     }
 
     /**
@@ -102,7 +118,7 @@ public record CollectorSettings(
      */
     public CollectorSettings withStream(String newStream) {
         return new CollectorSettings(newStream, maxQueueEvents, maxQueueBytes, maxBatchEvents, maxBatchBytes, linger,
-                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, stopTimeout);
+                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, stopTimeout, relayedSharePercent, spoolDir, spoolMaxBytes);
     }
 
     /**
@@ -115,7 +131,7 @@ public record CollectorSettings(
      */
     public CollectorSettings withQueueLimits(int events, long bytes) {
         return new CollectorSettings(stream, events, bytes, maxBatchEvents, maxBatchBytes, linger,
-                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, stopTimeout);
+                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, stopTimeout, relayedSharePercent, spoolDir, spoolMaxBytes);
     }
 
     /**
@@ -128,7 +144,7 @@ public record CollectorSettings(
      */
     public CollectorSettings withBatchLimits(int events, long bytes, Duration lingerTime) {
         return new CollectorSettings(stream, maxQueueEvents, maxQueueBytes, events, bytes, lingerTime,
-                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, stopTimeout);
+                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, stopTimeout, relayedSharePercent, spoolDir, spoolMaxBytes);
     }
 
     /**
@@ -143,7 +159,7 @@ public record CollectorSettings(
     public CollectorSettings withRetry(Duration retryTime, Duration firstBackoff, Duration backoffCap,
             Duration retryAfterCap) {
         return new CollectorSettings(stream, maxQueueEvents, maxQueueBytes, maxBatchEvents, maxBatchBytes, linger,
-                retryTime, firstBackoff, backoffCap, retryAfterCap, stopTimeout);
+                retryTime, firstBackoff, backoffCap, retryAfterCap, stopTimeout, relayedSharePercent, spoolDir, spoolMaxBytes);
     }
 
     /**
@@ -154,7 +170,30 @@ public record CollectorSettings(
      */
     public CollectorSettings withStopTimeout(Duration timeout) {
         return new CollectorSettings(stream, maxQueueEvents, maxQueueBytes, maxBatchEvents, maxBatchBytes, linger,
-                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, timeout);
+                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, timeout, relayedSharePercent, spoolDir, spoolMaxBytes);
+    }
+
+    /**
+     * Returns a copy in which relayed events may fill another share of the queue.
+     *
+     * @param percent share of both queue bounds, 1..100
+     * @return a copy with another share
+     */
+    public CollectorSettings withRelayedShare(int percent) {
+        return new CollectorSettings(stream, maxQueueEvents, maxQueueBytes, maxBatchEvents, maxBatchBytes, linger,
+                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, stopTimeout, percent, spoolDir, spoolMaxBytes);
+    }
+
+    /**
+     * Returns a copy that spools unsent events at shutdown (or does not, with a null directory).
+     *
+     * @param dir      absolute directory, or null for no spool
+     * @param maxBytes most bytes written at one shutdown and read at construction
+     * @return a copy with another spool
+     */
+    public CollectorSettings withSpool(Path dir, long maxBytes) {
+        return new CollectorSettings(stream, maxQueueEvents, maxQueueBytes, maxBatchEvents, maxBatchBytes, linger,
+                maxRetryTime, initialBackoff, maxBackoff, maxRetryAfter, stopTimeout, relayedSharePercent, dir, maxBytes);
     }
 
     private static void range(String name, long value, long min, long max) {

@@ -30,6 +30,12 @@ final class CollectorWorker implements Runnable {
     private final long lingerNanos;
     private final JsonBatchWriter writer = new JsonBatchWriter();
     private final ConcurrentLinkedQueue<CompletableFuture<Boolean>> flushRequests = new ConcurrentLinkedQueue<>();
+    /** Whether events not sent at shutdown are kept for the spool (else only counted). */
+    private final boolean keepUnsent;
+    /** Events given up during shutdown, for the spool; read by the stopping thread once this one has ended. */
+    private final ConcurrentLinkedQueue<CollectEvent> unsent = new ConcurrentLinkedQueue<>();
+    /** The events of the batch being written and sent (only those that fit and could be written). */
+    private final List<CollectEvent> batch = new ArrayList<>();
 
     /** An event taken from the queue that did not fit in the previous batch; it goes first in the next. */
     private CollectEvent carry;
@@ -49,6 +55,21 @@ final class CollectorWorker implements Runnable {
         this.maxBatchEvents = settings.maxBatchEvents();
         this.maxBatchBytes = settings.maxBatchBytes();
         this.lingerNanos = settings.linger().toNanos();
+        this.keepUnsent = settings.spoolDir() != null;
+    }
+
+    /**
+     * Takes the events this worker gave up while stopping (a batch that failed during the final
+     * flush, and what was still queued), oldest first, to be spooled; empty unless a spool is set.
+     * Call after the worker thread has ended; with a worker still stuck in an HTTP call, its batch is
+     * not among them.
+     */
+    List<CollectEvent> takeUnsent() {
+        List<CollectEvent> out = new ArrayList<>();
+        for (CollectEvent e; (e = unsent.poll()) != null; ) {
+            out.add(e);
+        }
+        return out;
     }
 
     /** @return events of the batch being sent right now (0 when none) */
@@ -164,6 +185,7 @@ final class CollectorWorker implements Runnable {
      */
     private int sendOneBatch() {
         writer.reset();
+        batch.clear();
         int broken = 0;
         if (carry != null) {
             broken += append(carry) ? 0 : 1; // alone in the batch, it always fits
@@ -179,6 +201,7 @@ final class CollectorWorker implements Runnable {
                     carry = event;
                     break;
                 }
+                batch.add(event);
             } catch (RuntimeException e) {
                 broken++;
                 reportBrokenEvent(e);
@@ -198,6 +221,9 @@ final class CollectorWorker implements Runnable {
         } finally {
             inFlight = 0;
         }
+        if (lastOutcome == BatchOutcome.FAILED && keepUnsent && control.stopping()) {
+            unsent.addAll(batch); // counted as failed by the sender; the spool may still deliver them later
+        }
         if (broken > 0) {
             lastOutcome = BatchOutcome.FAILED; // for flush(): not every event taken was delivered
         }
@@ -208,6 +234,7 @@ final class CollectorWorker implements Runnable {
     private boolean append(CollectEvent event) {
         try {
             writer.tryAppend(event, maxBatchBytes);
+            batch.add(event);
             return true;
         } catch (RuntimeException e) {
             reportBrokenEvent(e);
@@ -227,20 +254,28 @@ final class CollectorWorker implements Runnable {
                 + (first ? " (further ones are logged at debug level)" : ""), e);
     }
 
-    /** Counts whatever is still queued as failed: the worker is stopping and will not send it. */
+    /** Counts whatever is still queued as failed (and keeps it for the spool): the worker is stopping and will not send it. */
     private void discardRemaining() {
         long discarded = 0;
         if (carry != null) {
+            keep(carry);
             carry = null;
             discarded++;
         }
-        while (queue.poll() != null) {
+        for (CollectEvent e; (e = queue.poll()) != null; ) {
+            keep(e);
             discarded++;
         }
         if (discarded > 0) {
             metrics.onFailed(discarded);
             long count = discarded;
             LOG.log(Level.WARNING, () -> "Stopped with " + count + " events not sent to Lytics");
+        }
+    }
+
+    private void keep(CollectEvent event) {
+        if (keepUnsent) {
+            unsent.add(event);
         }
     }
 

@@ -5,6 +5,8 @@ import io.lytx.client.collect.CollectOptions;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,12 +15,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Forwards events to the Lytics collection API ({@code POST /collect/json/{stream}}) in batches, from
+ * Forwards events to the Lytics collection API ({@code POST /collect/json/{stream}?timestamp_field=_ts},
+ * so that Lytics dates each event by its own {@value CollectEvent#TIME_FIELD}, not by when a batch or a
+ * retry reaches it) in batches, from
  * one daemon worker thread named {@value #THREAD_NAME}, so that request threads never wait for Lytics.
  *
  * <p><b>Request side.</b> {@link #offer(CollectEvent)} never blocks, never serializes and never does
  * I/O: one compare-and-set reserves room in a lock-free queue bounded both in events and in
- * estimated bytes ({@link CollectorSettings#maxQueueEvents()}, {@link CollectorSettings#maxQueueBytes()}).
+ * estimated bytes ({@link CollectorSettings#maxQueueEvents()}, {@link CollectorSettings#maxQueueBytes()});
+ * {@linkplain CollectEvent#relayed() relayed} browser events may fill only
+ * {@link CollectorSettings#relayedSharePercent()} of it, so that the server's page views always find room.
  * When there is no room the new event is dropped and counted ({@link CollectorMetrics#dropped()}):
  * memory stays bounded whatever Lytics does.
  *
@@ -32,7 +38,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Lifecycle.</b> The constructor starts the worker. {@link #shutdown(Duration)} (or
  * {@link #close()}) flushes within a deadline, reports what could not be sent and joins the worker,
- * so that no thread outlives a web application's undeploy. All methods are thread-safe.
+ * so that no thread outlives a web application's undeploy. With a {@linkplain CollectorSettings#spoolDir()
+ * spool directory}, the events still unsent when the deadline passes (Lytics down during a redeploy)
+ * are written there, and the next collector using the directory queues them at construction, with
+ * their original ids and times (see the spool settings of {@link CollectorSettings}). All methods are
+ * thread-safe.
  */
 public final class EventCollector implements AutoCloseable {
 
@@ -49,6 +59,8 @@ public final class EventCollector implements AutoCloseable {
     private final WorkerControl control = new WorkerControl();
     private final CollectorWorker worker;
     private final Thread thread;
+    /** Null when spooling is off. */
+    private final EventSpool spool;
     private volatile boolean closed;
     private ShutdownReport report;
 
@@ -68,18 +80,50 @@ public final class EventCollector implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(transport, "transport");
         this.queue = new BoundedEventQueue(settings.maxQueueEvents(), settings.maxQueueBytes(),
-                settings.maxBatchEvents(), settings.maxBatchBytes());
+                settings.maxBatchEvents(), settings.maxBatchBytes(), settings.relayedSharePercent());
         this.metrics = new CollectorMetrics(queue);
         this.worker = new CollectorWorker(queue, new BatchSender(transport, settings, metrics, control), metrics,
                 control, settings);
         this.thread = new Thread(worker, THREAD_NAME);
         thread.setDaemon(true);
+        this.spool = settings.spoolDir() == null ? null : new EventSpool(settings.spoolDir(), settings.spoolMaxBytes());
         thread.start();
+        if (spool != null) {
+            replaySpool();
+        }
+    }
+
+    /**
+     * Queues the events of earlier runs found in the spool; those the queue has no room for are
+     * written back for the next start. Blocks for the file I/O (at start only, bounded by the spool's
+     * read bound).
+     */
+    private void replaySpool() {
+        List<CollectEvent> spooled = spool.claimAll();
+        if (spooled.isEmpty()) {
+            return;
+        }
+        List<CollectEvent> noRoom = new ArrayList<>();
+        int queued = 0;
+        for (CollectEvent event : spooled) {
+            if (offer(event)) {
+                queued++;
+            } else {
+                noRoom.add(event);
+            }
+        }
+        metrics.onReplayed(queued);
+        int kept = spool.write(noRoom);
+        int count = queued;
+        LOG.log(Level.INFO, () -> "Queued " + count + " events left unsent by a previous run (spool " + spool.dir() + ")"
+                + (noRoom.isEmpty() ? "" : "; " + kept + " that did not fit the queue are kept for the next start"));
     }
 
     private static BatchTransport postingWith(LyticsClient client, CollectorSettings settings) {
         String stream = settings.stream();
-        CollectOptions options = CollectOptions.defaults();
+        // Lytics stamps an event with the time it receives it unless timestamp_field names the field
+        // holding the event's own time: batching and retries would otherwise shift every event
+        CollectOptions options = CollectOptions.defaults().timestampField(CollectEvent.TIME_FIELD);
         return body -> client.collect().jsonBody(stream, body, options);
     }
 
@@ -207,7 +251,19 @@ public final class EventCollector implements AutoCloseable {
             interrupted |= join(settings.stopTimeout().toNanos());
         }
         boolean stopped = !thread.isAlive();
-        discardLeftovers();
+        List<CollectEvent> leftovers = discardLeftovers();
+        if (spool != null) {
+            List<CollectEvent> unsent = worker.takeUnsent();
+            unsent.addAll(leftovers);
+            int written = spool.write(unsent);
+            metrics.onSpooled(written);
+            if (written > 0) {
+                LOG.log(Level.WARNING, () -> written + " unsent events written to the spool " + spool.dir()
+                        + "; they are sent at the next start"
+                        + (written < unsent.size() ? " (" + (unsent.size() - written) + " more did not fit "
+                                + "lytics.spool.max.bytes and are lost)" : ""));
+            }
+        }
         long unsent = metrics.enqueued() - metrics.sent() - metrics.rejected() - failedBefore;
         report = new ShutdownReport(inTime && unsent == 0, Math.max(0, unsent), stopped,
                 Duration.ofNanos(System.nanoTime() - start));
@@ -232,13 +288,14 @@ public final class EventCollector implements AutoCloseable {
         shutdown(DEFAULT_SHUTDOWN_DEADLINE);
     }
 
-    /** Events offered while the worker was exiting (a race with shutdown) are counted as failed. */
-    private void discardLeftovers() {
-        long left = 0;
-        while (queue.poll() != null) {
-            left++;
+    /** Events offered while the worker was exiting (a race with shutdown) are counted as failed and returned. */
+    private List<CollectEvent> discardLeftovers() {
+        List<CollectEvent> left = new ArrayList<>();
+        for (CollectEvent e; (e = queue.poll()) != null; ) {
+            left.add(e);
         }
-        metrics.onFailed(left);
+        metrics.onFailed(left.size());
+        return left;
     }
 
     /** @return true if the caller was interrupted while waiting (the wait goes on regardless) */

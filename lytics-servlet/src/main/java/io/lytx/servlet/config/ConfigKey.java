@@ -138,11 +138,32 @@ public enum ConfigKey {
             "comma list of extra origins (https://host[:port]) allowed to POST events; same-origin is always allowed"),
     /** Keep client identity fields. */
     RELAY_TRUST_IDENTITY("lytics.endpoints.collect.trust.identity", "false",
-            "keep identity fields sent by the browser (true) instead of dropping them (false)"),
+            "must stay false: identity fields are never taken from the browser (true fails at start-up)"),
     /** Client identity fields dropped. */
     RELAY_IDENTITY_FIELDS("lytics.endpoints.collect.identity.fields",
             "_uid,_uido,_uidn,_getid,email,emails,user_id,userid,uid,phone,mobile,customer_id",
-            "comma list of identity fields dropped from browser events (the server sets _uid)"),
+            "comma list of identity fields never taken from browser events, besides _uid, _uids, seerid, the cookie "
+                    + "name and lytics.identity.field: add every identity (by) field of your account"),
+    /** Browser event fields the relay forwards (allow-list). */
+    RELAY_FIELDS("lytics.endpoints.collect.fields",
+            "_e,_ts,_pvid,_v,url,_ref,_sesref,_sesstart,_tz,_ul,_sz,_mob,_nmob,_device,_if,utm_*",
+            "comma list of the browser event fields POST {base}/collect forwards (a trailing * matches a prefix, "
+                    + "e.g. utm_*); every other field is dropped; identity fields can never be listed"),
+    /** Browser events per client address and minute. */
+    RELAY_ADDRESS_RATE("lytics.endpoints.collect.address.rate", "600",
+            "browser events accepted per client address (IPv4, or IPv6 /64) per minute by POST {base}/collect, "
+                    + "whatever visitor ids it sends (1..100000)"),
+    /** Share of the queue browser events may take. */
+    RELAY_QUEUE_SHARE("lytics.endpoints.collect.queue.share", "20",
+            "percent of the forwarding queue (events and bytes) that browser events may fill, so that page views "
+                    + "always find room (1..100)"),
+    /** Spool directory. */
+    SPOOL_DIR("lytics.spool.dir", null,
+            "directory where events still unsent at undeploy are written and sent from on the next start "
+                    + "(absolute path; absent = off: they are lost)"),
+    /** Spool size cap. */
+    SPOOL_MAX_BYTES("lytics.spool.max.bytes", "16777216",
+            "most bytes one deployment writes to the spool at undeploy, and reads from spool files at start"),
     /** Profile fields handed to the browser. */
     BOOTSTRAP_FIELDS("lytics.bootstrap.fields", "", "comma list of profile fields put in the bootstrap and /profile answer"),
     /** Whether PII fields may go to the browser. */

@@ -90,6 +90,9 @@ public final class LyticsConfig {
     private final String statusPath;
     private final String statusRole;
     private final boolean jmxEnabled;
+    private final int relayQueueSharePercent;
+    private final java.nio.file.Path spoolDir;
+    private final long spoolMaxBytes;
     /** Every key's resolved raw value (layers, then default), for settings read outside this class. */
     private final Map<ConfigKey, String> resolved = new java.util.EnumMap<>(ConfigKey.class);
 
@@ -163,6 +166,9 @@ public final class LyticsConfig {
             throw r.invalid(ConfigKey.PREVIEW_ROLE, "required when " + ConfigKey.PREVIEW_ENABLED.key() + " is true");
         }
         jmxEnabled = r.bool(ConfigKey.JMX_ENABLED);
+        relayQueueSharePercent = (int) r.integer(ConfigKey.RELAY_QUEUE_SHARE, 1, 100);
+        spoolDir = spoolDirectory(r);
+        spoolMaxBytes = r.integer(ConfigKey.SPOOL_MAX_BYTES, 1_024, 1L << 32);
         for (ConfigKey key : ConfigKey.values()) {
             if (!key.secret()) {
                 r.raw(key).ifPresent(raw -> resolved.put(key, raw.value()));
@@ -181,6 +187,22 @@ public final class LyticsConfig {
             throw r.invalid(raw, "expected a role name without spaces");
         }
         return role;
+    }
+
+    private static java.nio.file.Path spoolDirectory(ConfigReader r) {
+        String text = r.string(ConfigKey.SPOOL_DIR);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(text.strip());
+            if (dir.isAbsolute()) {
+                return dir.normalize();
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // reported below
+        }
+        throw r.invalid(ConfigKey.SPOOL_DIR, "expected an absolute directory path");
     }
 
     private static Set<String> consentModes(ConfigReader r) {
@@ -474,6 +496,21 @@ public final class LyticsConfig {
     /** Whether the metrics MBean is registered. */
     public boolean jmxEnabled() {
         return jmxEnabled;
+    }
+
+    /** Percent of the forwarding queue (events and bytes) that browser events relayed by the collect endpoint may fill. */
+    public int relayQueueSharePercent() {
+        return relayQueueSharePercent;
+    }
+
+    /** The spool directory for events unsent at undeploy; empty when spooling is off (the default). */
+    public Optional<java.nio.file.Path> spoolDir() {
+        return Optional.ofNullable(spoolDir);
+    }
+
+    /** Most bytes written to the spool at undeploy, and read from one spool file at start. */
+    public long spoolMaxBytes() {
+        return spoolMaxBytes;
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.lytx.servlet.web;
 
+import io.lytx.servlet.ClientIps;
 import io.lytx.servlet.LyticsRuntime;
 import io.lytx.servlet.collect.CollectEvent;
 import io.lytx.servlet.collect.EventCollector;
+import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.identity.BotDetector;
 import io.lytx.servlet.identity.IdentityResolver;
@@ -16,33 +18,39 @@ import java.util.Map;
  * {@code POST {base}/collect}: relays one browser event into the same collector as the page views.
  *
  * <p>In order: same-origin only ({@link OriginCheck}, else 403); a browser with consent and a valid
- * visitor cookie (else 403); per-visitor rate limit (429 with {@code Retry-After}); a JSON object of
- * at most 16 KB (413 / 415 / 400 naming where the JSON is wrong). Then identity is the server's: the
- * configured client identity fields ({@code _uid}, {@code email}, {@code user_id}, ...) are dropped
- * unless trusted, {@code _uid} is set from the cookie and, for a logged-in user, the identity field
- * from the server's knowledge of the user. 204 when queued; 503 when the queue is full or collection
- * is off. Never blocks on Lytics. Thread-safe.
+ * visitor cookie (else 403); rate limits per client address ({@link ClientIps#addressKey}, whatever
+ * visitor ids it sends) and per visitor (429 with {@code Retry-After}); a JSON object of at most 16 KB
+ * (413 / 415 / 400 naming where the JSON is wrong). Then only the allowed fields are kept
+ * ({@link RelayFields}: an allow-list; identity fields never) and identity is the server's:
+ * {@code _uid} from the cookie and, for a logged-in user, the identity field from the server's
+ * knowledge of the user. The event is offered as a relayed event, which may fill only its share of
+ * the queue. 204 when queued; 503 when that share is full or collection is off. Never blocks on
+ * Lytics. Thread-safe.
  */
 final class CollectEndpoint {
 
-    private final FirstPartySettings settings;
     private final LyticsConfig config;
     private final EventCollector collector;
     private final OriginCheck origins;
     private final BotDetector bots;
     private final ConsentState consent;
     private final KnownUserResolver knownUsers;
-    private final VisitorRateLimiter limiter;
+    private final VisitorRateLimiter visitorLimiter;
+    private final VisitorRateLimiter addressLimiter;
+    private final RelayFields fields;
 
+    /** @throws IllegalArgumentException naming the key when a relay setting is invalid */
     CollectEndpoint(FirstPartySettings settings, LyticsRuntime runtime) {
-        this.settings = settings;
         this.config = runtime.config();
         this.collector = runtime.collector();
         this.origins = new OriginCheck(settings.extraOrigins());
         this.bots = new BotDetector(config.botPattern());
         this.consent = new ConsentState(config);
         this.knownUsers = new KnownUserResolver(config.identityAttribute().orElse(null), config.identityPrincipal());
-        this.limiter = new VisitorRateLimiter(settings.ratePerMinute());
+        this.visitorLimiter = new VisitorRateLimiter(settings.ratePerMinute());
+        this.addressLimiter = new VisitorRateLimiter(new FirstPartySettings.Reader(config)
+                .integer(ConfigKey.RELAY_ADDRESS_RATE, 1, 100_000));
+        this.fields = RelayFields.from(config);
     }
 
     void serve(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -57,14 +65,14 @@ final class CollectEndpoint {
             EventBodyReader.checkLength(req.getContentLengthLong());
             byte[] body = EventBodyReader.readBody(req.getInputStream());
             bodyRead = true;
-            Map<String, String> fields = EventBodyReader.parse(body);
-            CollectEvent event = toEvent(fields, visitorId, knownUsers.resolve(req));
+            Map<String, String> kept = fields.keep(EventBodyReader.parse(body), System.currentTimeMillis());
+            CollectEvent event = toEvent(kept, visitorId, knownUsers.resolve(req));
             if (collector == null) {
                 throw new RelayRefusal(503, "event collection is switched off");
             }
             if (!collector.offer(event)) {
                 res.setHeader("Retry-After", "5");
-                throw new RelayRefusal(503, "event queue full; event dropped");
+                throw new RelayRefusal(503, "event queue full for browser events; event dropped");
             }
             res.setStatus(204);
             res.setHeader("Cache-Control", "no-store");
@@ -94,27 +102,23 @@ final class CollectEndpoint {
         if (visitorId == null) {
             throw new RelayRefusal(403, "no valid visitor cookie '" + config.cookieName() + "': load a page first");
         }
-        long wait = limiter.acquire(visitorId);
+        long wait = addressLimiter.acquire(ClientIps.addressKey(req.getRemoteAddr()));
+        String who = "this address";
+        if (wait == 0) {
+            wait = visitorLimiter.acquire(visitorId);
+            who = "this visitor";
+        }
         if (wait > 0) {
             res.setHeader("Retry-After", Long.toString(wait));
-            throw new RelayRefusal(429, "too many events from this visitor; retry after " + wait + " s");
+            throw new RelayRefusal(429, "too many events from " + who + "; retry after " + wait + " s");
         }
         return visitorId;
     }
 
-    private CollectEvent toEvent(Map<String, String> fields, String visitorId, String knownValue) {
-        CollectEvent.Builder b = CollectEvent.builder();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            String key = f.getKey();
-            if (CollectEvent.ID_FIELD.equals(key) || (!settings.trustIdentity() && settings.identityFields().contains(key))) {
-                continue;
-            }
-            b.put(key, f.getValue());
-        }
-        String ts = fields.get("_ts");
-        if (ts == null || !ts.matches("[0-9]{1,15}")) {
-            b.put("_ts", Long.toString(System.currentTimeMillis()));
-        }
+    /** The kept fields, then the server's identity over them (identity fields were never kept). */
+    private CollectEvent toEvent(Map<String, String> kept, String visitorId, String knownValue) {
+        CollectEvent.Builder b = CollectEvent.builder().relayed();
+        kept.forEach(b::put);
         b.put("_uid", visitorId);
         if (knownValue != null) {
             b.put(config.identityField(), knownValue);

@@ -96,6 +96,11 @@ public record FirstPartySettings(boolean enabled, String basePath, int ratePerMi
                 new PreviewSettings(r.bool(ConfigKey.PREVIEW_ENABLED), role));
     }
 
+    /** Whether {@code name} is a field name the settings accept (letters, digits, {@code _ . -}, at most 128). */
+    static boolean isFieldName(String name) {
+        return FIELD.matcher(name).matches();
+    }
+
     private static String origin(Reader r, String text) {
         try {
             URI u = new URI(text);
@@ -112,7 +117,7 @@ public record FirstPartySettings(boolean enabled, String basePath, int ratePerMi
     }
 
     /** Parses raw values of the config, failing with the key in the message. */
-    private static final class Reader {
+    static final class Reader {
         private final LyticsConfig config;
 
         Reader(LyticsConfig config) {

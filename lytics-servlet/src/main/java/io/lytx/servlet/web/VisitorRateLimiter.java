@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Per-visitor token buckets: each visitor may send {@code perMinute} events at once (the burst) and
- * regains one every {@code 60 s / perMinute}. Buckets live in a bounded Caffeine cache (100 000
- * visitors, dropped after two idle minutes), so memory stays bounded whatever the traffic.
- * Thread-safe and non-blocking.
+ * Token buckets per key (a visitor id, or a client address key): each key may send {@code perMinute}
+ * events at once (the burst) and regains one every {@code 60 s / perMinute}. Buckets live in a
+ * bounded Caffeine cache (100 000 keys, dropped after two idle minutes), so memory stays bounded
+ * whatever the traffic; a key evicted early only gets a fresh burst, which the other limiter still
+ * bounds. Thread-safe and non-blocking.
  */
 public final class VisitorRateLimiter {
 
@@ -17,7 +18,7 @@ public final class VisitorRateLimiter {
     private final long nanosPerToken;
     private final Cache<String, Bucket> buckets;
 
-    /** @param perMinute events per visitor and minute, at least 1 */
+    /** @param perMinute events per key and minute, at least 1 */
     public VisitorRateLimiter(int perMinute) {
         if (perMinute < 1) {
             throw new IllegalArgumentException("perMinute must be at least 1: " + perMinute);
@@ -28,9 +29,9 @@ public final class VisitorRateLimiter {
     }
 
     /**
-     * Takes one token of the visitor's bucket.
+     * Takes one token of the key's bucket.
      *
-     * @param visitorId the visitor, never null
+     * @param visitorId the key (visitor id or address key), never null
      * @return 0 when allowed, else the seconds to wait before the next token (at least 1)
      */
     public long acquire(String visitorId) {

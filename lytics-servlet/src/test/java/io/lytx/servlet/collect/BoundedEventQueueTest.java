@@ -37,6 +37,31 @@ class BoundedEventQueueTest {
     }
 
     @Test
+    void relayedEventsFillOnlyTheirShareSoPageViewsAlwaysFindRoom() {
+        BoundedEventQueue queue = new BoundedEventQueue(10, 1_000_000, 100, 1_000_000, 20);
+        // input: a flood of browser events, far more than the queue holds
+        int relayedQueued = 0;
+        for (int i = 0; i < 50; i++) {
+            CollectEvent browser = CollectEvent.builder().relayed().id("b-" + i).put("_e", "click").build();
+            relayedQueued += queue.offer(browser) == BoundedEventQueue.DROPPED ? 0 : 1;
+        }
+        assertThat(relayedQueued).as("20 %% of 10 events").isEqualTo(2);
+        assertThat(queue.relayedSize()).isEqualTo(2);
+        for (int i = 0; i < 8; i++) {
+            assertThat(queue.offer(event(i))).as("page view %d", i).isNotEqualTo(BoundedEventQueue.DROPPED);
+        }
+        assertThat(queue.offer(event(9))).as("the queue itself is full").isEqualTo(BoundedEventQueue.DROPPED);
+
+        assertThat(queue.poll().id()).isEqualTo("b-0");
+        assertThat(queue.relayedSize()).as("polling a relayed event gives its share back").isEqualTo(1);
+        assertThat(queue.offer(CollectEvent.builder().relayed().id("b-late").put("_e", "click").build()))
+                .isNotEqualTo(BoundedEventQueue.DROPPED);
+        assertThat(queue.offer(CollectEvent.builder().relayed().id("b-over").put("_e", "click").build()))
+                .as("share full again").isEqualTo(BoundedEventQueue.DROPPED);
+        assertThat(queue.relayedSize()).isEqualTo(2);
+    }
+
+    @Test
     void byteBoundCountsEstimatedBytes() {
         int size = event(1).estimatedBytes();
         BoundedEventQueue queue = new BoundedEventQueue(1000, 2L * size + size / 2, 100, 1_000_000);

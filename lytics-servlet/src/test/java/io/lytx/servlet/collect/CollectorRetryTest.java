@@ -11,44 +11,16 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which answers are retried, how long the collector waits, and how retried batches look. */
 class CollectorRetryTest {
 
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger senderLog = Logger.getLogger(BatchSender.class.getName());
-
-    @BeforeEach
-    void captureLog() {
-        senderLog.addHandler(capture);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        senderLog.removeHandler(capture);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(BatchSender.class);
 
     @Test
     void serverErrorsAreRetriedWithTheSameEventIds() throws Exception {
@@ -165,12 +137,12 @@ class CollectorRetryTest {
             assertThat(f.collector.metrics().rejected()).isEqualTo(3);
             assertThat(f.collector.metrics().retried()).isZero();
             assertThat(f.collector.metrics().sent()).isZero();
-            List<LogRecord> warnings = logged.stream()
+            List<LogRecord> warnings = log.records().stream()
                     .filter(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
                     .toList();
             assertThat(warnings).as("one warning for two refused batches").singleElement()
                     .satisfies(r -> assertThat(r.getMessage()).contains("400").contains("invalid stream name frob"));
-            assertThat(logged).allSatisfy(r -> assertThat(r.getMessage()).doesNotContain("test-token-not-secret"));
+            assertThat(log.records()).allSatisfy(r -> assertThat(r.getMessage()).doesNotContain("test-token-not-secret"));
         }
     }
 
@@ -187,7 +159,7 @@ class CollectorRetryTest {
             assertThat(f.collector.metrics().failed()).isEqualTo(2);
             assertThat(f.collector.metrics().retried()).isZero();
             assertThat(f.stub.received()).isEmpty();
-            assertThat(logged).filteredOn(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+            assertThat(log.records()).filteredOn(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
                     .singleElement().satisfies(r -> {
                         assertThat(r.getMessage()).contains("2 events").contains("client is closed");
                         assertThat(r.getThrown()).isNull();

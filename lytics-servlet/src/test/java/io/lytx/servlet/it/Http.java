@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A small HTTP helper for the tests: browser-like requests, sandbox admin calls. */
@@ -66,6 +68,44 @@ final class Http {
             b.header("Cookie", cookieHeader);
         }
         return send(b.GET().build());
+    }
+
+    /**
+     * A browser's same-origin {@code POST} of one event to the collect endpoint (Origin = the
+     * endpoint's own origin, as a page of the site sends it).
+     *
+     * @param collect the endpoint, e.g. {@code .../lytics/collect}
+     * @param cookie  the Cookie header, or null
+     * @param json    the body
+     */
+    static HttpResponse<String> postEvent(URI collect, String cookie, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(collect).timeout(Duration.ofSeconds(30))
+                .header("User-Agent", BROWSER_UA).header("Content-Type", "application/json")
+                .header("Origin", collect.getScheme() + "://" + collect.getRawAuthority());
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /**
+     * Serves the page to {@code count} new visitors (no cookie), each answered 200 with a fresh
+     * {@code seerid}.
+     *
+     * @return the minted visitor ids, in order
+     * @throws AssertionError when a page is not 200 or sets no {@code seerid}
+     */
+    static List<String> newVisitors(URI page, int count) {
+        List<String> visitors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> r = getPage(page, null);
+            String id = setCookieValue(r, "seerid");
+            if (r.statusCode() != 200 || id == null) {
+                throw new AssertionError("page " + page + " answered " + r.statusCode() + " with seerid " + id);
+            }
+            visitors.add(id);
+        }
+        return visitors;
     }
 
     /** Parses the {@code key=value} lines of the test page. */

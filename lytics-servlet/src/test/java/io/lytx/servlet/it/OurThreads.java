@@ -24,7 +24,7 @@ final class OurThreads {
                 continue;
             }
             String name = t.getName();
-            if (name.startsWith("lytics-sandbox")) {
+            if (name.startsWith("lytics-sandbox") || name.startsWith("stub-lytics-server")) { // stand-ins for Lytics
                 continue;
             }
             boolean ours = name.startsWith("lytics-");

@@ -9,7 +9,7 @@ import java.util.Objects;
  * One event this example saw the plugin send for a visitor. Immutable.
  *
  * @param at     when, never null
- * @param type   {@code pv} (page view) or {@code identify}, never null
+ * @param type   {@code pv} (page view) or {@code login} (the stitch of a known user), never null
  * @param detail the page path or the identity, never null
  */
 public record LoggedEvent(Instant at, String type, String detail) {

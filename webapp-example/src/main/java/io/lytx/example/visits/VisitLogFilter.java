@@ -13,7 +13,7 @@ import java.time.Instant;
 /**
  * Records in the {@link VisitLog} what the plugin sent for a page: after the page has run (the
  * library's filter is ordered after this one, so its {@link LyticsContext} is there on the way back),
- * a page view when the plugin handled the request, and one {@code identify} the first time a
+ * a page view when the plugin handled the request, and one {@code login} the first time a
  * logged-in user is seen with a visitor id. Thread-safe; adds no I/O to the request.
  */
 @WebFilter(filterName = "example-visit-log", urlPatterns = "/*")
@@ -38,8 +38,8 @@ public class VisitLogFilter extends HttpFilter {
         String visitor = lytics.getVisitorId();
         if (lytics.isKnownUser()) {
             String who = lytics.identity().knownField() + "=" + lytics.identity().knownValue();
-            if (!visits.contains(visitor, "identify", who)) {
-                visits.add(visitor, new LoggedEvent(Instant.now(), "identify", who));
+            if (!visits.contains(visitor, "login", who)) {
+                visits.add(visitor, new LoggedEvent(Instant.now(), "login", who));
             }
         }
         String query = request.getQueryString();

@@ -57,6 +57,7 @@ class FirstPartyEndpointsIT {
                 "lytics.bootstrap.fields", "first_name,city",
                 "lytics.bootstrap.pii", "true",
                 "lytics.endpoints.collect.rate", "3",
+                "lytics.endpoints.collect.fields", "_e,_ts,url,item,price",
                 "lytics.tag.src", "https://c.lytics.io/api/tag/acc123/latest.min.js",
                 "lytics.batch.linger.ms", "50"), Map.of("head.jsp", HEAD_PAGE, "cached.jsp", CACHED_PAGE));
     }
