@@ -99,8 +99,14 @@ class GoldenShapeHttpTest {
                         List.of("missing data[].fields[].avg", "missing data[].fields[].sumlen"), OTHER));
     }
 
+    /**
+     * As documents, and without the 2016 {@code primary_image}: recommendations carry only the current
+     * image fields ({@code primaryimageurl}, {@code imageurls}) that Lytics' browser code reads
+     * (lytics/wordpress-core src/public/js/inlineRecommendation.js).
+     */
     private static List<String> recommendationMissing(String prefix) {
         List<String> out = new ArrayList<>(documentMissing(prefix));
+        out.add("missing " + prefix + "primary_image");
         return out;
     }
 
