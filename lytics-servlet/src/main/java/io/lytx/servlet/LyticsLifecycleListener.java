@@ -60,11 +60,10 @@ public class LyticsLifecycleListener implements ServletContextListener {
         if (context.getAttribute(LyticsRuntime.CONTEXT_ATTRIBUTE) != null) {
             return; // registered programmatically: that code owns the runtime
         }
-        FilterRegistration filter = context.getFilterRegistration(LyticsFilter.NAME);
-        Map<String, String> filterParams = filter == null ? Map.of() : filter.getInitParameters();
         LyticsConfig config;
         try {
-            config = given != null ? given : configFor(context, filterParams);
+            // a listener added in code may not ask the context for filter registrations (Servlet 4.4)
+            config = given != null ? given : configFor(context, filterParams(context));
         } catch (InvalidConfigException e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw e;
@@ -95,6 +94,11 @@ public class LyticsLifecycleListener implements ServletContextListener {
             event.getServletContext().removeAttribute(LyticsRuntime.CONTEXT_ATTRIBUTE);
             runtime.close();
         }
+    }
+
+    private static Map<String, String> filterParams(ServletContext context) {
+        FilterRegistration filter = context.getFilterRegistration(LyticsFilter.NAME);
+        return filter == null ? Map.of() : filter.getInitParameters();
     }
 
     /**
