@@ -25,7 +25,8 @@ public class LyticsProperties {
      * Order of the Lytics filter among the servlet filters. The default, -90, runs it just after Spring
      * Security's filter chain (-100), so that a logged-in user is the known identity.
      */
-    private int filterOrder = LyticsAutoConfiguration.DEFAULT_FILTER_ORDER;
+    // LyticsAutoConfiguration.DEFAULT_FILTER_ORDER, written as a literal for the generated metadata
+    private int filterOrder = -90;
 
     /** Master switch; false turns the filter into a pass-through. */
     private boolean enabled = true;
