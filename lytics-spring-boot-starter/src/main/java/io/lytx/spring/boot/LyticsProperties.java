@@ -68,6 +68,27 @@ public class LyticsProperties {
     private long profileMaxEntries = 10000;
     /** How long the circuit breaker stays open before probing, seconds. */
     private int breakerOpenS = 5;
+    /**
+     * Most profile and recommendation calls this node makes to Lytics per second; 0 = no ceiling (a 429
+     * from Lytics always pauses lookups for its Retry-After, 5 s when it names none).
+     */
+    private int upstreamMaxRps = 0;
+    /** None, or jcache: the nodes of a site share their profile lookups through a JCache (JSR-107) cache. */
+    private String cacheShared = "none";
+    /** Class name of the JCache CachingProvider; absent = the only one on the class path. */
+    private String cacheSharedProvider;
+    /**
+     * The provider's configuration URI (Hazelcast: a config file such as file:/etc/lytics/hazelcast.xml,
+     * or the name of a running instance); absent = the provider's default.
+     */
+    private String cacheSharedUri;
+    /** Name of the shared cache (created with String keys and values when it does not exist). */
+    private String cacheSharedName = "lytics-profiles";
+    /**
+     * How long a lookup that missed this node's cache waits for the shared one before asking Lytics, ms
+     * (1..1000, below the budget).
+     */
+    private int cacheSharedTimeoutMs = 20;
     /** Number of recommendations when a page asks for none (1..100). */
     private int recommendationsLimit = 5;
     /**
@@ -324,6 +345,60 @@ public class LyticsProperties {
     /** @param breakerOpenS {@code lytics.breaker-open-s} */
     public void setBreakerOpenS(int breakerOpenS) {
         this.breakerOpenS = breakerOpenS;
+    }
+    /** @return {@code lytics.upstream-max-rps} */
+    public int getUpstreamMaxRps() {
+        return upstreamMaxRps;
+    }
+
+    /** @param upstreamMaxRps {@code lytics.upstream-max-rps} */
+    public void setUpstreamMaxRps(int upstreamMaxRps) {
+        this.upstreamMaxRps = upstreamMaxRps;
+    }
+    /** @return {@code lytics.cache-shared} */
+    public String getCacheShared() {
+        return cacheShared;
+    }
+
+    /** @param cacheShared {@code lytics.cache-shared} */
+    public void setCacheShared(String cacheShared) {
+        this.cacheShared = cacheShared;
+    }
+    /** @return {@code lytics.cache-shared-provider} */
+    public String getCacheSharedProvider() {
+        return cacheSharedProvider;
+    }
+
+    /** @param cacheSharedProvider {@code lytics.cache-shared-provider} */
+    public void setCacheSharedProvider(String cacheSharedProvider) {
+        this.cacheSharedProvider = cacheSharedProvider;
+    }
+    /** @return {@code lytics.cache-shared-uri} */
+    public String getCacheSharedUri() {
+        return cacheSharedUri;
+    }
+
+    /** @param cacheSharedUri {@code lytics.cache-shared-uri} */
+    public void setCacheSharedUri(String cacheSharedUri) {
+        this.cacheSharedUri = cacheSharedUri;
+    }
+    /** @return {@code lytics.cache-shared-name} */
+    public String getCacheSharedName() {
+        return cacheSharedName;
+    }
+
+    /** @param cacheSharedName {@code lytics.cache-shared-name} */
+    public void setCacheSharedName(String cacheSharedName) {
+        this.cacheSharedName = cacheSharedName;
+    }
+    /** @return {@code lytics.cache-shared-timeout-ms} */
+    public int getCacheSharedTimeoutMs() {
+        return cacheSharedTimeoutMs;
+    }
+
+    /** @param cacheSharedTimeoutMs {@code lytics.cache-shared-timeout-ms} */
+    public void setCacheSharedTimeoutMs(int cacheSharedTimeoutMs) {
+        this.cacheSharedTimeoutMs = cacheSharedTimeoutMs;
     }
     /** @return {@code lytics.recommendations-limit} */
     public int getRecommendationsLimit() {
@@ -680,6 +755,12 @@ public class LyticsProperties {
         put(values, ConfigKey.PROFILE_NEGATIVE_TTL_S, String.valueOf(profileNegativeTtlS));
         put(values, ConfigKey.PROFILE_MAX_ENTRIES, String.valueOf(profileMaxEntries));
         put(values, ConfigKey.BREAKER_OPEN_S, String.valueOf(breakerOpenS));
+        put(values, ConfigKey.UPSTREAM_MAX_RPS, String.valueOf(upstreamMaxRps));
+        put(values, ConfigKey.CACHE_SHARED, cacheShared);
+        put(values, ConfigKey.CACHE_SHARED_PROVIDER, cacheSharedProvider);
+        put(values, ConfigKey.CACHE_SHARED_URI, cacheSharedUri);
+        put(values, ConfigKey.CACHE_SHARED_NAME, cacheSharedName);
+        put(values, ConfigKey.CACHE_SHARED_TIMEOUT_MS, String.valueOf(cacheSharedTimeoutMs));
         put(values, ConfigKey.RECOMMENDATIONS_LIMIT, String.valueOf(recommendationsLimit));
         put(values, ConfigKey.RECOMMENDATIONS_EAGER_PATHS, recommendationsEagerPaths);
         put(values, ConfigKey.CONSENT_MODE, consentMode);
