@@ -1,8 +1,11 @@
 package io.lytx.spring.boot.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lytx.client.LyticsClient;
+import io.lytx.client.entity.EntityQuery;
+import io.lytx.client.error.LyticsClientClosedException;
 import io.lytx.servlet.LyticsLifecycleListener;
 import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.InvalidConfigException;
@@ -17,9 +20,14 @@ import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 /**
@@ -52,6 +60,31 @@ class StarterSettingsTest {
                     .hasMessageContaining("Spring Boot property lytics.budget-ms")
                     .hasMessageContaining("'0'").hasMessageContaining("between 1 and 10000");
         });
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aFailedStartUpIsExplainedLikeBootsOwnBindingErrors(CapturedOutput output) {
+        // input: the whole site started with lytics.profile-refresh-s not shorter than lytics.profile-ttl-s
+        SpringApplication site = new SpringApplication(TestSite.class);
+        site.setDefaultProperties(Map.of("server.port", "0", "lytics.api-token", "t0ken",
+                "lytics.profile-ttl-s", "30", "lytics.profile-refresh-s", "30"));
+
+        assertThatThrownBy(site::run).rootCause().isInstanceOf(InvalidConfigException.class);
+
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .contains("Spring Boot property lytics.profile-refresh-s")
+                .contains("must be shorter than lytics.profile.ttl.s")
+                .contains("Correct the property in application.properties");
+    }
+
+    @Test
+    void theClientBeanIsClosedWithTheContext() {
+        AtomicReference<LyticsClient> client = new AtomicReference<>();
+        runner.withPropertyValues("lytics.api-token=t0ken").run(context -> client.set(context.getBean(LyticsClient.class)));
+
+        assertThatThrownBy(() -> client.get().entities().get(EntityQuery.by("_uid", "x")))
+                .isInstanceOf(LyticsClientClosedException.class);
     }
 
     @Test
