@@ -140,6 +140,11 @@ public class LyticsProperties {
     private boolean statusEnabled = false;
     /** Path (inside the web app) of the JSON status endpoint. */
     private String statusPath = "/lytics/status";
+    /**
+     * Container role that may read the status endpoint from anywhere; without it (or the role) only
+     * loopback callers not behind a proxy may.
+     */
+    private String statusRole;
     /** Register the metrics MBean. */
     private boolean jmxEnabled = true;
     /** Serve the first-party endpoints (profile, collect, helper script). */
@@ -171,7 +176,7 @@ public class LyticsProperties {
     private String tagSrc;
     /** Allow ?lytics_preview=... to force segments (editors' preview). */
     private boolean previewEnabled = false;
-    /** Container role required to preview; absent = everyone when preview is enabled. */
+    /** Container role required to preview; required when lytics.preview.enabled is true. */
     private String previewRole;
 
     /** @return {@code lytics.filter-order} */
@@ -598,6 +603,15 @@ public class LyticsProperties {
     public void setStatusPath(String statusPath) {
         this.statusPath = statusPath;
     }
+    /** @return {@code lytics.status-role} */
+    public String getStatusRole() {
+        return statusRole;
+    }
+
+    /** @param statusRole {@code lytics.status-role} */
+    public void setStatusRole(String statusRole) {
+        this.statusRole = statusRole;
+    }
     /** @return {@code lytics.jmx-enabled} */
     public boolean isJmxEnabled() {
         return jmxEnabled;
@@ -783,6 +797,7 @@ public class LyticsProperties {
         put(values, ConfigKey.SHUTDOWN_TIMEOUT_MS, String.valueOf(shutdownTimeoutMs));
         put(values, ConfigKey.STATUS_ENABLED, String.valueOf(statusEnabled));
         put(values, ConfigKey.STATUS_PATH, statusPath);
+        put(values, ConfigKey.STATUS_ROLE, statusRole);
         put(values, ConfigKey.JMX_ENABLED, String.valueOf(jmxEnabled));
         put(values, ConfigKey.ENDPOINTS_ENABLED, String.valueOf(endpointsEnabled));
         put(values, ConfigKey.ENDPOINTS_PATH, endpointsPath);
