@@ -4,8 +4,10 @@ import io.lytx.servlet.config.LyticsConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Programmatic registration, for applications that do not scan web fragments
@@ -14,6 +16,19 @@ import java.util.Objects;
  * a {@code ServletContextListener} or a Spring {@code ServletContextInitializer}.
  */
 public final class LyticsInitializer {
+
+    /** The URL pattern of the filter: every path (it selects the page requests itself). */
+    public static final String URL_PATTERN = "/*";
+
+    /**
+     * The dispatcher types of the filter: REQUEST only; forwards, includes, async and error dispatches
+     * reuse the context of the original request.
+     */
+    public static final Set<DispatcherType> DISPATCHER_TYPES =
+            Collections.unmodifiableSet(EnumSet.of(DispatcherType.REQUEST));
+
+    /** The filter supports async requests. */
+    public static final boolean ASYNC_SUPPORTED = true;
 
     private LyticsInitializer() {
     }
@@ -48,8 +63,8 @@ public final class LyticsInitializer {
             runtime.close();
             throw new IllegalStateException("a filter named '" + LyticsFilter.NAME + "' is already registered");
         }
-        registration.setAsyncSupported(true);
-        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        registration.setAsyncSupported(ASYNC_SUPPORTED);
+        registration.addMappingForUrlPatterns(EnumSet.copyOf(DISPATCHER_TYPES), true, URL_PATTERN);
         context.setAttribute(LyticsRuntime.CONTEXT_ATTRIBUTE, runtime);
         return registration;
     }

@@ -27,11 +27,31 @@ public class LyticsLifecycleListener implements ServletContextListener {
 
     private static final System.Logger LOG = System.getLogger(LyticsLifecycleListener.class.getName());
 
+    private final LyticsConfig given;
     private LyticsRuntime started;
 
-    /** For the container. */
+    /** For the container: the configuration is read from the context at start-up. */
     public LyticsLifecycleListener() {
-        // nothing to do before contextInitialized
+        this.given = null;
+    }
+
+    /**
+     * For programmatic registration (Spring Boot's starter): a listener that starts the runtime from
+     * {@code config}, already read and validated, instead of reading the context's parameters.
+     *
+     * @param config the configuration, never null
+     * @throws NullPointerException if {@code config} is null
+     */
+    public LyticsLifecycleListener(LyticsConfig config) {
+        this.given = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * The runtime this listener started and publishes, or null before {@code contextInitialized}, after
+     * {@code contextDestroyed}, or when the runtime was registered by other code. Thread-safe.
+     */
+    public synchronized LyticsRuntime runtime() {
+        return started;
     }
 
     @Override
@@ -40,11 +60,10 @@ public class LyticsLifecycleListener implements ServletContextListener {
         if (context.getAttribute(LyticsRuntime.CONTEXT_ATTRIBUTE) != null) {
             return; // registered programmatically: that code owns the runtime
         }
-        FilterRegistration filter = context.getFilterRegistration(LyticsFilter.NAME);
-        Map<String, String> filterParams = filter == null ? Map.of() : filter.getInitParameters();
         LyticsConfig config;
         try {
-            config = configFor(context, filterParams);
+            // a listener added in code may not ask the context for filter registrations (Servlet 4.4)
+            config = given != null ? given : configFor(context, filterParams(context));
         } catch (InvalidConfigException e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             throw e;
@@ -75,6 +94,11 @@ public class LyticsLifecycleListener implements ServletContextListener {
             event.getServletContext().removeAttribute(LyticsRuntime.CONTEXT_ATTRIBUTE);
             runtime.close();
         }
+    }
+
+    private static Map<String, String> filterParams(ServletContext context) {
+        FilterRegistration filter = context.getFilterRegistration(LyticsFilter.NAME);
+        return filter == null ? Map.of() : filter.getInitParameters();
     }
 
     /**

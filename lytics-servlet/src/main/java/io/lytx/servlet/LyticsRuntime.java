@@ -50,13 +50,7 @@ public final class LyticsRuntime implements AutoCloseable {
     private LyticsRuntime(LyticsConfig config, String contextPath) {
         this.config = config;
         if (config.active()) {
-            LyticsClientBuilder builder = LyticsClient.builder()
-                    .baseUri(config.apiUrl())
-                    .token(config.apiToken().orElseThrow())
-                    .connectTimeout(config.connectTimeout())
-                    .maxConnections(config.maxConnections());
-            config.accountId().ifPresent(builder::accountId);
-            LyticsClient c = builder.build();
+            LyticsClient c = newClient(config);
             SharedProfileCache s = openSharedCache(config, contextPath);
             ProfileService p = null;
             EventCollector e = null;
@@ -109,6 +103,23 @@ public final class LyticsRuntime implements AutoCloseable {
             UpstreamWarmup.run(runtime.client, config.warmup());
         }
         return runtime;
+    }
+
+    /**
+     * A new API client set up from {@code config} as the runtime's own: API URL, token, account id,
+     * connect timeout and pool size. The caller owns it and must close it.
+     *
+     * @param config the config, never null
+     * @throws java.util.NoSuchElementException if the config has no API token
+     */
+    public static LyticsClient newClient(LyticsConfig config) {
+        LyticsClientBuilder builder = LyticsClient.builder()
+                .baseUri(config.apiUrl())
+                .token(config.apiToken().orElseThrow())
+                .connectTimeout(config.connectTimeout())
+                .maxConnections(config.maxConnections());
+        config.accountId().ifPresent(builder::accountId);
+        return builder.build();
     }
 
     /**

@@ -12,8 +12,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 /**
  * The Lytics dialect for Thymeleaf 3.1: register it with one line,
  * {@code templateEngine.addDialect(new LyticsDialect());} (plain Thymeleaf with
- * {@code JakartaServletWebApplication}, or Spring's {@code SpringTemplateEngine}; with Spring Boot a
- * {@code @Bean LyticsDialect} is enough).
+ * {@code JakartaServletWebApplication}, or Spring's {@code SpringTemplateEngine}; with Spring Boot,
+ * {@code lytics-spring-boot-starter} registers it).
  *
  * <p>Attributes (prefix {@code lytics}, one job each): {@code lytics:segment="vip, gold"} (also
  * {@code all:...}, {@code none:...}), {@code lytics:unless="vip"} (negation), {@code lytics:status="known"},

@@ -3,6 +3,7 @@ package io.lytx.servlet.collect;
 import io.lytx.client.collect.CollectResult;
 import io.lytx.client.error.LyticsApiException;
 import io.lytx.client.error.LyticsClientClosedException;
+import io.lytx.servlet.metrics.UpstreamCalls;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -49,8 +50,10 @@ final class BatchSender {
         int retries = 0;
         while (true) {
             RuntimeException failure;
+            long postStart = System.nanoTime();
             try {
                 CollectResult result = transport.post(body);
+                metrics.upstreamCalls().record(UpstreamCalls.Api.COLLECT, null, System.nanoTime() - postStart);
                 long refused = Math.max(0, Math.min(events, result.rejectedCount()));
                 metrics.onSent(events - refused);
                 metrics.onRejected(refused);
@@ -58,6 +61,7 @@ final class BatchSender {
                 return BatchOutcome.SENT;
             } catch (RuntimeException e) {
                 failure = e;
+                metrics.upstreamCalls().record(UpstreamCalls.Api.COLLECT, e, System.nanoTime() - postStart);
             }
             metrics.onError(describe(failure));
             if (!RetryPolicy.isRetryable(failure)) {

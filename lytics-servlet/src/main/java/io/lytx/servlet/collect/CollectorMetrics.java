@@ -1,5 +1,6 @@
 package io.lytx.servlet.collect;
 
+import io.lytx.servlet.metrics.UpstreamCalls;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +35,7 @@ public final class CollectorMetrics {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong spooled = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
+    private final UpstreamCalls upstream = new UpstreamCalls();
     private volatile LastError lastError;
 
     CollectorMetrics(BoundedEventQueue queue) {
@@ -86,6 +88,11 @@ public final class CollectorMetrics {
     /** @return estimated bytes waiting in the queue now */
     public long queueBytes() {
         return queue.bytes();
+    }
+
+    /** @return how the POSTs to Lytics ended (one per attempt, retries included), live */
+    public UpstreamCalls upstreamCalls() {
+        return upstream;
     }
 
     /** @return the latest failure, if any */

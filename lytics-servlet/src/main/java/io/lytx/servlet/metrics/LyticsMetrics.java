@@ -7,6 +7,7 @@ import io.lytx.servlet.profile.ProfileService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * All metrics of one deployment: the filter's counters, the profile service's and the collector's.
@@ -202,6 +203,42 @@ public final class LyticsMetrics implements LyticsMetricsMXBean {
     @Override
     public long getIdentifies() {
         return filter.identifies();
+    }
+
+    /**
+     * Number of calls to {@code api} that ended with {@code outcome} (0 when the component that makes
+     * them is not running).
+     */
+    public long upstreamCount(UpstreamCalls.Api api, UpstreamCalls.Outcome outcome) {
+        UpstreamCalls calls = upstream(api);
+        return calls == null ? 0 : calls.count(api, outcome);
+    }
+
+    /** Total duration in nanoseconds of the calls to {@code api} that ended with {@code outcome}. */
+    public long upstreamTotalNanos(UpstreamCalls.Api api, UpstreamCalls.Outcome outcome) {
+        UpstreamCalls calls = upstream(api);
+        return calls == null ? 0 : calls.totalNanos(api, outcome);
+    }
+
+    /** The latest failed call to Lytics (profile, recommendations or collect), if any. */
+    public Optional<UpstreamCalls.LastError> lastUpstreamError() {
+        Optional<UpstreamCalls.LastError> p = profiles == null ? Optional.empty() : profiles.upstreamCalls().lastError();
+        Optional<UpstreamCalls.LastError> c = collector == null ? Optional.empty()
+                : collector.metrics().upstreamCalls().lastError();
+        if (p.isEmpty()) {
+            return c;
+        }
+        if (c.isEmpty()) {
+            return p;
+        }
+        return p.get().at().isAfter(c.get().at()) ? p : c;
+    }
+
+    private UpstreamCalls upstream(UpstreamCalls.Api api) {
+        if (api == UpstreamCalls.Api.COLLECT) {
+            return collector == null ? null : collector.metrics().upstreamCalls();
+        }
+        return profiles == null ? null : profiles.upstreamCalls();
     }
 
     /** Every metric by name, in a stable order (numbers, booleans and the breaker state as text). */

@@ -1,5 +1,6 @@
 package io.lytx.servlet.profile;
 
+import io.lytx.servlet.metrics.UpstreamCalls;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,6 +24,8 @@ final class ProfileCounters {
     final LongAdder recommendationHits = new LongAdder();
     final LongAdder recommendationMisses = new LongAdder();
     final LongAdder recommendationFailures = new LongAdder();
+    /** Every upstream call (profile and recommendations) by outcome, with durations. */
+    final UpstreamCalls upstream = new UpstreamCalls();
 
     /** Counts a finished upstream profile call. */
     void profileLoadFinished(long nanos, boolean failed) {

@@ -6,6 +6,7 @@ import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.EntityQuery;
 import io.lytx.client.entity.EntityStatus;
+import io.lytx.servlet.metrics.UpstreamCalls;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -83,7 +84,7 @@ final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<Prof
     }
 
     private CompletableFuture<CacheEntry<ProfileResult>> fetch(LookupKey key) {
-        return upstream.call(
+        return upstream.call(UpstreamCalls.Api.PROFILE,
                 () -> client.entities().getAsync(EntityQuery.by(key.field(), key.value()).meta(false), callTimeout),
                 ProfileLoader::checkAnswer,
                 reason -> CacheEntry.failed(Outcomes.RATE_LIMITED.equals(reason) ? Outcomes.LIMITED : Outcomes.REJECTED,

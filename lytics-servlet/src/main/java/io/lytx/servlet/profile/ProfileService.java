@@ -227,6 +227,11 @@ public final class ProfileService implements AutoCloseable {
                 List.of(), counters.timeouts::increment);
     }
 
+    /** How the upstream calls (profile and recommendations) ended, live. */
+    public io.lytx.servlet.metrics.UpstreamCalls upstreamCalls() {
+        return counters.upstream;
+    }
+
     /** A snapshot of the counters and the breaker's state. Cheap; never blocks lookups. */
     public ProfileMetrics metrics() {
         return counters.snapshot(breaker.state(), breaker.transitions(), profiles.synchronous().estimatedSize(),

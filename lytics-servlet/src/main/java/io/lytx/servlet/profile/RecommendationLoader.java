@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lytx.client.LyticsClient;
 import io.lytx.client.content.Recommendation;
+import io.lytx.servlet.metrics.UpstreamCalls;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ final class RecommendationLoader implements AsyncCacheLoader<RecommendationKey, 
 
     @Override
     public CompletableFuture<CacheEntry<List<Recommendation>>> asyncLoad(RecommendationKey key, Executor executor) {
-        return upstream.call(
+        return upstream.call(UpstreamCalls.Api.RECOMMENDATIONS,
                 () -> client.content().recommendForUserAsync(key.key().field(), key.key().value(), key.query(),
                         callTimeout),
                 list -> list == null ? new UnavailableException(Outcomes.BAD_RESPONSE) : null,

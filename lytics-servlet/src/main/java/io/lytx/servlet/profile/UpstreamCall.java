@@ -1,5 +1,6 @@
 package io.lytx.servlet.profile;
 
+import io.lytx.servlet.metrics.UpstreamCalls;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -63,8 +64,10 @@ final class UpstreamCall {
     }
 
     /**
-     * Runs one call through the breaker and the guard.
+     * Runs one call through the breaker and the guard, and records how it ended in
+     * {@link ProfileCounters#upstream}.
      *
+     * @param api      which Lytics API the call goes to
      * @param request  starts the call; may throw, which counts as a failed call
      * @param check    null when an answer is usable, else the failure it stands for
      * @param rejected the value when the call is not made, given the reason: {@link Outcomes#RATE_LIMITED}
@@ -73,8 +76,8 @@ final class UpstreamCall {
      * @param finish   the value of a finished call
      * @return a future that never fails
      */
-    <T, R> CompletableFuture<R> call(Supplier<? extends CompletionStage<T>> request, Function<T, Throwable> check,
-                                     Function<String, R> rejected, Finish<T, R> finish) {
+    <T, R> CompletableFuture<R> call(UpstreamCalls.Api api, Supplier<? extends CompletionStage<T>> request,
+                                     Function<T, Throwable> check, Function<String, R> rejected, Finish<T, R> finish) {
         if (limits.acquire() != Permit.GRANTED) {
             counters.limited.increment();
             return CompletableFuture.completedFuture(rejected.apply(Outcomes.RATE_LIMITED));
@@ -95,6 +98,7 @@ final class UpstreamCall {
             long took = System.nanoTime() - start;
             breaker.record(took, failure);
             limits.record(failure);
+            counters.upstream.record(api, failure, took);
             return finish.apply(answer, failure, took);
         });
     }
