@@ -155,10 +155,35 @@ public class LyticsProperties {
     private int endpointsCollectRate = 60;
     /** Comma list of extra origins (https://host[:port]) allowed to POST events; same-origin is always allowed. */
     private String endpointsCollectOrigins = "";
-    /** Keep identity fields sent by the browser (true) instead of dropping them (false). */
+    /** Must stay false: identity fields are never taken from the browser (true fails at start-up). */
     private boolean endpointsCollectTrustIdentity = false;
-    /** Comma list of identity fields dropped from browser events (the server sets _uid). */
+    /**
+     * Comma list of identity fields never taken from browser events, besides _uid, _uids, seerid, the cookie
+     * name and lytics.identity.field: add every identity (by) field of your account.
+     */
     private String endpointsCollectIdentityFields = "_uid,_uido,_uidn,_getid,email,emails,user_id,userid,uid,phone,mobile,customer_id";
+    /**
+     * Comma list of the browser event fields POST &#123;base&#125;/collect forwards (a trailing * matches a prefix,
+     * e.g. utm_*); every other field is dropped; identity fields can never be listed.
+     */
+    private String endpointsCollectFields = "_e,_ts,_pvid,_v,url,_ref,_sesref,_sesstart,_tz,_ul,_sz,_mob,_nmob,_device,_if,utm_*";
+    /**
+     * Browser events accepted per client address (IPv4, or IPv6 /64) per minute by POST &#123;base&#125;/collect,
+     * whatever visitor ids it sends (1..100000).
+     */
+    private int endpointsCollectAddressRate = 600;
+    /**
+     * Percent of the forwarding queue (events and bytes) that browser events may fill, so that page views
+     * always find room (1..100).
+     */
+    private int endpointsCollectQueueShare = 20;
+    /**
+     * Directory where events still unsent at undeploy are written and sent from on the next start (absolute
+     * path; absent = off: they are lost).
+     */
+    private String spoolDir;
+    /** Most bytes one deployment writes to the spool at undeploy, and reads from spool files at start. */
+    private long spoolMaxBytes = 16777216L;
     /** Comma list of profile fields put in the bootstrap and /profile answer. */
     private String bootstrapFields = "";
     /** Allow the PII fields of lytics.bootstrap.pii.fields in the bootstrap. */
@@ -657,6 +682,51 @@ public class LyticsProperties {
     public void setEndpointsCollectOrigins(String endpointsCollectOrigins) {
         this.endpointsCollectOrigins = endpointsCollectOrigins;
     }
+    /** @return {@code lytics.endpoints-collect-fields} */
+    public String getEndpointsCollectFields() {
+        return endpointsCollectFields;
+    }
+
+    /** @param endpointsCollectFields {@code lytics.endpoints-collect-fields} */
+    public void setEndpointsCollectFields(String endpointsCollectFields) {
+        this.endpointsCollectFields = endpointsCollectFields;
+    }
+    /** @return {@code lytics.endpoints-collect-address-rate} */
+    public int getEndpointsCollectAddressRate() {
+        return endpointsCollectAddressRate;
+    }
+
+    /** @param endpointsCollectAddressRate {@code lytics.endpoints-collect-address-rate} */
+    public void setEndpointsCollectAddressRate(int endpointsCollectAddressRate) {
+        this.endpointsCollectAddressRate = endpointsCollectAddressRate;
+    }
+    /** @return {@code lytics.endpoints-collect-queue-share} */
+    public int getEndpointsCollectQueueShare() {
+        return endpointsCollectQueueShare;
+    }
+
+    /** @param endpointsCollectQueueShare {@code lytics.endpoints-collect-queue-share} */
+    public void setEndpointsCollectQueueShare(int endpointsCollectQueueShare) {
+        this.endpointsCollectQueueShare = endpointsCollectQueueShare;
+    }
+    /** @return {@code lytics.spool-dir} */
+    public String getSpoolDir() {
+        return spoolDir;
+    }
+
+    /** @param spoolDir {@code lytics.spool-dir} */
+    public void setSpoolDir(String spoolDir) {
+        this.spoolDir = spoolDir;
+    }
+    /** @return {@code lytics.spool-max-bytes} */
+    public long getSpoolMaxBytes() {
+        return spoolMaxBytes;
+    }
+
+    /** @param spoolMaxBytes {@code lytics.spool-max-bytes} */
+    public void setSpoolMaxBytes(long spoolMaxBytes) {
+        this.spoolMaxBytes = spoolMaxBytes;
+    }
     /** @return {@code lytics.endpoints-collect-trust-identity} */
     public boolean isEndpointsCollectTrustIdentity() {
         return endpointsCollectTrustIdentity;
@@ -804,6 +874,11 @@ public class LyticsProperties {
         put(values, ConfigKey.RELAY_RATE, String.valueOf(endpointsCollectRate));
         put(values, ConfigKey.RELAY_ORIGINS, endpointsCollectOrigins);
         put(values, ConfigKey.RELAY_TRUST_IDENTITY, String.valueOf(endpointsCollectTrustIdentity));
+        put(values, ConfigKey.RELAY_FIELDS, endpointsCollectFields);
+        put(values, ConfigKey.RELAY_ADDRESS_RATE, String.valueOf(endpointsCollectAddressRate));
+        put(values, ConfigKey.RELAY_QUEUE_SHARE, String.valueOf(endpointsCollectQueueShare));
+        put(values, ConfigKey.SPOOL_DIR, spoolDir);
+        put(values, ConfigKey.SPOOL_MAX_BYTES, String.valueOf(spoolMaxBytes));
         put(values, ConfigKey.RELAY_IDENTITY_FIELDS, endpointsCollectIdentityFields);
         put(values, ConfigKey.BOOTSTRAP_FIELDS, bootstrapFields);
         put(values, ConfigKey.BOOTSTRAP_PII, String.valueOf(bootstrapPii));
