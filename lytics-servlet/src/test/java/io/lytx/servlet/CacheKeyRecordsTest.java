@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The records the plugin keeps as cache keys write out equals, hashCode and toString: a record's
  * generated ones are linked through {@code java.lang.runtime.ObjectMethods}, whose JDK-wide method
  * handle cache on JDK 17 (JDK-8078641) keeps the last record class linked, and with it a redeployed
- * web application's class loader (server-tests' TomcatIT and JettyUndeployIT show the whole effect:
+ * web application's class loader (server-tests' TomcatIT shows the whole effect on Tomcat:
  * no class loader left after undeploy). Input: each key class's own class file; must hold: no
  * reference to ObjectMethods in it.
  */
