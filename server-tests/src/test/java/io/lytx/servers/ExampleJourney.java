@@ -99,10 +99,13 @@ final class ExampleJourney {
         assertThat(metric(status, "eventsFailed")).as("failed events; status: %s", status).isZero();
         assertThat(metric(status, "eventsDropped")).as("dropped events; status: %s", status).isZero();
 
-        // logout ends the session: the known-user block goes, the visitor cookie stays
+        // logout ends the session: the known-user block goes, and the plugin gives the browser a new
+        // visitor id (its known identity changed), so the next visitor on it never reaches Grace's profile
         String out = post("/logout", "");
-        assertThat(out).as("the home page after logout").doesNotContain("id=\"logged-in-as\"");
-        assertThat(cookie("seerid")).contains(visitor);
+        assertThat(out).as("the home page after logout").doesNotContain("id=\"logged-in-as\"")
+                .doesNotContain("id=\"block-known\"");
+        String after = cookie("seerid").orElseThrow(() -> new AssertionError("no seerid cookie after logout"));
+        assertThat(after).as("the visitor id after logout").matches(UUID_V4).isNotEqualTo(visitor);
     }
 
     private Optional<String> cookie(String name) {
