@@ -34,10 +34,13 @@ import io.lytx.sandbox.store.ReplayReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -86,6 +89,9 @@ public final class LyticsSandbox implements AutoCloseable {
         GRIZZLY_LIFECYCLE.forEach(logger -> logger.setLevel(Level.WARNING));
     }
 
+    /** The longest {@link #close()} waits for the server's threads to end once it is shut. */
+    private static final Duration THREADS_END_WAIT = Duration.ofSeconds(5);
+
     private static final int MIN_WORKERS = 8;
     private static final int MAX_WORKERS = 64;
 
@@ -124,6 +130,11 @@ public final class LyticsSandbox implements AutoCloseable {
      */
     public static LyticsSandbox start(SandboxOptions options) {
         Objects.requireNonNull(options, "options");
+        // on a thread that ends: Grizzly and Jersey leave per-thread caches on the thread that starts a server
+        return LifecycleThread.call("lytics-sandbox-start", () -> startHere(options));
+    }
+
+    private static LyticsSandbox startHere(SandboxOptions options) {
         String adminToken = options.adminToken().orElseGet(() -> "sbx_" + TokenStore.randomHex(20));
         RecoverableJournal journal = options.dataDir()
                 .<RecoverableJournal>map(dir -> FileJournal.open(dir, options.syncWrites()))
@@ -262,7 +273,8 @@ public final class LyticsSandbox implements AutoCloseable {
     }
 
     /**
-     * Stops the server (releasing hanging requests first) and closes the journal. Idempotent.
+     * Stops the server (releasing hanging requests first), waits (at most 5 s) for its threads to
+     * end, and closes the journal. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -271,9 +283,36 @@ public final class LyticsSandbox implements AutoCloseable {
         }
         closed = true;
         state.faults().clear();
-        server.shutdownNow();
-        jsonb.close();
-        journal.close();
+        // on a thread that ends, as at start: the caller's thread keeps no cache of Grizzly's
+        LifecycleThread.call("lytics-sandbox-stop", () -> {
+            List<ExecutorService> pools = new ArrayList<>();
+            for (NetworkListener listener : server.getListeners()) {
+                pools.add(listener.getTransport().getWorkerThreadPool());
+                pools.add(listener.getTransport().getKernelThreadPool());
+            }
+            server.shutdownNow();
+            awaitEnd(pools);
+            jsonb.close();
+            journal.close();
+            return null;
+        });
+    }
+
+    /**
+     * Waits, at most {@link #THREADS_END_WAIT} in all, for the server's threads to end: in a web
+     * application, a thread still running after undeploy keeps the application's class loader.
+     */
+    private static void awaitEnd(List<ExecutorService> pools) {
+        long deadline = System.nanoTime() + THREADS_END_WAIT.toNanos();
+        try {
+            for (ExecutorService pool : pools) {
+                if (pool != null) {
+                    pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Everything {@code /_sandbox/reset} puts back. */

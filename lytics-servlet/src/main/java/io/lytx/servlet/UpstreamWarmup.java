@@ -4,6 +4,7 @@ import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.EntityQuery;
 import io.lytx.client.error.LyticsApiException;
 import io.lytx.client.error.LyticsResponseException;
+import io.lytx.client.error.LyticsTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,8 +20,10 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The lookup bypasses the profile cache and the circuit breaker: its outcome is neither cached
  * nor counted against Lytics. Whatever it answers (Not Found, an error status, an unreadable body)
- * only the time it took matters; no answer is logged once; it never fails the start-up. Blocks the
- * calling thread for at most the given wait (plus 100 ms of grace for the call to end itself).
+ * only the time it took matters; no answer in time is logged once (INFO), a call that failed before
+ * its deadline (connection refused, an unusable client) once with what failed and after how long
+ * (WARNING); it never fails the start-up. Blocks the calling thread for at most the given wait (plus
+ * 100 ms of grace for the call to end itself).
  */
 final class UpstreamWarmup {
 
@@ -34,9 +37,17 @@ final class UpstreamWarmup {
     private UpstreamWarmup() {
     }
 
-    private static void noAnswer(Duration wait, Throwable why) {
+    private static void noAnswer(Duration wait) {
         LOG.log(System.Logger.Level.INFO, "Lytics did not answer the start-up warm-up within " + wait.toMillis()
-                + " ms (" + why.getClass().getSimpleName() + "); the first pages may show personalization as unavailable");
+                + " ms; the first pages may show personalization as unavailable");
+    }
+
+    /** The call ended without an answer before its deadline: say what failed, and when. */
+    private static void failed(long startNanos, Throwable why) {
+        LOG.log(System.Logger.Level.WARNING, "The Lytics start-up warm-up failed after "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos) + " ms: " + why
+                + (why.getCause() == null ? "" : "; cause: " + why.getCause())
+                + "; the first pages may show personalization as unavailable");
     }
 
     /**
@@ -72,11 +83,15 @@ final class UpstreamWarmup {
                         + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms: " + cause.getMessage());
                 return true;
             }
-            noAnswer(wait, cause);
+            if (cause instanceof LyticsTimeoutException) {
+                noAnswer(wait);
+            } else {
+                failed(start, cause);
+            }
             return false;
         } catch (TimeoutException e) {
             call.cancel(true);
-            noAnswer(wait, e);
+            noAnswer(wait);
             return false;
         } catch (InterruptedException e) {
             call.cancel(true);

@@ -3,10 +3,21 @@ package io.lytx.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.testing.RecordedRequest;
 import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,5 +65,44 @@ class UpstreamWarmupTest {
         assertThat(answered).as("no answer from a hung upstream").isFalse();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lytics.server().connectionsClosedByClient())
                 .as("the warm-up call is cut, its connection closed").isNotEmpty());
+    }
+
+    @Test
+    void aCallThatFailsAtOnceIsLoggedWithWhatFailedNotAsNoAnswerInTime() throws IOException {
+        // input: a Lytics URL whose port nobody listens on (connection refused at once), a 5 s wait
+        URI closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
+        }
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+                // kept in memory
+            }
+
+            @Override
+            public void close() {
+                // kept in memory
+            }
+        };
+        Logger log = Logger.getLogger(UpstreamWarmup.class.getName());
+        log.addHandler(capture);
+        try (LyticsClient client = LyticsClient.builder().baseUri(closedPort).token("tok").build()) {
+            assertThat(UpstreamWarmup.run(client, Duration.ofSeconds(5))).as("no answer from a closed port").isFalse();
+        } finally {
+            log.removeHandler(capture);
+        }
+        // must hold: one warning naming the failure and how soon it came, not "did not answer within 5000 ms"
+        assertThat(logged).as("records of the warm-up").hasSize(1);
+        LogRecord record = logged.get(0);
+        assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+        assertThat(record.getMessage()).contains("warm-up failed after").contains("ConnectException")
+                .doesNotContain("within 5000 ms");
     }
 }

@@ -17,7 +17,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -66,10 +65,13 @@ import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
 import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.JerseyClientBuilder;
+import org.glassfish.jersey.jsonb.JsonBindingFeature;
 
 /**
  * Sends {@link ApiRequest}s to Lytics over one Jersey client with the Apache 5 connector and a pool
- * of persistent connections, and turns answers into {@link Envelope}s or typed exceptions.
+ * of persistent connections (always Jersey, built with Jersey's own builder and its JSON-B provider
+ * registered explicitly, whichever JAX-RS implementation the server running us exposes), and turns answers into {@link Envelope}s or typed exceptions.
  * {@linkplain #upload Uploads} of bodies already in memory (collection batches) skip Jersey's
  * per-request pipeline and go straight to an Apache HttpClient on the same pool, with the same
  * timeouts, token, limits and error mapping: a busy site sends a few batches a second, a rate at
@@ -154,8 +156,12 @@ public final class Transport implements AutoCloseable {
                 .property(Apache5ClientProperties.DISABLE_COOKIES, true)
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
                 .property(ClientProperties.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
-                .property(ClientProperties.FOLLOW_REDIRECTS, false);
-        this.client = ClientBuilder.newClient(config);
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                .register(JsonBindingFeature.class);
+        // Jersey's own builder, not ClientBuilder.newClient: that one asks the JAX-RS API for "the"
+        // implementation, and a server that puts its own API and implementation ahead of the
+        // application's (WildFly: RESTEasy) would build a client that ignores this configuration
+        this.client = JerseyClientBuilder.createClient(config);
         this.uploads = HttpClients.custom()
                 .setConnectionManager(pool)
                 .setConnectionManagerShared(true) // the Jersey client owns and closes the pool

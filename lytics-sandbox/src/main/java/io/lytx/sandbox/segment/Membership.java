@@ -91,6 +91,9 @@ public final class Membership {
             return false;
         } finally {
             evaluating.remove(s.slug());
+            if (evaluating.isEmpty()) {
+                EVALUATING.remove(); // no entry left on a thread the sandbox does not own
+            }
         }
     }
 

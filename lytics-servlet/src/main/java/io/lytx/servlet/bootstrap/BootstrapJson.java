@@ -49,6 +49,26 @@ public final class BootstrapJson {
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(collect, "collect");
         }
+
+        /**
+         * Same URLs. Written out, like {@link #hashCode()} and {@link #toString()}: part of a cache
+         * key, and a record's generated methods would keep the web application's class loader alive
+         * after undeploy on JDK 17 (see {@link io.lytx.servlet.profile.LookupKey#equals}).
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Endpoints e && profile.equals(e.profile) && collect.equals(e.collect);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * profile.hashCode() + collect.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Endpoints[profile=" + profile + ", collect=" + collect + "]";
+        }
     }
 
     /**

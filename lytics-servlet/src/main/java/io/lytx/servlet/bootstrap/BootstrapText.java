@@ -42,8 +42,28 @@ public final class BootstrapText {
     /** Few combinations exist (counted × consent × preview × the deployment's endpoints). */
     private final Cache<Tail, String> tails = Caffeine.newBuilder().maximumSize(64).executor(Runnable::run).build();
 
-    /** What the members after {@code pvid} depend on. */
+    /**
+     * What the members after {@code pvid} depend on. A cache key: equals, hashCode and toString are
+     * written out (see {@link io.lytx.servlet.profile.LookupKey#equals}: a record's generated ones
+     * would keep the web application's class loader alive after undeploy on JDK 17).
+     */
     private record Tail(boolean counted, String consent, boolean preview, BootstrapJson.Endpoints endpoints) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tail t && counted == t.counted && preview == t.preview
+                    && consent.equals(t.consent) && endpoints.equals(t.endpoints);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(counted, consent, preview, endpoints);
+        }
+
+        @Override
+        public String toString() {
+            return "Tail[counted=" + counted + ", consent=" + consent + ", preview=" + preview + ", endpoints="
+                    + endpoints + "]";
+        }
     }
 
     /**

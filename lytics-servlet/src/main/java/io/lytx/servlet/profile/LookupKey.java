@@ -31,6 +31,22 @@ public record LookupKey(String field, String value) {
         }
     }
 
+    /**
+     * Same field and value. Written out, like {@link #hashCode()} and {@link #toString()}: the
+     * methods a record generates are bootstrapped by {@code java.lang.runtime.ObjectMethods}, which
+     * on JDK 17 keeps the last record class it linked in a JDK-wide cache (JDK-8078641, fixed in 18),
+     * and a cache key's class would keep a redeployed web application's class loader alive.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LookupKey other && field.equals(other.field) && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * field.hashCode() + value.hashCode();
+    }
+
     /** A compact form for logs; the value is shown because it is an identifier, never a secret. */
     @Override
     public String toString() {

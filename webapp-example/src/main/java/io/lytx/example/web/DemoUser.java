@@ -32,6 +32,28 @@ public record DemoUser(String id, String firstName, String email, String story) 
     }
 
     /**
+     * Same id, names, email and story. Written out, like {@link #hashCode()} and {@link #toString()}:
+     * a user is kept in the session, and the methods a record generates are linked through
+     * {@code java.lang.runtime.ObjectMethods}, whose JDK-wide cache on JDK 17 (JDK-8078641) keeps the
+     * last record class linked, and with it the example's class loader after undeploy.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DemoUser u && id.equals(u.id) && firstName.equals(u.firstName) && email.equals(u.email)
+                && story.equals(u.story);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, firstName, email, story);
+    }
+
+    @Override
+    public String toString() {
+        return "DemoUser[" + id + "]";
+    }
+
+    /**
      * The demo user with that id.
      *
      * @param id the form value; null gives empty
