@@ -140,7 +140,7 @@ public final class LyticsRuntime implements AutoCloseable {
             return null;
         }
         SharedCacheSettings settings = new SharedCacheSettings(config.sharedCacheProvider(), config.sharedCacheUri(),
-                config.sharedCacheName(), config.sharedCacheTimeout(), namespace(config));
+                config.sharedCacheProperties(), config.sharedCacheName(), config.sharedCacheTimeout(), namespace(config));
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
             return SharedProfileCache.open(settings, loader != null ? loader : LyticsRuntime.class.getClassLoader(),

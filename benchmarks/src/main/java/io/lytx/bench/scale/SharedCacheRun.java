@@ -166,7 +166,7 @@ public final class SharedCacheRun {
         System.setProperty(MEMBER, Integer.toString(member));
         try {
             ClassLoader nodeLoader = new URLClassLoader(new URL[0], SharedCacheRun.class.getClassLoader());
-            return SharedProfileCache.open(new SharedCacheSettings(PROVIDER, config, "lytics-bench", Duration.ofMillis(50),
+            return SharedProfileCache.open(new SharedCacheSettings(PROVIDER, config, new java.util.Properties(), "lytics-bench", Duration.ofMillis(50),
                     "bench"), nodeLoader, SETTINGS.ttl());
         } finally {
             if (before == null) {

@@ -62,6 +62,10 @@ public enum ConfigKey {
     CACHE_SHARED_URI("lytics.cache.shared.uri", null,
             "the provider's configuration URI (Hazelcast: a config file such as file:/etc/lytics/hazelcast.xml, or the "
             + "name of a running instance); absent = the provider's default"),
+    /** JCache provider properties. */
+    CACHE_SHARED_PROPERTIES("lytics.cache.shared.properties", "",
+            "comma list of name=value properties handed to the JCache provider with the URI (Hazelcast: "
+            + "hazelcast.config.location=file:/etc/lytics/hazelcast.xml starts a member this node stops at undeploy)"),
     /** JCache cache name. */
     CACHE_SHARED_NAME("lytics.cache.shared.name", "lytics-profiles",
             "name of the shared cache (created with String keys and values when it does not exist)"),

@@ -65,6 +65,7 @@ public final class LyticsConfig {
     private final String sharedCacheProvider;
     private final java.net.URI sharedCacheUri;
     private final String sharedCacheName;
+    private final java.util.Properties sharedCacheProperties;
     private final Duration sharedCacheTimeout;
     private final int recommendationLimit;
     private final PathPatterns eagerRecommendationPaths;
@@ -124,6 +125,7 @@ public final class LyticsConfig {
         sharedCache = r.choice(ConfigKey.CACHE_SHARED, SharedCacheMode.class);
         sharedCacheProvider = r.matching(ConfigKey.CACHE_SHARED_PROVIDER, CLASS_NAME, "a Java class name");
         sharedCacheUri = r.uri(ConfigKey.CACHE_SHARED_URI);
+        sharedCacheProperties = providerProperties(r);
         sharedCacheName = r.matching(ConfigKey.CACHE_SHARED_NAME, CACHE_NAME,
                 "letters, digits, '_', '-', '.' or ':', at most 200");
         sharedCacheTimeout = r.millis(ConfigKey.CACHE_SHARED_TIMEOUT_MS, 1, 1_000);
@@ -203,6 +205,23 @@ public final class LyticsConfig {
             // reported below
         }
         throw r.invalid(ConfigKey.SPOOL_DIR, "expected an absolute directory path");
+    }
+
+    private static java.util.Properties providerProperties(ConfigReader r) {
+        java.util.Properties out = new java.util.Properties();
+        ConfigReader.Raw raw = r.raw(ConfigKey.CACHE_SHARED_PROPERTIES).orElseThrow();
+        for (String part : raw.value().split(",")) {
+            String entry = part.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw r.invalid(raw, "expected name=value pairs separated by commas");
+            }
+            out.setProperty(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return out;
     }
 
     private static Set<String> consentModes(ConfigReader r) {
@@ -366,6 +385,13 @@ public final class LyticsConfig {
     /** The JCache provider's configuration URI, or null for its default. */
     public java.net.URI sharedCacheUri() {
         return sharedCacheUri;
+    }
+
+    /** Properties handed to the JCache provider (a copy; empty when none). */
+    public java.util.Properties sharedCacheProperties() {
+        java.util.Properties copy = new java.util.Properties();
+        copy.putAll(sharedCacheProperties);
+        return copy;
     }
 
     /** Name of the shared cache. */

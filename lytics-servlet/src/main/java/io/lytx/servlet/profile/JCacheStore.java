@@ -40,7 +40,8 @@ final class JCacheStore implements AutoCloseable {
         // real name, which would keep the nodes of a site apart.
         ClassLoader scope = provider.getDefaultClassLoader();
         CacheManager manager = provider.getCacheManager(
-                settings.configUri() == null ? provider.getDefaultURI() : settings.configUri(), scope);
+                settings.configUri() == null ? provider.getDefaultURI() : settings.configUri(), scope,
+                settings.properties());
         Cache<String, String> cache = existing(manager, settings.cacheName());
         if (cache == null) {
             MutableConfiguration<String, String> config = new MutableConfiguration<String, String>()
@@ -80,7 +81,11 @@ final class JCacheStore implements AutoCloseable {
         cache.put(key, value);
     }
 
-    /** Closes this node's cache manager; the cache and its cluster live on. */
+    /**
+     * Closes this node's cache manager; the cache and the other nodes live on. What the provider started
+     * for the manager ends with it when the provider ties them (Hazelcast: a member started from
+     * {@code hazelcast.config.location}; a member started from a config URI lives on with the JVM).
+     */
     @Override
     public void close() {
         manager.close();

@@ -55,7 +55,8 @@ class SharedProfileCacheTest {
         // a class loader per node: JCache keeps one provider (here: one Hazelcast member) per loader
         ClassLoader nodeLoader = new java.net.URLClassLoader(new java.net.URL[0], getClass().getClassLoader());
         SharedProfileCache cache = HazelcastNodes.asMember(members++, () -> SharedProfileCache.open(
-                new SharedCacheSettings(PROVIDER, config, cacheName, readTimeout, namespace),
+                new SharedCacheSettings(PROVIDER, null, HazelcastNodes.properties(config), cacheName, readTimeout,
+                        namespace),
                 nodeLoader, SETTINGS.ttl()));
         opened.add(cache);
         return cache;
@@ -157,6 +158,21 @@ class SharedProfileCacheTest {
             assertThat(lookup(a, "visitor-down").status()).isEqualTo(ProfileStatus.KNOWN);
             assertThat(fixture.calls("/api/entity")).isEqualTo(1);
             assertThat(a.metrics().sharedFailures()).isPositive();
+        } finally {
+            alone.shutdown();
+        }
+    }
+
+    @Test
+    void closingANodesSharedCacheStopsTheMemberItStarted() {
+        HazelcastNodes alone = new HazelcastNodes(1);
+        try {
+            SharedProfileCache cache = shared(alone.uri(), "profiles-close", "site", Duration.ofSeconds(1));
+            assertThat(alone.running()).hasSize(1);
+            // input: the node undeploys (closes its shared cache); what must hold: the member it started from
+            // hazelcast.config.location is gone, no thread or cluster membership left behind
+            cache.close();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> alone.running().isEmpty());
         } finally {
             alone.shutdown();
         }

@@ -56,7 +56,17 @@ public final class HazelcastNodes {
         }
     }
 
-    /** The configuration URI, for {@code lytics.cache.shared.uri} (the same on every node). */
+    /**
+     * The provider properties a node is given for this configuration ({@code hazelcast.config.location}):
+     * the member is then the cache manager's own and stops when the node closes its shared cache.
+     */
+    public static java.util.Properties properties(URI config) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("hazelcast.config.location", config.toString());
+        return p;
+    }
+
+    /** The configuration URI, for {@code hazelcast.config.location} (the same on every node). */
     public URI uri() {
         return file.toUri();
     }

@@ -75,6 +75,11 @@ public class LyticsProperties {
     private int upstreamMaxRps = 0;
     /** None, or jcache: the nodes of a site share their profile lookups through a JCache (JSR-107) cache. */
     private String cacheShared = "none";
+    /**
+     * Comma list of name=value properties handed to the JCache provider with the URI (Hazelcast:
+     * hazelcast.config.location=file:/etc/lytics/hazelcast.xml starts a member this node stops at undeploy).
+     */
+    private String cacheSharedProperties = "";
     /** Class name of the JCache CachingProvider; absent = the only one on the class path. */
     private String cacheSharedProvider;
     /**
@@ -384,6 +389,15 @@ public class LyticsProperties {
     /** @param upstreamMaxRps {@code lytics.upstream-max-rps} */
     public void setUpstreamMaxRps(int upstreamMaxRps) {
         this.upstreamMaxRps = upstreamMaxRps;
+    }
+    /** @return {@code lytics.cache-shared-properties} */
+    public String getCacheSharedProperties() {
+        return cacheSharedProperties;
+    }
+
+    /** @param cacheSharedProperties {@code lytics.cache-shared-properties} */
+    public void setCacheSharedProperties(String cacheSharedProperties) {
+        this.cacheSharedProperties = cacheSharedProperties;
     }
     /** @return {@code lytics.cache-shared} */
     public String getCacheShared() {
@@ -844,6 +858,7 @@ public class LyticsProperties {
         put(values, ConfigKey.CACHE_SHARED_PROVIDER, cacheSharedProvider);
         put(values, ConfigKey.CACHE_SHARED_URI, cacheSharedUri);
         put(values, ConfigKey.CACHE_SHARED_NAME, cacheSharedName);
+        put(values, ConfigKey.CACHE_SHARED_PROPERTIES, cacheSharedProperties);
         put(values, ConfigKey.CACHE_SHARED_TIMEOUT_MS, String.valueOf(cacheSharedTimeoutMs));
         put(values, ConfigKey.RECOMMENDATIONS_LIMIT, String.valueOf(recommendationsLimit));
         put(values, ConfigKey.RECOMMENDATIONS_EAGER_PATHS, recommendationsEagerPaths);
