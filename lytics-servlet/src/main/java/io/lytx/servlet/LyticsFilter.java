@@ -1,15 +1,11 @@
 package io.lytx.servlet;
 
 import io.lytx.servlet.collect.EventCollector;
-import io.lytx.servlet.config.CookieSecurity;
 import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.identity.BotDetector;
 import io.lytx.servlet.identity.ConsentPolicy;
 import io.lytx.servlet.identity.Identity;
-import io.lytx.servlet.identity.IdentityBinding;
-import io.lytx.servlet.identity.IdentityCookie;
 import io.lytx.servlet.identity.IdentityResolver;
-import io.lytx.servlet.identity.KnownUserResolver;
 import io.lytx.servlet.identity.StitchTracker;
 import io.lytx.servlet.identity.VisitorIds;
 import io.lytx.servlet.metrics.StatusAccess;
@@ -199,11 +195,7 @@ public class LyticsFilter implements Filter {
             this.bots = new BotDetector(config.botPattern());
             this.consent = new ConsentPolicy(config.consentGpc(), config.consentCookieName().orElse(null),
                     config.consentCookieValue());
-            this.identities = new IdentityResolver(
-                    new IdentityCookie(config.cookieName(), config.cookieMaxAge(), config.cookieDomain().orElse(null)),
-                    config.cookieSecurity() == CookieSecurity.ALWAYS, config.cookieSecurity() == CookieSecurity.NEVER,
-                    new KnownUserResolver(config.identityAttribute().orElse(null), config.identityPrincipal()),
-                    config.identityField(), IdentityBinding.derivedFrom(config.apiToken().orElseThrow()));
+            this.identities = IdentityResolver.forConfig(config);
             this.stitches = new StitchTracker(100_000);
             this.events = new PageViewEvents(config.collectUserAgent(), config.clientIp());
             this.statusEnabled = config.statusEnabled();

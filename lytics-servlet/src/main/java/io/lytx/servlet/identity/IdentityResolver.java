@@ -1,6 +1,7 @@
 package io.lytx.servlet.identity;
 
-import jakarta.servlet.http.Cookie;
+import io.lytx.servlet.config.CookieSecurity;
+import io.lytx.servlet.config.LyticsConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,22 @@ public final class IdentityResolver {
     }
 
     /**
+     * The resolver a deployment's settings describe (cookie, security, known user, identity field, and
+     * the binding key derived from the API token). The filter and the first-party endpoints use one each.
+     *
+     * @param config an active config (with a token), never null
+     */
+    public static IdentityResolver forConfig(LyticsConfig config) {
+        CookieSecurity security = config.cookieSecurity();
+        return new IdentityResolver(
+                new IdentityCookie(config.cookieName(), config.cookieMaxAge(), config.cookieDomain().orElse(null)),
+                security == CookieSecurity.ALWAYS,
+                security == CookieSecurity.NEVER,
+                new KnownUserResolver(config.identityAttribute().orElse(null), config.identityPrincipal()),
+                config.identityField(), IdentityBinding.derivedFrom(config.apiToken().orElseThrow()));
+    }
+
+    /**
      * The identity of a request and the cookies that must reach the browser for it.
      *
      * @param identity   the identity, never null
@@ -85,32 +102,57 @@ public final class IdentityResolver {
      * @param request the current request, never null
      */
     public Resolution resolve(HttpServletRequest request) {
-        List<String> ids = validIds(request);
-        List<String> markers = RequestCookies.values(request, cookie.bindingName());
-        String marker = markers.isEmpty() ? null : markers.get(0);
         String known = knownUsers.resolve(request);
         String field = known == null ? null : identityField;
         boolean secure = alwaysSecure || (!neverSecure && request.isSecure());
-        if (marker != null) {
-            for (String id : ids) {
-                if (binding.binds(marker, id, field, known)) {
-                    return new Resolution(new Identity(id, false, field, known), List.of(), false);
-                }
-            }
-            if (known != null) {
-                for (String id : ids) {
-                    if (binding.binds(marker, id, null, null)) {
-                        return bound(id, field, known, secure);
-                    }
-                }
-            }
-        } else if (!ids.isEmpty()) {
-            return bound(ids.get(0), field, known, secure);
+        Kept kept = keep(request, field, known);
+        if (kept.id() != null) {
+            return kept.marked() ? new Resolution(new Identity(kept.id(), false, field, known), List.of(), false)
+                    : bound(kept.id(), field, known, secure);
         }
         String minted = VisitorIds.mint();
         List<String> headers = List.of(cookie.headerValue(minted, secure),
                 cookie.bindingHeaderValue(binding.marker(minted, field, known), secure));
-        return new Resolution(new Identity(minted, true, field, known), headers, !ids.isEmpty());
+        return new Resolution(new Identity(minted, true, field, known), headers, kept.hadIds());
+    }
+
+    /**
+     * The visitor id this browser acts as now, changing nothing: the id {@link #resolve} would keep (the
+     * one its marker binds to the person logged in now, or an unmarked one), or null when it would mint
+     * a new one (no id, or every id belongs to someone else). For endpoints that must never act for the
+     * previous person of a shared browser, such as the collect relay.
+     *
+     * @param request the current request, never null
+     */
+    public String currentId(HttpServletRequest request) {
+        String known = knownUsers.resolve(request);
+        return keep(request, known == null ? null : identityField, known).id();
+    }
+
+    /** The id kept, whether its marker already binds it to this person, and whether the browser sent any id. */
+    private record Kept(String id, boolean marked, boolean hadIds) {
+    }
+
+    private Kept keep(HttpServletRequest request, String field, String known) {
+        List<String> ids = validIds(request);
+        List<String> markers = RequestCookies.values(request, cookie.bindingName());
+        if (markers.isEmpty()) {
+            return new Kept(ids.isEmpty() ? null : ids.get(0), false, !ids.isEmpty());
+        }
+        String marker = markers.get(0);
+        for (String id : ids) {
+            if (binding.binds(marker, id, field, known)) {
+                return new Kept(id, true, true);
+            }
+        }
+        if (known != null) {
+            for (String id : ids) {
+                if (binding.binds(marker, id, null, null)) {
+                    return new Kept(id, false, true); // an anonymous visitor who logged in keeps the id
+                }
+            }
+        }
+        return new Kept(null, false, !ids.isEmpty());
     }
 
     private Resolution bound(String id, String field, String known, boolean secure) {
@@ -130,26 +172,5 @@ public final class IdentityResolver {
             }
         }
         return out;
-    }
-
-    /**
-     * The first cookie named {@code name} whose value is an accepted visitor id, or null. It does not
-     * check the binding marker: for callers that only need "an id of this browser" (never for a
-     * profile lookup of a logged-in user).
-     *
-     * @param request the request, never null
-     * @param name    the cookie name, never null
-     */
-    public static String cookieValue(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        for (Cookie c : cookies) {
-            if (name.equals(c.getName()) && VisitorIds.isValid(c.getValue())) {
-                return c.getValue();
-            }
-        }
-        return null;
     }
 }

@@ -38,6 +38,7 @@ final class CollectEndpoint {
     private final VisitorRateLimiter visitorLimiter;
     private final VisitorRateLimiter addressLimiter;
     private final RelayFields fields;
+    private final IdentityResolver identities;
 
     /** @throws IllegalArgumentException naming the key when a relay setting is invalid */
     CollectEndpoint(FirstPartySettings settings, LyticsRuntime runtime) {
@@ -47,6 +48,7 @@ final class CollectEndpoint {
         this.bots = new BotDetector(config.botPattern());
         this.consent = new ConsentState(config);
         this.knownUsers = new KnownUserResolver(config.identityAttribute().orElse(null), config.identityPrincipal());
+        this.identities = IdentityResolver.forConfig(config);
         this.visitorLimiter = new VisitorRateLimiter(settings.ratePerMinute());
         this.addressLimiter = new VisitorRateLimiter(new FirstPartySettings.Reader(config)
                 .integer(ConfigKey.RELAY_ADDRESS_RATE, 1, 100_000));
@@ -98,7 +100,8 @@ final class CollectEndpoint {
         if (!consent.granted(req)) {
             throw new RelayRefusal(403, "no consent to collect events");
         }
-        String visitorId = IdentityResolver.cookieValue(req, config.cookieName());
+        // the id the marker vouches for: never the previous person's on a shared browser
+        String visitorId = identities.currentId(req);
         if (visitorId == null) {
             throw new RelayRefusal(403, "no valid visitor cookie '" + config.cookieName() + "': load a page first");
         }

@@ -84,6 +84,33 @@ class CollectRelayIT {
                 .doesNotContain("c-victim").doesNotContain("Mallory").doesNotContain("shop/login");
     }
 
+    @Test
+    void theRelayActsAsTheIdTheMarkerVouchesForNeverTheFormerPersons() {
+        URI collect = Http.base(base).resolve("lytics/collect");
+        String former = UUID.randomUUID().toString();
+        String current = UUID.randomUUID().toString();
+        // the marker the server gives the current id on a page (the browser keeps it beside seerid)
+        String marker = Http.setCookieValue(Http.getPage(Http.base(base).resolve("page"), "seerid=" + current),
+                "seerid_bind");
+        assertThat(marker).as("marker set on a page").isNotNull();
+        int before = RecordingUpstream.get().requests().size();
+        // input: a shared browser after the id was rotated: a stale copy of the former person's seerid comes
+        // first, then the current id with its marker; what must hold: the event goes to the current id only
+        HttpResponse<String> accepted = Http.postEvent(collect,
+                "seerid=" + former + "; seerid=" + current + "; seerid_bind=" + marker,
+                "{\"_e\":\"add_to_cart\",\"product_id\":\"sku-2\"}");
+        assertThat(accepted.statusCode()).as("body %s", accepted.body()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(15)).until(() -> forwardedFor(current, before), Optional::isPresent);
+        assertThat(forwardedFor(former, before)).isEmpty();
+
+        // input: only the former person's id, with a marker that binds it to nobody here; what must hold:
+        // refused (a page load first rotates the id), nothing sent for the former person
+        HttpResponse<String> refused = Http.postEvent(collect, "seerid=" + former + "; seerid_bind=" + marker,
+                "{\"_e\":\"add_to_cart\",\"product_id\":\"sku-3\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(forwardedFor(former, before)).isEmpty();
+    }
+
     private static Optional<JsonObject> forwardedFor(String visitor, int skip) {
         List<RecordedRequest> uploads = RecordingUpstream.get().requests().stream().skip(skip)
                 .filter(r -> r.path().startsWith("/collect/json/")).toList();
