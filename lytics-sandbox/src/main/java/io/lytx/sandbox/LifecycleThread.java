@@ -33,21 +33,28 @@ final class LifecycleThread {
         thread.start();
         boolean interrupted = false;
         try {
-            while (true) {
+            // join, not just get: the thread must have ended, not only its task, when the caller
+            // goes on (a container looks for the application's threads right after undeploy)
+            while (thread.isAlive()) {
                 try {
-                    return future.get();
+                    thread.join();
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(name + " failed", cause);
                 }
+            }
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                throw new AssertionError("the task has ended", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(name + " failed", cause);
             }
         } finally {
             if (interrupted) {

@@ -39,8 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -96,6 +94,7 @@ public final class LyticsSandbox implements AutoCloseable {
     private static final int MAX_WORKERS = 64;
 
     private final HttpServer server;
+    private final List<ServerThreads> threads;
     private final URI baseUri;
     private final String adminToken;
     private final String accountId;
@@ -106,12 +105,13 @@ public final class LyticsSandbox implements AutoCloseable {
     private final List<Route> routes;
     private boolean closed;
 
-    private LyticsSandbox(HttpServer server, URI baseUri, String adminToken, String accountId,
+    private LyticsSandbox(HttpServer server, List<ServerThreads> threads, URI baseUri, String adminToken, String accountId,
                           RecoverableJournal journal, ReplayReport replayReport, SandboxState state,
                           JsonbResolver jsonb, List<Route> routes) {
         this.jsonb = jsonb;
         this.routes = routes;
         this.server = server;
+        this.threads = threads;
         this.baseUri = baseUri;
         this.adminToken = adminToken;
         this.accountId = accountId;
@@ -177,19 +177,26 @@ public final class LyticsSandbox implements AutoCloseable {
 
             URI bind = URI.create("http://" + hostForUri(options.host()) + ":" + options.port() + "/");
             server = GrizzlyHttpServerFactory.createHttpServer(bind, config, false);
+            ServerThreads threads = new ServerThreads("lytics-sandbox");
+            ServerThreads kernelThreads = new ServerThreads("lytics-sandbox-kernel");
             EnvelopeErrorPage errorPage = new EnvelopeErrorPage();
             server.getServerConfiguration().setDefaultErrorPageGenerator(errorPage);
             for (NetworkListener listener : server.getListeners()) {
                 listener.setDefaultErrorPageGenerator(errorPage);
                 listener.registerAddOn(new UpgradeIgnoringAddOn());
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                        .setPoolName("lytics-sandbox").setCorePoolSize(MIN_WORKERS).setMaxPoolSize(MAX_WORKERS));
+                        .setPoolName("lytics-sandbox").setThreadFactory(threads)
+                        .setCorePoolSize(MIN_WORKERS).setMaxPoolSize(MAX_WORKERS));
+                ThreadPoolConfig kernel = listener.getTransport().getKernelThreadPoolConfig();
+                if (kernel != null) {
+                    kernel.setThreadFactory(kernelThreads);
+                }
             }
             server.start();
             int port = server.getListeners().iterator().next().getPort();
             URI base = URI.create("http://" + hostForUri(options.host()) + ":" + port + "/");
-            return new LyticsSandbox(server, base, adminToken, account.id(), journal, report, state, jsonb,
-                    RouteCatalog.of(resources));
+            return new LyticsSandbox(server, List.of(threads, kernelThreads), base, adminToken, account.id(),
+                    journal, report, state, jsonb, RouteCatalog.of(resources));
         } catch (IOException e) {
             stopQuietly(server);
             closeQuietly(jsonbToClose);
@@ -285,13 +292,8 @@ public final class LyticsSandbox implements AutoCloseable {
         state.faults().clear();
         // on a thread that ends, as at start: the caller's thread keeps no cache of Grizzly's
         LifecycleThread.call("lytics-sandbox-stop", () -> {
-            List<ExecutorService> pools = new ArrayList<>();
-            for (NetworkListener listener : server.getListeners()) {
-                pools.add(listener.getTransport().getWorkerThreadPool());
-                pools.add(listener.getTransport().getKernelThreadPool());
-            }
             server.shutdownNow();
-            awaitEnd(pools);
+            awaitEnd(threads);
             jsonb.close();
             journal.close();
             return null;
@@ -302,13 +304,11 @@ public final class LyticsSandbox implements AutoCloseable {
      * Waits, at most {@link #THREADS_END_WAIT} in all, for the server's threads to end: in a web
      * application, a thread still running after undeploy keeps the application's class loader.
      */
-    private static void awaitEnd(List<ExecutorService> pools) {
+    private static void awaitEnd(List<ServerThreads> owned) {
         long deadline = System.nanoTime() + THREADS_END_WAIT.toNanos();
         try {
-            for (ExecutorService pool : pools) {
-                if (pool != null) {
-                    pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
+            for (ServerThreads group : owned) {
+                group.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
