@@ -19,7 +19,7 @@ public enum ConfigKey {
     /** Optional account id. */
     ACCOUNT_ID("lytics.account.id", null, "account id sent as account_id (optional)"),
     /** Collection stream. */
-    STREAM("lytics.stream", "default", "stream the page views and identify events are sent to"),
+    STREAM("lytics.stream", "default", "stream the page views and login events are sent to"),
     /** Per-request budget. */
     BUDGET_MS("lytics.budget.ms", "150", "per-request budget for profile and recommendations, ms (1..10000)"),
     /** Connect timeout. */
@@ -28,8 +28,9 @@ public enum ConfigKey {
     MAX_CONNECTIONS("lytics.http.max.connections", "64", "connection pool size of the API client"),
 
     WARMUP_MS("lytics.warmup.ms", "2000", "at start-up, wait up to this long for one profile lookup of an id no "
-            + "visitor has, which loads the HTTP and JSON machinery and opens a connection, so that the first pages "
-            + "do not spend their budget on it, ms (0 = no warm-up, up to 30000)"),
+            + "visitor has (00000000-0000-4000-8000-000000000000): it loads the HTTP and JSON machinery and opens a "
+            + "connection, so the first pages after a deploy get their profile within budget instead of showing "
+            + "UNAVAILABLE, ms (0 = no warm-up, up to 30000)"),
     /** Identity cookie name. */
     COOKIE_NAME("lytics.cookie.name", "seerid", "name of the visitor-id cookie (shared with the Lytics JS tag)"),
     /** Identity cookie lifetime. */
@@ -41,7 +42,7 @@ public enum ConfigKey {
     /** Hard TTL of known profiles. */
     PROFILE_TTL_S("lytics.profile.ttl.s", "60", "hard expiry of a cached profile, seconds"),
     /** Refresh-ahead age. */
-    PROFILE_REFRESH_S("lytics.profile.refresh.s", "30", "age after which a cached profile is refreshed in the background, seconds (< ttl)"),
+    PROFILE_REFRESH_S("lytics.profile.refresh.s", "30", "age after which a cached profile is refreshed in the background, seconds (less than the ttl)"),
     /** Negative cache TTL. */
     PROFILE_NEGATIVE_TTL_S("lytics.profile.negative.ttl.s", "10", "how long a new-visitor (Not Found) answer is cached, seconds"),
     /** Cache bound. */
@@ -61,7 +62,7 @@ public enum ConfigKey {
     /** JCache provider configuration. */
     CACHE_SHARED_URI("lytics.cache.shared.uri", null,
             "the provider's configuration URI (Hazelcast: a config file such as file:/etc/lytics/hazelcast.xml, or the "
-            + "name of a running instance); absent = the provider's default"),
+            + "name of a running instance), the same text on every node; absent = the provider's default"),
     /** JCache provider properties. */
     CACHE_SHARED_PROPERTIES("lytics.cache.shared.properties", "",
             "comma list of name=value properties handed to the JCache provider with the URI (Hazelcast: "
@@ -84,10 +85,12 @@ public enum ConfigKey {
     /** Consent cookie name. */
     CONSENT_COOKIE_NAME("lytics.consent.cookie.name", null, "name of the consent cookie (required by consent mode cookie)"),
     /** Consent cookie value. */
-    CONSENT_COOKIE_VALUE("lytics.consent.cookie.value", "true", "value of the consent cookie that grants consent"),
+    CONSENT_COOKIE_VALUE("lytics.consent.cookie.value", "true", "value of the consent cookie that grants consent (when the cookie comes "
+            + "several times, every value must grant: a refusal wins)"),
     /** Bot user-agent pattern. */
     BOT_PATTERN("lytics.bot.pattern", BotPatterns.DEFAULT,
-            "case-insensitive regex on User-Agent; a match (or no User-Agent) is a bot: nothing fetched or collected"),
+            "case-insensitive regex on User-Agent; a match (or no User-Agent) is a bot: nothing fetched or collected. "
+                    + "Default: a built-in pattern (crawlers, monitors, curl, wget, HTTP libraries, headless browsers)"),
     /** Known-user identity field. */
     IDENTITY_FIELD("lytics.identity.field", "email", "Lytics identity field of a logged-in user (email, user_id, ...)"),
     /** Known-user attribute. */
@@ -151,8 +154,9 @@ public enum ConfigKey {
     /** Browser event fields the relay forwards (allow-list). */
     RELAY_FIELDS("lytics.endpoints.collect.fields",
             "_e,_ts,_pvid,_v,url,_ref,_sesref,_sesstart,_tz,_ul,_sz,_mob,_nmob,_device,_if,utm_*",
-            "comma list of the browser event fields POST {base}/collect forwards (a trailing * matches a prefix, "
-                    + "e.g. utm_*); every other field is dropped; identity fields can never be listed"),
+            "the allow-list: comma list of the browser event fields POST {base}/collect forwards (a trailing * "
+                    + "matches a prefix, e.g. utm_*); every other field is dropped; an entry naming or matching an "
+                    + "identity field fails start-up"),
     /** Browser events per client address and minute. */
     RELAY_ADDRESS_RATE("lytics.endpoints.collect.address.rate", "600",
             "browser events accepted per client address (IPv4, or IPv6 /64) per minute by POST {base}/collect, "
@@ -180,14 +184,14 @@ public enum ConfigKey {
     CSP_NONCE_ATTRIBUTE("lytics.csp.nonce.attribute", "cspNonce",
             "request attribute holding the CSP nonce put on the helper's script tags"),
     /** Official tag loader. */
-    TAG_LOADER("lytics.tag.loader", "false", "the head tag also loads the official Lytics JS tag, set to the server's cookie"),
+    TAG_LOADER("lytics.tag.loader", "false", "the head tag also loads the official Lytics JS tag (Lytics' install contract), set to the server's cookie, which the tag then does not rewrite"),
     /** Official tag URL. */
     TAG_SRC("lytics.tag.src", null,
             "URL of the official tag (default https://c.lytics.io/api/tag/{lytics.account.id}/latest.min.js)"),
     /** Preview switch. */
     PREVIEW_ENABLED("lytics.preview.enabled", "false", "allow ?lytics_preview=... to force segments (editors' preview)"),
     /** Preview role. */
-    PREVIEW_ROLE("lytics.preview.role", null, "container role required to preview; required when lytics.preview.enabled is true");
+    PREVIEW_ROLE("lytics.preview.role", null, "container role required to preview; required when lytics.preview.enabled is true (start-up fails naming this key otherwise)");
 
     private final String key;
     private final String defaultValue;

@@ -36,7 +36,7 @@ public class LyticsProperties {
     private String apiToken;
     /** Account id sent as account_id (optional). */
     private String accountId;
-    /** Stream the page views and identify events are sent to. */
+    /** Stream the page views and login events are sent to. */
     private String stream = "default";
     /** Per-request budget for profile and recommendations, ms (1..10000). */
     private int budgetMs = 150;
@@ -45,9 +45,10 @@ public class LyticsProperties {
     /** Connection pool size of the API client. */
     private int httpMaxConnections = 64;
     /**
-     * At start-up, wait up to this long for one profile lookup of an id no visitor has, which loads the
-     * HTTP and JSON machinery and opens a connection, so that the first pages do not spend their budget on
-     * it, ms (0 = no warm-up, up to 30000).
+     * At start-up, wait up to this long for one profile lookup of an id no visitor has
+     * (00000000-0000-4000-8000-000000000000): it loads the HTTP and JSON machinery and opens a
+     * connection, so the first pages after a deploy get their profile within budget instead of
+     * showing UNAVAILABLE, ms (0 = no warm-up, up to 30000).
      */
     private int warmupMs = 2000;
     /** Name of the visitor-id cookie (shared with the Lytics JS tag). */
@@ -60,7 +61,7 @@ public class LyticsProperties {
     private String cookieSecure = "auto";
     /** Hard expiry of a cached profile, seconds. */
     private int profileTtlS = 60;
-    /** Age after which a cached profile is refreshed in the background, seconds (&lt; ttl). */
+    /** Age after which a cached profile is refreshed in the background, seconds (less than the ttl). */
     private int profileRefreshS = 30;
     /** How long a new-visitor (Not Found) answer is cached, seconds. */
     private int profileNegativeTtlS = 10;
@@ -69,48 +70,50 @@ public class LyticsProperties {
     /** How long the circuit breaker stays open before probing, seconds. */
     private int breakerOpenS = 5;
     /**
-     * Most profile and recommendation calls this node makes to Lytics per second; 0 = no ceiling (a 429
-     * from Lytics always pauses lookups for its Retry-After, 5 s when it names none).
+     * Most profile and recommendation calls this node makes to Lytics per second; 0 = no ceiling (a
+     * 429 from Lytics always pauses lookups for its Retry-After, 5 s when it names none).
      */
     private int upstreamMaxRps = 0;
     /** None, or jcache: the nodes of a site share their profile lookups through a JCache (JSR-107) cache. */
     private String cacheShared = "none";
     /**
      * Comma list of name=value properties handed to the JCache provider with the URI (Hazelcast:
-     * hazelcast.config.location=file:/etc/lytics/hazelcast.xml starts a member this node stops at undeploy).
+     * hazelcast.config.location=file:/etc/lytics/hazelcast.xml starts a member this node stops at
+     * undeploy).
      */
     private String cacheSharedProperties = "";
     /** Class name of the JCache CachingProvider; absent = the only one on the class path. */
     private String cacheSharedProvider;
     /**
-     * The provider's configuration URI (Hazelcast: a config file such as file:/etc/lytics/hazelcast.xml,
-     * or the name of a running instance); absent = the provider's default.
+     * The provider's configuration URI (Hazelcast: a config file such as
+     * file:/etc/lytics/hazelcast.xml, or the name of a running instance), the same text on every
+     * node; absent = the provider's default.
      */
     private String cacheSharedUri;
     /** Name of the shared cache (created with String keys and values when it does not exist). */
     private String cacheSharedName = "lytics-profiles";
     /**
-     * How long a lookup that missed this node's cache waits for the shared one before asking Lytics, ms
-     * (1..1000, below the budget).
+     * How long a lookup that missed this node's cache waits for the shared one before asking
+     * Lytics, ms (1..1000, below the budget).
      */
     private int cacheSharedTimeoutMs = 20;
     /** Number of recommendations when a page asks for none (1..100). */
     private int recommendationsLimit = 5;
-    /**
-     * Comma list of path patterns (/exact, /prefix/*, *.ext) whose recommendations are fetched with the
-     * profile.
-     */
+    /** Comma list of path patterns (/exact, /prefix/*, *.ext) whose recommendations are fetched with the profile. */
     private String recommendationsEagerPaths = "";
     /** None (no consent needed), gpc (Sec-GPC: 1 refuses), cookie (consent cookie required), or gpc,cookie. */
     private String consentMode = "none";
     /** Name of the consent cookie (required by consent mode cookie). */
     private String consentCookieName;
-    /** Value of the consent cookie that grants consent. */
+    /**
+     * Value of the consent cookie that grants consent (when the cookie comes several times, every
+     * value must grant: a refusal wins).
+     */
     private boolean consentCookieValue = true;
     /**
      * Case-insensitive regex on User-Agent; a match (or no User-Agent) is a bot: nothing fetched or
-     * collected. Default: a built-in pattern (crawlers, monitors, curl, wget, HTTP libraries, headless
-     * browsers).
+     * collected. Default: a built-in pattern (crawlers, monitors, curl, wget, HTTP libraries,
+     * headless browsers).
      */
     private String botPattern;
     /** Lytics identity field of a logged-in user (email, user_id, ...). */
@@ -156,35 +159,36 @@ public class LyticsProperties {
     private boolean endpointsEnabled = true;
     /** Base path (inside the web app) of the first-party endpoints. */
     private String endpointsPath = "/lytics";
-    /** Browser events accepted per visitor per minute by POST &#123;base&#125;/collect (1..10000). */
+    /** Browser events accepted per visitor per minute by POST {base}/collect (1..10000). */
     private int endpointsCollectRate = 60;
     /** Comma list of extra origins (https://host[:port]) allowed to POST events; same-origin is always allowed. */
     private String endpointsCollectOrigins = "";
     /** Must stay false: identity fields are never taken from the browser (true fails at start-up). */
     private boolean endpointsCollectTrustIdentity = false;
     /**
-     * Comma list of identity fields never taken from browser events, besides _uid, _uids, seerid, the cookie
-     * name and lytics.identity.field: add every identity (by) field of your account.
+     * Comma list of identity fields never taken from browser events, besides _uid, _uids, seerid,
+     * the cookie name and lytics.identity.field: add every identity (by) field of your account.
      */
     private String endpointsCollectIdentityFields = "_uid,_uido,_uidn,_getid,email,emails,user_id,userid,uid,phone,mobile,customer_id";
     /**
-     * Comma list of the browser event fields POST &#123;base&#125;/collect forwards (a trailing * matches a prefix,
-     * e.g. utm_*); every other field is dropped; identity fields can never be listed.
+     * The allow-list: comma list of the browser event fields POST {base}/collect forwards (a
+     * trailing * matches a prefix, e.g. utm_*); every other field is dropped; an entry naming or
+     * matching an identity field fails start-up.
      */
     private String endpointsCollectFields = "_e,_ts,_pvid,_v,url,_ref,_sesref,_sesstart,_tz,_ul,_sz,_mob,_nmob,_device,_if,utm_*";
     /**
-     * Browser events accepted per client address (IPv4, or IPv6 /64) per minute by POST &#123;base&#125;/collect,
-     * whatever visitor ids it sends (1..100000).
+     * Browser events accepted per client address (IPv4, or IPv6 /64) per minute by POST
+     * {base}/collect, whatever visitor ids it sends (1..100000).
      */
     private int endpointsCollectAddressRate = 600;
     /**
-     * Percent of the forwarding queue (events and bytes) that browser events may fill, so that page views
-     * always find room (1..100).
+     * Percent of the forwarding queue (events and bytes) that browser events may fill, so that page
+     * views always find room (1..100).
      */
     private int endpointsCollectQueueShare = 20;
     /**
-     * Directory where events still unsent at undeploy are written and sent from on the next start (absolute
-     * path; absent = off: they are lost).
+     * Directory where events still unsent at undeploy are written and sent from on the next start
+     * (absolute path; absent = off: they are lost).
      */
     private String spoolDir;
     /** Most bytes one deployment writes to the spool at undeploy, and reads from spool files at start. */
@@ -197,16 +201,19 @@ public class LyticsProperties {
     private String bootstrapPiiFields = "email,emails,phone,mobile,first_name,last_name,name,full_name,address,street,city,postal_code,zip,birthdate,ip,user_id";
     /** Request attribute holding the CSP nonce put on the helper's script tags. */
     private String cspNonceAttribute = "cspNonce";
-    /** The head tag also loads the official Lytics JS tag, set to the server's cookie. */
-    private boolean tagLoader = false;
     /**
-     * URL of the official tag (default
-     * https://c.lytics.io/api/tag/&#123;lytics.account.id&#125;/latest.min.js).
+     * The head tag also loads the official Lytics JS tag (Lytics' install contract), set to the
+     * server's cookie, which the tag then does not rewrite.
      */
+    private boolean tagLoader = false;
+    /** URL of the official tag (default https://c.lytics.io/api/tag/{lytics.account.id}/latest.min.js). */
     private String tagSrc;
     /** Allow ?lytics_preview=... to force segments (editors' preview). */
     private boolean previewEnabled = false;
-    /** Container role required to preview; required when lytics.preview.enabled is true. */
+    /**
+     * Container role required to preview; required when lytics.preview.enabled is true (start-up
+     * fails naming this key otherwise).
+     */
     private String previewRole;
 
     /** @return {@code lytics.filter-order} */
