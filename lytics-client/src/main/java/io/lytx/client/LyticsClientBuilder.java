@@ -1,8 +1,8 @@
 package io.lytx.client;
 
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiToken;
 import io.lytx.client.internal.Args;
-import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ClientSettings;
 import java.net.URI;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package io.lytx.client.collect;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.error.LyticsConnectionException;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.LyticsClient;
-import io.lytx.client.internal.ApiCalls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,14 @@
 package io.lytx.client.entity;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.error.LyticsResponseException;
 import io.lytx.client.error.LyticsTimeoutException;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.JsonValues;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.LyticsClient;
-import io.lytx.client.internal.ApiCalls;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.lytx.client.management;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.ProfileFields;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.LyticsClient;
-import io.lytx.client.internal.ApiCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
