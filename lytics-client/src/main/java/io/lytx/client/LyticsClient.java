@@ -3,7 +3,7 @@ package io.lytx.client;
 import io.lytx.client.collect.CollectApi;
 import io.lytx.client.content.ContentApi;
 import io.lytx.client.entity.EntityApi;
-import io.lytx.client.internal.Transport;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.management.AccountApi;
 import io.lytx.client.management.TokenApi;
 import io.lytx.client.management.UserApi;
@@ -16,13 +16,34 @@ import io.lytx.client.segment.SegmentApi;
  * <p>Thread-safe; create one per application and share it. It owns a pool of persistent HTTP
  * connections (Apache HttpClient 5 through Jersey) and a few daemon threads for async calls;
  * {@link #close()} releases them. Blocking methods wait at most the connect timeout plus the read
- * timeout between bytes; async methods take their own overall timeout. Failures are unchecked
+ * timeout between bytes; async methods take their own overall timeout. The API families come only
+ * from a client's accessors (they cannot be constructed elsewhere). Failures are unchecked
  * {@link io.lytx.client.error.LyticsException}s. The token never appears in a {@code toString},
  * an exception message or a log line.
  */
 public final class LyticsClient implements AutoCloseable {
 
-    private final Transport transport;
+    /**
+     * What a client hands to each API family it creates ({@code new EntityApi(internals)} and its
+     * siblings): the way to its connections. There is no public way to make one and a client gives
+     * its own to its API families only, so the {@code *Api} classes cannot be built outside a client:
+     * take them from {@link #entities()}, {@link #collect()} and the other accessors. Immutable.
+     */
+    public static final class Internals {
+
+        private final ApiCalls calls;
+
+        private Internals(ApiCalls calls) {
+            this.calls = calls;
+        }
+
+        /** @return the client's calls, through which its API families send their requests */
+        public ApiCalls calls() {
+            return calls;
+        }
+    }
+
+    private final ApiCalls calls;
     private final CollectApi collect;
     private final EntityApi entities;
     private final SegmentApi segments;
@@ -32,16 +53,17 @@ public final class LyticsClient implements AutoCloseable {
     private final UserApi users;
     private final TokenApi tokens;
 
-    LyticsClient(Transport transport) {
-        this.transport = transport;
-        this.collect = new CollectApi(transport);
-        this.entities = new EntityApi(transport);
-        this.segments = new SegmentApi(transport);
-        this.schema = new SchemaApi(transport);
-        this.content = new ContentApi(transport);
-        this.accounts = new AccountApi(transport);
-        this.users = new UserApi(transport);
-        this.tokens = new TokenApi(transport);
+    LyticsClient(ApiCalls calls) {
+        this.calls = calls;
+        Internals internals = new Internals(calls);
+        this.collect = new CollectApi(internals);
+        this.entities = new EntityApi(internals);
+        this.segments = new SegmentApi(internals);
+        this.schema = new SchemaApi(internals);
+        this.content = new ContentApi(internals);
+        this.accounts = new AccountApi(internals);
+        this.users = new UserApi(internals);
+        this.tokens = new TokenApi(internals);
     }
 
     /** @return a builder; set at least the token */
@@ -98,12 +120,12 @@ public final class LyticsClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        transport.close();
+        calls.close();
     }
 
     /** @return a description without the token */
     @Override
     public String toString() {
-        return "LyticsClient[" + transport + "]";
+        return "LyticsClient[" + calls + "]";
     }
 }

@@ -1,8 +1,9 @@
 package io.lytx.client;
 
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiToken;
 import io.lytx.client.internal.Args;
-import io.lytx.client.internal.Transport;
+import io.lytx.client.internal.ClientSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,8 +172,8 @@ public final class LyticsClientBuilder {
         if (token == null) {
             throw new NullPointerException("token must not be null");
         }
-        return new LyticsClient(new Transport(new Transport.Settings(baseUri, effectiveBulkUri(), token, accountId, connectTimeout,
-                readTimeout, maxResponseBytes, maxConnections, asyncQueueCapacity, clock)));
+        return new LyticsClient(new ApiCalls(new ClientSettings(baseUri, effectiveBulkUri(), token, accountId,
+                connectTimeout, readTimeout, maxResponseBytes, maxConnections, asyncQueueCapacity, clock)));
     }
 
     /** @return the settings, with the token shown as {@code ***} */

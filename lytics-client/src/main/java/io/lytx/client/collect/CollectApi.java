@@ -1,11 +1,12 @@
 package io.lytx.client.collect;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.error.LyticsConnectionException;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.internal.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,11 +30,15 @@ public final class CollectApi {
 
     private static final byte[] NEWLINE = {'\n'};
 
-    private final Transport transport;
+    private final ApiCalls calls;
 
-    /** @param transport the client's transport */
-    public CollectApi(Transport transport) {
-        this.transport = transport;
+    /**
+     * Made by {@link LyticsClient} only: take this family from {@link LyticsClient#collect()}.
+     *
+     * @param internals what the client hands its API families; not null
+     */
+    public CollectApi(LyticsClient.Internals internals) {
+        this.calls = internals.calls();
     }
 
     /**
@@ -47,7 +52,7 @@ public final class CollectApi {
      */
     public CollectResult json(String stream, Object eventOrList, CollectOptions options) {
         Args.notNull(eventOrList, "eventOrList");
-        return jsonBody(stream, transport.toJson(eventOrList), options);
+        return jsonBody(stream, calls.toJson(eventOrList), options);
     }
 
     /**
@@ -72,7 +77,7 @@ public final class CollectApi {
         }
         ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/json").segment(stream, "stream"))
                 .body("application/json", utf8Json);
-        return toResult(transport.upload(r), options.isDryRun());
+        return toResult(calls.upload(r), options.isDryRun());
     }
 
     /**
@@ -105,7 +110,7 @@ public final class CollectApi {
         Args.notNull(options, "options");
         ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(stream, "stream")).onBulkHost()
                 .body("application/json", new NonClosingInputStream(in));
-        return toResult(transport.send(r), options.isDryRun());
+        return toResult(calls.send(r), options.isDryRun());
     }
 
     /**
@@ -124,7 +129,7 @@ public final class CollectApi {
         Args.notNull(events, "events");
         List<InputStream> lines = new ArrayList<>(events.size() * 2);
         for (int i = 0; i < events.size(); i++) {
-            byte[] json = transport.toJson(Args.notNull(events.get(i), "events[" + i + "]"));
+            byte[] json = calls.toJson(Args.notNull(events.get(i), "events[" + i + "]"));
             BulkJsonCheck.requireFlatObject(json, i);
             lines.add(new ByteArrayInputStream(json));
             lines.add(new ByteArrayInputStream(NEWLINE));
@@ -170,7 +175,7 @@ public final class CollectApi {
         Args.notNull(options, "options");
         ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(stream, "stream")).onBulkHost()
                 .body("application/csv", new NonClosingInputStream(in));
-        Envelope env = transport.send(r);
+        Envelope env = calls.send(r);
         return toResult(env, false);
     }
 

@@ -1,11 +1,12 @@
 package io.lytx.client.content;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.ProfileFields;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.internal.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +21,15 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ContentApi {
 
-    private final Transport transport;
+    private final ApiCalls calls;
 
-    /** @param transport the client's transport */
-    public ContentApi(Transport transport) {
-        this.transport = transport;
+    /**
+     * Made by {@link LyticsClient} only: take this family from {@link LyticsClient#content()}.
+     *
+     * @param internals what the client hands its API families; not null
+     */
+    public ContentApi(LyticsClient.Internals internals) {
+        this.calls = internals.calls();
     }
 
     /**
@@ -36,7 +41,7 @@ public final class ContentApi {
      * @return recommended documents, best first
      */
     public List<Recommendation> recommendForUser(String field, String value, RecommendationQuery query) {
-        return toRecommendations(transport.send(userRequest(field, value, query)));
+        return toRecommendations(calls.send(userRequest(field, value, query)));
     }
 
     /**
@@ -50,7 +55,7 @@ public final class ContentApi {
      */
     public CompletionStage<List<Recommendation>> recommendForUserAsync(String field, String value,
                                                                       RecommendationQuery query, Duration timeout) {
-        return transport.sendAsync(userRequest(field, value, query), timeout, ContentApi::toRecommendations);
+        return calls.sendAsync(userRequest(field, value, query), timeout, ContentApi::toRecommendations);
     }
 
     /**
@@ -63,7 +68,7 @@ public final class ContentApi {
     public List<Recommendation> recommendForSegment(String segmentIdOrSlug, RecommendationQuery query) {
         Args.notNull(query, "query");
         ApiRequest r = ApiRequest.get().path("/api/content/recommend/segment").segment(segmentIdOrSlug, "segment");
-        return toRecommendations(transport.send(query.applyTo(r)));
+        return toRecommendations(calls.send(query.applyTo(r)));
     }
 
     /**
@@ -77,7 +82,7 @@ public final class ContentApi {
     public DocumentPage documents(List<String> urls, List<String> ids, int limit) {
         Args.notNull(urls, "urls");
         Args.notNull(ids, "ids");
-        Envelope env = transport.send(ApiRequest.get().path("/api/content/doc").queryList("urls", urls)
+        Envelope env = calls.send(ApiRequest.get().path("/api/content/doc").queryList("urls", urls)
                 .queryList("ids", ids).query("limit", Args.inRange(limit, 1, 1000, "limit")));
         Map<String, Object> data = env.dataMap();
         List<ContentDocument> docs = new ArrayList<>();
@@ -94,7 +99,7 @@ public final class ContentApi {
      * @return the classified document (fields as Lytics sent them: {@code tags}, {@code primary_image}...)
      */
     public ProfileFields classifyUrl(String url) {
-        return ProfileFields.of(transport.send(ApiRequest.get().path("/api/content/doc/classify")
+        return ProfileFields.of(calls.send(ApiRequest.get().path("/api/content/doc/classify")
                 .query("url", Args.notBlank(url, "url"))).dataMap());
     }
 
@@ -105,7 +110,7 @@ public final class ContentApi {
      * @return the classified document
      */
     public ProfileFields classifyText(String text) {
-        return ProfileFields.of(transport.send(ApiRequest.get().path("/api/content/doc/classify")
+        return ProfileFields.of(calls.send(ApiRequest.get().path("/api/content/doc/classify")
                 .query("text", Args.notBlank(text, "text"))).dataMap());
     }
 
@@ -116,7 +121,7 @@ public final class ContentApi {
      * @return the classified document
      */
     public ProfileFields classifyAndAdd(String url) {
-        return ProfileFields.of(transport.send(ApiRequest.post().path("/api/content/doc/classify")
+        return ProfileFields.of(calls.send(ApiRequest.post().path("/api/content/doc/classify")
                 .query("url", Args.notBlank(url, "url"))
                 .body("text/plain", new byte[0])).dataMap());
     }
@@ -128,7 +133,7 @@ public final class ContentApi {
      * @return the classified document
      */
     public ProfileFields classifyAndAddText(String text) {
-        return ProfileFields.of(transport.send(ApiRequest.post().path("/api/content/doc/classify")
+        return ProfileFields.of(calls.send(ApiRequest.post().path("/api/content/doc/classify")
                 .body("text/plain", Args.notBlank(text, "text").getBytes(StandardCharsets.UTF_8))).dataMap());
     }
 
@@ -139,7 +144,7 @@ public final class ContentApi {
      * @return the topics
      */
     public List<Topic> topics(int limit) {
-        Envelope env = transport.send(ApiRequest.get().path("/api/content/topic")
+        Envelope env = calls.send(ApiRequest.get().path("/api/content/topic")
                 .query("limit", Args.inRange(limit, 1, 10_000, "limit")));
         List<Topic> out = new ArrayList<>();
         for (Object o : env.dataList()) {
@@ -159,7 +164,7 @@ public final class ContentApi {
      * @return {@code topics} and {@code docs} as Lytics sent them
      */
     public ProfileFields topic(String topic) {
-        return ProfileFields.of(transport.send(ApiRequest.get().path("/api/content/topic").segment(topic, "topic")).dataMap());
+        return ProfileFields.of(calls.send(ApiRequest.get().path("/api/content/topic").segment(topic, "topic")).dataMap());
     }
 
     /**
@@ -169,7 +174,7 @@ public final class ContentApi {
      * @return the topic graph
      */
     public Taxonomy taxonomy(int limit) {
-        Map<String, Object> data = transport.send(ApiRequest.get().path("/api/content/taxonomy")
+        Map<String, Object> data = calls.send(ApiRequest.get().path("/api/content/taxonomy")
                 .query("limit", Args.inRange(limit, 1, 500, "limit"))).dataMap();
         List<Taxonomy.Node> nodes = new ArrayList<>();
         for (Object o : Tolerant.list(data.get("nodes"))) {

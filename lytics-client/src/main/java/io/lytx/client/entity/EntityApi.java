@@ -1,13 +1,14 @@
 package io.lytx.client.entity;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.error.LyticsResponseException;
 import io.lytx.client.error.LyticsTimeoutException;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.JsonValues;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.internal.Transport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -26,11 +27,15 @@ import java.util.concurrent.CompletionStage;
  */
 public final class EntityApi {
 
-    private final Transport transport;
+    private final ApiCalls calls;
 
-    /** @param transport the client's transport */
-    public EntityApi(Transport transport) {
-        this.transport = transport;
+    /**
+     * Made by {@link LyticsClient} only: take this family from {@link LyticsClient#entities()}.
+     *
+     * @param internals what the client hands its API families; not null
+     */
+    public EntityApi(LyticsClient.Internals internals) {
+        this.calls = internals.calls();
     }
 
     /**
@@ -42,7 +47,7 @@ public final class EntityApi {
      *         {@code "Timed out"} answer) or connection failure
      */
     public Entity get(EntityQuery query) {
-        return toEntity(transport.send(request(query)));
+        return toEntity(calls.send(request(query)));
     }
 
     /**
@@ -56,7 +61,7 @@ public final class EntityApi {
      */
     public CompletionStage<Entity> getAsync(EntityQuery query, Duration timeout) {
         ApiRequest request = request(query);
-        return transport.sendAsync(request, timeout, EntityApi::toEntity);
+        return calls.sendAsync(request, timeout, EntityApi::toEntity);
     }
 
     /**
@@ -67,7 +72,7 @@ public final class EntityApi {
      */
     public Map<String, Object> delete(EntityQuery query) {
         Args.notNull(query, "query");
-        return transport.send(ApiRequest.delete().path("/api/entity").segment(query.table(), "table")
+        return calls.send(ApiRequest.delete().path("/api/entity").segment(query.table(), "table")
                 .segment(query.field(), "field").segment(query.value(), "value")).dataMap();
     }
 

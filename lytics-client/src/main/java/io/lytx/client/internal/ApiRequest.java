@@ -1,6 +1,5 @@
 package io.lytx.client.internal;
 
-import io.lytx.client.params.ListParams;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;

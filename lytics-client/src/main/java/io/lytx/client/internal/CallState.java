@@ -8,10 +8,10 @@ import jakarta.ws.rs.core.Response;
  * strategy: whether the body was read to its end (otherwise the connection is discarded, not
  * drained), whether the call was aborted, and its deadline. Thread-safe.
  */
-public final class CallState {
+final class CallState {
 
     /** Request property under which the connector's closing strategy finds this state. */
-    public static final String PROPERTY = "io.lytx.client.callState";
+    static final String PROPERTY = "io.lytx.client.callState";
 
     private final long deadlineNanos;
     private final boolean hasDeadline;
@@ -25,7 +25,7 @@ public final class CallState {
     }
 
     /** @return the state of a call with no overall deadline (socket timeouts only) */
-    public static CallState unbounded() {
+    static CallState unbounded() {
         return new CallState(0, false);
     }
 
@@ -33,7 +33,7 @@ public final class CallState {
      * @param deadlineNanos the {@link System#nanoTime()} by which the call must end
      * @return the state of a call with that deadline
      */
-    public static CallState until(long deadlineNanos) {
+    static CallState until(long deadlineNanos) {
         return new CallState(deadlineNanos, true);
     }
 
@@ -43,12 +43,12 @@ public final class CallState {
     }
 
     /** @return whether the body was consumed to its end */
-    public boolean fullyRead() {
+    boolean fullyRead() {
         return fullyRead;
     }
 
     /** @return whether the call was aborted (deadline passed or caller cancelled) */
-    public boolean aborted() {
+    boolean aborted() {
         return aborted;
     }
 
@@ -63,7 +63,7 @@ public final class CallState {
      * Aborts the call: a response already under way is closed, which discards its connection so a
      * blocked read ends at once; a call not yet started will not start.
      */
-    public void abort() {
+    void abort() {
         aborted = true;
         Response r = response;
         if (r != null) {

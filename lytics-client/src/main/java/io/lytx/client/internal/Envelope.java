@@ -1,8 +1,14 @@
 package io.lytx.client.internal;
 
 import io.lytx.client.error.LyticsResponseException;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +30,50 @@ import java.util.OptionalLong;
  */
 public record Envelope(String operation, int httpStatus, JsonValue data, String message, String status,
                        JsonObject meta, String next, OptionalLong total) {
+
+    /** Made once: {@code Json.createReader} looks the JSON-P provider up with a ServiceLoader on every call. */
+    private static final JsonReaderFactory READERS = Jsonp.PROVIDER.createReaderFactory(Map.of());
+
+    /**
+     * Parses the body of a 2xx answer. An empty body gives {@link JsonValue#NULL} data; a JSON value
+     * without {@code data} or {@code status} members is taken whole as {@code data}.
+     *
+     * @param op     the operation, for messages
+     * @param status the HTTP status
+     * @param bytes  the whole body
+     * @return the envelope
+     * @throws LyticsResponseException when the body is not JSON
+     */
+    static Envelope parse(String op, int status, byte[] bytes) {
+        if (bytes.length == 0) {
+            return new Envelope(op, status, JsonValue.NULL, "", "", null, "", OptionalLong.empty());
+        }
+        JsonValue root;
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
+            root = reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            throw new LyticsResponseException(op + ": answer (HTTP " + status + ", " + bytes.length
+                    + " bytes) is not JSON", e);
+        }
+        if (!(root instanceof JsonObject o) || !o.containsKey("data") && !o.containsKey("status")) {
+            return new Envelope(op, status, root, "", "", null, "", OptionalLong.empty());
+        }
+        JsonValue data = o.getOrDefault("data", JsonValue.NULL);
+        return new Envelope(op, status, data == null ? JsonValue.NULL : data, text(o.get("message")),
+                text(o.get("status")), o.get("meta") instanceof JsonObject m ? m : null, text(o.get("_next")),
+                o.get("total") instanceof JsonNumber t ? OptionalLong.of(t.longValue())
+                        : Tolerant.longValue(text(o.get("total"))));
+    }
+
+    private static String text(JsonValue v) {
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        if (v instanceof JsonNumber n) {
+            return n.toString();
+        }
+        return "";
+    }
 
     /**
      * @return {@code data} as an object

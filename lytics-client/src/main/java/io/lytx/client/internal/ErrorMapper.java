@@ -3,11 +3,14 @@ package io.lytx.client.internal;
 import io.lytx.client.error.LyticsApiException;
 import io.lytx.client.error.LyticsBadRequestException;
 import io.lytx.client.error.LyticsConflictException;
+import io.lytx.client.error.LyticsConnectionException;
+import io.lytx.client.error.LyticsException;
 import io.lytx.client.error.LyticsForbiddenException;
 import io.lytx.client.error.LyticsNotFoundException;
 import io.lytx.client.error.LyticsPayloadTooLargeException;
 import io.lytx.client.error.LyticsRateLimitException;
 import io.lytx.client.error.LyticsServerException;
+import io.lytx.client.error.LyticsTimeoutException;
 import io.lytx.client.error.LyticsUnauthorizedException;
 import io.lytx.client.error.LyticsUnprocessableException;
 import jakarta.json.JsonArray;
@@ -16,12 +19,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * Turns an HTTP error answer into the matching typed exception; a 429 or 5xx carries the parsed
- * {@code Retry-After}. Stateless, thread-safe.
+ * Turns an HTTP error answer into the matching typed exception (a 429 or 5xx carries the parsed
+ * {@code Retry-After}), and a failed exchange into a timeout or connection exception. Stateless,
+ * thread-safe.
  */
 final class ErrorMapper {
 
@@ -47,6 +53,32 @@ final class ErrorMapper {
             case 429 -> new LyticsRateLimitException(operation, msg, RetryAfter.parse(retryAfter, clock).orElse(null));
             default -> new LyticsApiException(operation, status, msg);
         };
+    }
+
+    /**
+     * @param operation the operation, for the message
+     * @param e         what the HTTP client threw
+     * @param state     the call's state: an aborted call reports its deadline
+     * @return the {@link LyticsException} found among the causes, else a {@link LyticsTimeoutException}
+     *     (aborted call, socket timeout) or a {@link LyticsConnectionException}
+     */
+    static LyticsException transportFailure(String operation, Exception e, CallState state) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause != cause.getCause()
+                && !(cause instanceof IOException) && !(cause instanceof LyticsException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof LyticsException le) {
+            return le;
+        }
+        if (state.aborted()) {
+            return new LyticsTimeoutException(operation + " passed its deadline", e);
+        }
+        if (cause instanceof InterruptedIOException) {
+            return new LyticsTimeoutException(operation + " timed out: " + cause.getClass().getSimpleName(), e);
+        }
+        return new LyticsConnectionException(operation + " failed: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), e);
     }
 
     /** Lytics' message: {@code message} of a v1 body, {@code errors[0].message} of a v2 body, else short text. */

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Parses an HTTP {@code Retry-After} value: delta seconds or an HTTP-date. Stateless, thread-safe. */
-public final class RetryAfter {
+final class RetryAfter {
 
     private RetryAfter() {
     }
@@ -19,7 +19,7 @@ public final class RetryAfter {
      * @return the wait: the seconds given, or the time until the date (zero when the date is past);
      *     empty when absent or unparsable
      */
-    public static Optional<Duration> parse(String header, Clock clock) {
+    static Optional<Duration> parse(String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * so {@code .} and {@code ..} cannot be read as dot-segments by anything normalizing the path.
  * Stateless and thread-safe.
  */
-public final class UriEncoding {
+final class UriEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -24,7 +24,7 @@ public final class UriEncoding {
      * @throws NullPointerException     when value is null
      * @throws IllegalArgumentException when value is blank
      */
-    public static String segment(String value, String name) {
+    static String segment(String value, String name) {
         return encode(Args.notBlank(value, name));
     }
 
@@ -35,7 +35,7 @@ public final class UriEncoding {
      * @param value any text, not null
      * @return the encoded value
      */
-    public static String queryValue(String value) {
+    static String queryValue(String value) {
         return encode(value).replace("%2C", ",");
     }
 
@@ -43,7 +43,7 @@ public final class UriEncoding {
      * @param value any text, not null
      * @return the text with every byte outside {@code A-Z a-z 0-9 - _ ~} percent-encoded
      */
-    public static String encode(String value) {
+    static String encode(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {

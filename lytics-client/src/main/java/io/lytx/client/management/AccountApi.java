@@ -1,10 +1,11 @@
 package io.lytx.client.management;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.ProfileFields;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.internal.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +16,21 @@ public final class AccountApi {
     /** Slug of the IP allow-list setting. */
     public static final String IP_ALLOW_LIST = "api_ip_whitelist";
 
-    private final Transport transport;
+    private final ApiCalls calls;
 
-    /** @param transport the client's transport */
-    public AccountApi(Transport transport) {
-        this.transport = transport;
+    /**
+     * Made by {@link LyticsClient} only: take this family from {@link LyticsClient#accounts()}.
+     *
+     * @param internals what the client hands its API families; not null
+     */
+    public AccountApi(LyticsClient.Internals internals) {
+        this.calls = internals.calls();
     }
 
     /** @return every account the token reaches ({@code GET /api/account}) */
     public List<Account> list() {
         List<Account> out = new ArrayList<>();
-        for (Object o : transport.send(ApiRequest.get().path("/api/account")).dataList()) {
+        for (Object o : calls.send(ApiRequest.get().path("/api/account")).dataList()) {
             out.add(toAccount(Tolerant.map(o)));
         }
         return List.copyOf(out);
@@ -36,7 +41,7 @@ public final class AccountApi {
      * @return the account ({@code GET /api/account/{id}})
      */
     public Account get(String id) {
-        return toAccount(transport.send(ApiRequest.get().path("/api/account").segment(id, "id")).dataMap());
+        return toAccount(calls.send(ApiRequest.get().path("/api/account").segment(id, "id")).dataMap());
     }
 
     /** @return the token's own account ({@code GET /api/account/current}) */
@@ -47,7 +52,7 @@ public final class AccountApi {
     /** @return every setting ({@code GET /api/account/setting}) */
     public List<AccountSetting> settings() {
         List<AccountSetting> out = new ArrayList<>();
-        for (Object o : transport.send(ApiRequest.get().path("/api/account/setting")).dataList()) {
+        for (Object o : calls.send(ApiRequest.get().path("/api/account/setting")).dataList()) {
             out.add(toSetting(Tolerant.map(o)));
         }
         return List.copyOf(out);
@@ -58,7 +63,7 @@ public final class AccountApi {
      * @return the setting ({@code GET /api/account/setting/{slug}})
      */
     public AccountSetting setting(String slug) {
-        return toSetting(transport.send(ApiRequest.get().path("/api/account/setting").segment(slug, "slug")).dataMap());
+        return toSetting(calls.send(ApiRequest.get().path("/api/account/setting").segment(slug, "slug")).dataMap());
     }
 
     /**
@@ -72,8 +77,8 @@ public final class AccountApi {
      */
     public AccountSetting putSetting(String slug, Object value) {
         Args.notNull(value, "value");
-        return toSetting(transport.send(ApiRequest.put().path("/api/account/setting").segment(slug, "slug")
-                .body("application/json", transport.toJson(value))).dataMap());
+        return toSetting(calls.send(ApiRequest.put().path("/api/account/setting").segment(slug, "slug")
+                .body("application/json", calls.toJson(value))).dataMap());
     }
 
     /**
@@ -82,7 +87,7 @@ public final class AccountApi {
      * @param slug setting slug; not blank
      */
     public void deleteSetting(String slug) {
-        transport.send(ApiRequest.delete().path("/api/account/setting").segment(slug, "slug"));
+        calls.send(ApiRequest.delete().path("/api/account/setting").segment(slug, "slug"));
     }
 
     /**

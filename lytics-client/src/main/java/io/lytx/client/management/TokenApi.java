@@ -1,10 +1,11 @@
 package io.lytx.client.management;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.ProfileFields;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.internal.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,15 @@ import java.util.Map;
 /** API tokens. Blocking, up to the client's timeouts. Thread-safe. */
 public final class TokenApi {
 
-    private final Transport transport;
+    private final ApiCalls calls;
 
-    /** @param transport the client's transport */
-    public TokenApi(Transport transport) {
-        this.transport = transport;
+    /**
+     * Made by {@link LyticsClient} only: take this family from {@link LyticsClient#tokens()}.
+     *
+     * @param internals what the client hands its API families; not null
+     */
+    public TokenApi(LyticsClient.Internals internals) {
+        this.calls = internals.calls();
     }
 
     /**
@@ -28,8 +33,8 @@ public final class TokenApi {
      */
     public CreatedToken create(TokenRequest request) {
         Args.notNull(request, "request");
-        Map<String, Object> data = transport.send(ApiRequest.post().path("/api/auth/createtoken")
-                .body("application/json", transport.toJson(request.toJsonMap()))).dataMap();
+        Map<String, Object> data = calls.send(ApiRequest.post().path("/api/auth/createtoken")
+                .body("application/json", calls.toJson(request.toJsonMap()))).dataMap();
         String secret = "";
         for (Object o : Tolerant.list(data.get("config"))) {
             Map<String, Object> c = Tolerant.map(o);
@@ -47,7 +52,7 @@ public final class TokenApi {
     /** @return the account's API tokens ({@code GET /v2/auth?auth_type=api_token}) */
     public List<TokenInfo> list() {
         List<TokenInfo> out = new ArrayList<>();
-        for (Object o : transport.send(ApiRequest.get().path("/v2/auth").query("auth_type", "api_token")).dataList()) {
+        for (Object o : calls.send(ApiRequest.get().path("/v2/auth").query("auth_type", "api_token")).dataList()) {
             Map<String, Object> m = Tolerant.map(o);
             out.add(new TokenInfo(str(m, "id"), str(m, "label"), str(m, "description"), Tolerant.strings(m.get("scopes")),
                     str(m, "expires"), ProfileFields.of(m)));
@@ -61,7 +66,7 @@ public final class TokenApi {
      * @param id the token's auth id; not blank
      */
     public void delete(String id) {
-        transport.send(ApiRequest.delete().path("/v2/auth").segment(id, "id"));
+        calls.send(ApiRequest.delete().path("/v2/auth").segment(id, "id"));
     }
 
     private static String str(Map<String, Object> m, String key) {

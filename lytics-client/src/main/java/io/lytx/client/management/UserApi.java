@@ -1,9 +1,10 @@
 package io.lytx.client.management;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.ProfileFields;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.internal.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,21 @@ import java.util.Map;
 /** Admin users ({@code /api/user}). Blocking, up to the client's timeouts. Thread-safe. */
 public final class UserApi {
 
-    private final Transport transport;
+    private final ApiCalls calls;
 
-    /** @param transport the client's transport */
-    public UserApi(Transport transport) {
-        this.transport = transport;
+    /**
+     * Made by {@link LyticsClient} only: take this family from {@link LyticsClient#users()}.
+     *
+     * @param internals what the client hands its API families; not null
+     */
+    public UserApi(LyticsClient.Internals internals) {
+        this.calls = internals.calls();
     }
 
     /** @return every admin user of the account ({@code GET /api/user}) */
     public List<AdminUser> list() {
         List<AdminUser> out = new ArrayList<>();
-        for (Object o : transport.send(ApiRequest.get().path("/api/user")).dataList()) {
+        for (Object o : calls.send(ApiRequest.get().path("/api/user")).dataList()) {
             out.add(toUser(Tolerant.map(o)));
         }
         return List.copyOf(out);
@@ -32,7 +37,7 @@ public final class UserApi {
      * @return the user ({@code GET /api/user/{id-or-email}})
      */
     public AdminUser get(String idOrEmail) {
-        return toUser(transport.send(ApiRequest.get().path("/api/user").segment(idOrEmail, "idOrEmail")).dataMap());
+        return toUser(calls.send(ApiRequest.get().path("/api/user").segment(idOrEmail, "idOrEmail")).dataMap());
     }
 
     private static AdminUser toUser(Map<String, Object> m) {

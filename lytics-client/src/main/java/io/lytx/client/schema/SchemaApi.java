@@ -1,11 +1,12 @@
 package io.lytx.client.schema;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.ProfileFields;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.internal.Transport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,11 +17,15 @@ import java.util.Set;
 /** Catalog API ({@code /api/schema}). Blocking, up to the client's timeouts. Thread-safe. */
 public final class SchemaApi {
 
-    private final Transport transport;
+    private final ApiCalls calls;
 
-    /** @param transport the client's transport */
-    public SchemaApi(Transport transport) {
-        this.transport = transport;
+    /**
+     * Made by {@link LyticsClient} only: take this family from {@link LyticsClient#schema()}.
+     *
+     * @param internals what the client hands its API families; not null
+     */
+    public SchemaApi(LyticsClient.Internals internals) {
+        this.calls = internals.calls();
     }
 
     /**
@@ -30,7 +35,7 @@ public final class SchemaApi {
      * @return the schema
      */
     public TableSchema table(String table) {
-        Map<String, Object> data = transport.send(ApiRequest.get().path("/api/schema").segment(table, "table")).dataMap();
+        Map<String, Object> data = calls.send(ApiRequest.get().path("/api/schema").segment(table, "table")).dataMap();
         Object rawColumns = data.containsKey("columns") ? data.get("columns") : data.get("fields");
         List<Column> columns = new ArrayList<>();
         Set<String> isByColumns = new LinkedHashSet<>();
@@ -62,7 +67,7 @@ public final class SchemaApi {
      */
     public List<FieldInfo> fieldInfo(String table, List<String> fields, int limit) {
         Args.notNull(fields, "fields");
-        Envelope env = transport.send(ApiRequest.get().path("/api/schema").segment(table, "table").path("/fieldinfo")
+        Envelope env = calls.send(ApiRequest.get().path("/api/schema").segment(table, "table").path("/fieldinfo")
                 .queryList("fields", fields).query("limit", Args.inRange(limit, 1, 1000, "limit")));
         Object data = env.dataJava();
         Object list = data instanceof Map<?, ?> m ? m.get("fields") : data;
@@ -85,7 +90,7 @@ public final class SchemaApi {
      */
     public List<StreamInfo> streams() {
         List<StreamInfo> out = new ArrayList<>();
-        for (Object o : transport.send(ApiRequest.get().path("/api/schema/_streams")).dataList()) {
+        for (Object o : calls.send(ApiRequest.get().path("/api/schema/_streams")).dataList()) {
             Map<String, Object> m = Tolerant.map(o);
             out.add(new StreamInfo(str(m, "stream"), Tolerant.bool(m.get("hidden")).orElse(false),
                     Tolerant.longValue(m.get("ct")).orElse(0), Tolerant.instant(m.get("last_msg_ts")), ProfileFields.of(m)));

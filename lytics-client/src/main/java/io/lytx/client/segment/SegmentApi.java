@@ -1,11 +1,12 @@
 package io.lytx.client.segment;
 
+import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.ProfileFields;
+import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.Tolerant;
-import io.lytx.client.internal.Transport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,15 @@ public final class SegmentApi {
 
     private static final String FILTERQL = "text/plain";
 
-    private final Transport transport;
+    private final ApiCalls calls;
 
-    /** @param transport the client's transport */
-    public SegmentApi(Transport transport) {
-        this.transport = transport;
+    /**
+     * Made by {@link LyticsClient} only: take this family from {@link LyticsClient#segments()}.
+     *
+     * @param internals what the client hands its API families; not null
+     */
+    public SegmentApi(LyticsClient.Internals internals) {
+        this.calls = internals.calls();
     }
 
     /**
@@ -39,7 +44,7 @@ public final class SegmentApi {
      * @return every matching segment
      */
     public List<Segment> list(String table, String valid) {
-        Envelope env = transport.send(ApiRequest.get().path("/api/segment").query("table", table).query("valid", valid));
+        Envelope env = calls.send(ApiRequest.get().path("/api/segment").query("table", table).query("valid", valid));
         List<Segment> out = new ArrayList<>();
         for (Object o : env.dataList()) {
             out.add(toSegment(Tolerant.map(o)));
@@ -55,7 +60,7 @@ public final class SegmentApi {
      * @throws io.lytx.client.error.LyticsNotFoundException when there is none
      */
     public Segment get(String idOrSlug) {
-        return toSegment(transport.send(ApiRequest.get().path("/api/segment").segment(idOrSlug, "idOrSlug")).dataMap());
+        return toSegment(calls.send(ApiRequest.get().path("/api/segment").segment(idOrSlug, "idOrSlug")).dataMap());
     }
 
     /**
@@ -66,7 +71,7 @@ public final class SegmentApi {
      * @throws io.lytx.client.error.LyticsBadRequestException when the FilterQL is invalid
      */
     public Segment upsert(String filterQl) {
-        return toSegment(transport.send(ApiRequest.post().path("/api/segment")
+        return toSegment(calls.send(ApiRequest.post().path("/api/segment")
                 .body(FILTERQL, Args.notBlank(filterQl, "filterQl").getBytes(StandardCharsets.UTF_8))).dataMap());
     }
 
@@ -78,8 +83,8 @@ public final class SegmentApi {
      */
     public Segment create(SegmentDraft draft) {
         Args.notNull(draft, "draft");
-        return toSegment(transport.send(ApiRequest.post().path("/api/segment")
-                .body("application/json", transport.toJson(draft.toJsonMap()))).dataMap());
+        return toSegment(calls.send(ApiRequest.post().path("/api/segment")
+                .body("application/json", calls.toJson(draft.toJsonMap()))).dataMap());
     }
 
     /**
@@ -91,8 +96,8 @@ public final class SegmentApi {
      */
     public Segment update(String id, SegmentDraft draft) {
         Args.notNull(draft, "draft");
-        return toSegment(transport.send(ApiRequest.put().path("/api/segment").segment(id, "id")
-                .body("application/json", transport.toJson(draft.toJsonMap()))).dataMap());
+        return toSegment(calls.send(ApiRequest.put().path("/api/segment").segment(id, "id")
+                .body("application/json", calls.toJson(draft.toJsonMap()))).dataMap());
     }
 
     /**
@@ -101,7 +106,7 @@ public final class SegmentApi {
      * @param id the segment id; not blank
      */
     public void delete(String id) {
-        transport.send(ApiRequest.delete().path("/api/segment").segment(id, "id"));
+        calls.send(ApiRequest.delete().path("/api/segment").segment(id, "id"));
     }
 
     /**
@@ -111,7 +116,7 @@ public final class SegmentApi {
      * @throws io.lytx.client.error.LyticsBadRequestException with Lytics' parse message when invalid
      */
     public void validate(String filterQl) {
-        transport.send(ApiRequest.post().path("/api/segment/validate")
+        calls.send(ApiRequest.post().path("/api/segment/validate")
                 .body(FILTERQL, Args.notBlank(filterQl, "filterQl").getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -122,7 +127,7 @@ public final class SegmentApi {
      * @return its size
      */
     public SegmentSize size(String idOrSlug) {
-        Envelope env = transport.send(ApiRequest.get().path("/api/segment").segment(idOrSlug, "idOrSlug").path("/size"));
+        Envelope env = calls.send(ApiRequest.get().path("/api/segment").segment(idOrSlug, "idOrSlug").path("/size"));
         return toSize(env, idOrSlug);
     }
 
@@ -134,7 +139,7 @@ public final class SegmentApi {
      * @return its size
      */
     public SegmentSize sizeOf(String filterQl) {
-        Envelope env = transport.send(ApiRequest.post().path("/api/segment/size")
+        Envelope env = calls.send(ApiRequest.post().path("/api/segment/size")
                 .body(FILTERQL, Args.notBlank(filterQl, "filterQl").getBytes(StandardCharsets.UTF_8)));
         return toSize(env, "");
     }
@@ -150,7 +155,7 @@ public final class SegmentApi {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("ids must not be empty");
         }
-        Envelope env = transport.send(ApiRequest.get().path("/api/segment/sizes").queryList("ids", ids));
+        Envelope env = calls.send(ApiRequest.get().path("/api/segment/sizes").queryList("ids", ids));
         List<SegmentSize> out = new ArrayList<>();
         for (Object o : env.dataList()) {
             Map<String, Object> m = Tolerant.map(o);
@@ -185,7 +190,7 @@ public final class SegmentApi {
     public ScanPage scanPage(String idOrSlug, ScanQuery query, String cursor) {
         Args.notNull(query, "query");
         ApiRequest r = ApiRequest.get().path("/api/segment").segment(idOrSlug, "idOrSlug").path("/scan");
-        return toPage(transport.send(query.applyTo(r, cursor)));
+        return toPage(calls.send(query.applyTo(r, cursor)));
     }
 
     /**
@@ -199,7 +204,7 @@ public final class SegmentApi {
     public Stream<ProfileFields> scanAdHoc(String filterQl, ScanQuery query) {
         byte[] ql = Args.notBlank(filterQl, "filterQl").getBytes(StandardCharsets.UTF_8);
         Args.notNull(query, "query");
-        return stream(new ScanIterator(cursor -> toPage(transport.send(
+        return stream(new ScanIterator(cursor -> toPage(calls.send(
                 query.applyTo(ApiRequest.post().path("/api/segment/scan"), cursor).body(FILTERQL, ql)))));
     }
 

@@ -1,6 +1,6 @@
 package io.lytx.sandbox.collect;
 
-import io.lytx.client.params.ListParams;
+import io.lytx.client.internal.ListParams;
 import io.lytx.sandbox.http.ApiError;
 import io.lytx.sandbox.http.Envelope;
 import io.lytx.sandbox.http.JsonInput;

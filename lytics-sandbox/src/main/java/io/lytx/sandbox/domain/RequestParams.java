@@ -1,6 +1,6 @@
 package io.lytx.sandbox.domain;
 
-import io.lytx.client.params.ListParams;
+import io.lytx.client.internal.ListParams;
 import io.lytx.sandbox.http.ApiError;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.lytx.client.params;
+package io.lytx.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;

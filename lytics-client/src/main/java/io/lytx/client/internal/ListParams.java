@@ -1,4 +1,4 @@
-package io.lytx.client.params;
+package io.lytx.client.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +20,9 @@ import java.util.Objects;
  * only way to carry a comma inside one value; bare values are split at commas. Blank items are
  * dropped, surrounding whitespace is trimmed, and the order of first appearance is kept
  * (duplicates removed).
+ *
+ * <p>The client sends lists with {@link #format} (through {@link ApiRequest#queryList}); the sandbox
+ * reads them with {@link #parse}, so both sides share one definition. Not part of the client's API.
  *
  * <p>Stateless and thread-safe; every method runs in time linear in its input.
  */
