@@ -240,8 +240,9 @@ public class LyticsFilter implements Filter {
                 profile.thenAccept(r -> runtime.counters().outcome(r.status().name()));
             }
             PageViewId pageViewId = PageViewId.random();
-            Recommender recommender = (limit, d) -> profiles.recommendations(key,
-                    RecommendationQuery.defaults().limit(limit), d);
+            Recommender recommender = (limit, contentSegment, d) -> profiles.recommendations(key,
+                    contentSegment == null ? RecommendationQuery.defaults().limit(limit)
+                            : RecommendationQuery.defaults().limit(limit).contentSegment(contentSegment), d);
             LyticsContext context = LyticsContext.started(identity, pageViewId, profile, deadline, recommender,
                     config.recommendationLimit());
             if (config.eagerRecommendationPaths().matches(path)) {

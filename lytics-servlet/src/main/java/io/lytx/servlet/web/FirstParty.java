@@ -231,7 +231,7 @@ public final class FirstParty {
      * @param res its response (for the preview cookie), or null
      */
     public Personalization personalization(HttpServletRequest req, HttpServletResponse res) {
-        return Personalization.of(req, res, settings.preview(), runtime);
+        return Personalization.of(req, res, settings.preview());
     }
 
     /**

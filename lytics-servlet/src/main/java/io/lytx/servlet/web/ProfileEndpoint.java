@@ -33,7 +33,7 @@ final class ProfileEndpoint {
         HttpServletRequest page = RefererPage.of(req);
         boolean count = page != null && "GET".equals(method);
         LyticsContext context = lookup.lookup(page != null ? page : req, res, count);
-        Personalization p = Personalization.of(context, runtime);
+        Personalization p = Personalization.of(context);
         if (context.isActive()) {
             p.recommendations(runtime.config().recommendationLimit(), null);
         }
