@@ -39,8 +39,8 @@ import java.util.concurrent.TimeoutException;
  * then answers {@link ProfileStatus#UNAVAILABLE} rather than waiting longer. Recommendations (by
  * content segment too) are fetched lazily on first use (or eagerly on configured paths), against the
  * same deadline: every lookup of a request shares it, so a page never waits more than the budget plus
- * one small grace in all; the empty list means "none or unavailable". No accessor ever throws because Lytics is slow, down or
- * answering garbage.
+ * one small grace in all; the empty list means "none or unavailable". No accessor ever throws
+ * because Lytics is slow, down or answering garbage.
  *
  * <p>Every profile value is visitor-controlled input: escape it for the context it is written to.
  *
@@ -77,7 +77,10 @@ public final class LyticsContext {
     private final Deadline deadline;
     private final Recommender recommender;
     private final int defaultLimit;
-    /** Recommendation lookups by limit and content segment; made on first use (most pages ask for none), guarded by {@code this}. */
+    /**
+     * Recommendation lookups by limit and content segment; made on first use (most pages ask for
+     * none), guarded by {@code this}.
+     */
     private Map<RecommendationAsk, CompletableFuture<List<Recommendation>>> recommendations;
     private volatile ProfileResult result;
 
@@ -405,7 +408,8 @@ public final class LyticsContext {
             if (recommendations == null) {
                 recommendations = new HashMap<>();
             }
-            return recommendations.computeIfAbsent(ask, a -> recommender.recommend(a.limit(), a.contentSegment(), deadline));
+            return recommendations.computeIfAbsent(ask,
+                    a -> recommender.recommend(a.limit(), a.contentSegment(), deadline));
         }
     }
 
