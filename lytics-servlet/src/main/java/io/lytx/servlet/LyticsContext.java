@@ -36,10 +36,11 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The profile lookup was started by the filter before the page ran; the first accessor that needs
  * the profile waits for it, at most until the request's budget is spent (plus a small grace), and
- * then answers {@link ProfileStatus#UNAVAILABLE} rather than waiting longer. Recommendations are
- * fetched lazily on first use (or eagerly on configured paths), inside the same budget; the empty
- * list means "none or unavailable". No accessor ever throws because Lytics is slow, down or
- * answering garbage.
+ * then answers {@link ProfileStatus#UNAVAILABLE} rather than waiting longer. Recommendations (by
+ * content segment too) are fetched lazily on first use (or eagerly on configured paths), against the
+ * same deadline: every lookup of a request shares it, so a page never waits more than the budget plus
+ * one small grace in all; the empty list means "none or unavailable". No accessor ever throws
+ * because Lytics is slow, down or answering garbage.
  *
  * <p>Every profile value is visitor-controlled input: escape it for the context it is written to.
  *
@@ -50,7 +51,10 @@ public final class LyticsContext {
     /** Name of the request attribute holding the context. */
     public static final String ATTRIBUTE = "lytics";
 
-    /** Extra wait beyond the deadline, covering scheduling jitter of the completing thread. */
+    /**
+     * Extra wait beyond the request's deadline, covering scheduling jitter of the completing thread:
+     * the only grace of the request path, so a page waits for Lytics at most the budget plus this.
+     */
     static final Duration GRACE = Duration.ofMillis(25);
 
     /** Most recommendations a page may ask for. */
@@ -73,8 +77,11 @@ public final class LyticsContext {
     private final Deadline deadline;
     private final Recommender recommender;
     private final int defaultLimit;
-    /** Recommendation lookups by limit; made on first use (most pages ask for none), guarded by {@code this}. */
-    private Map<Integer, CompletableFuture<List<Recommendation>>> recommendations;
+    /**
+     * Recommendation lookups by limit and content segment; made on first use (most pages ask for
+     * none), guarded by {@code this}.
+     */
+    private Map<RecommendationAsk, CompletableFuture<List<Recommendation>>> recommendations;
     private volatile ProfileResult result;
 
     private LyticsContext(Identity identity, String pageViewId, PageViewId sharedPageViewId, String reason,
@@ -367,7 +374,19 @@ public final class LyticsContext {
      * left of the budget; empty when none or unavailable. Never throws.
      */
     public List<Recommendation> recommend(int limit) {
-        CompletableFuture<List<Recommendation>> future = startRecommendations(limit);
+        return recommend(limit, null);
+    }
+
+    /**
+     * Up to {@code limit} recommendations (clamped to 1..100) from a content segment, fetched on first
+     * use within what is left of the request's budget (the deadline the profile lookup has too); empty
+     * when none or unavailable. Never throws.
+     *
+     * @param limit          number of recommendations, clamped to 1..100
+     * @param contentSegment a content segment restricting the documents; null or blank for any document
+     */
+    public List<Recommendation> recommend(int limit, String contentSegment) {
+        CompletableFuture<List<Recommendation>> future = startRecommendations(limit, contentSegment);
         return future == null ? List.of() : await(future, List.of());
     }
 
@@ -376,16 +395,26 @@ public final class LyticsContext {
      * this context cannot fetch any.
      */
     CompletableFuture<List<Recommendation>> startRecommendations(int limit) {
+        return startRecommendations(limit, null);
+    }
+
+    private CompletableFuture<List<Recommendation>> startRecommendations(int limit, String contentSegment) {
         if (pending == null) {
             return null;
         }
-        int clamped = Math.max(1, Math.min(MAX_RECOMMENDATIONS, limit));
+        RecommendationAsk ask = new RecommendationAsk(Math.max(1, Math.min(MAX_RECOMMENDATIONS, limit)),
+                contentSegment == null || contentSegment.isBlank() ? null : contentSegment.strip());
         synchronized (this) {
             if (recommendations == null) {
                 recommendations = new HashMap<>();
             }
-            return recommendations.computeIfAbsent(clamped, n -> recommender.recommend(n, deadline));
+            return recommendations.computeIfAbsent(ask,
+                    a -> recommender.recommend(a.limit(), a.contentSegment(), deadline));
         }
+    }
+
+    /** One recommendation lookup of the page: its clamped limit and content segment (null for any). */
+    private record RecommendationAsk(int limit, String contentSegment) {
     }
 
     private <T> T await(CompletableFuture<T> future, T onTimeout) {

@@ -8,12 +8,13 @@ import io.lytx.servlet.identity.Identity;
 import io.lytx.servlet.identity.IdentityResolver;
 import io.lytx.servlet.identity.StitchTracker;
 import io.lytx.servlet.identity.VisitorIds;
-import io.lytx.servlet.metrics.StatusAccess;
-import io.lytx.servlet.metrics.StatusJson;
 import io.lytx.servlet.profile.Deadline;
 import io.lytx.servlet.profile.LookupKey;
 import io.lytx.servlet.profile.ProfileResult;
 import io.lytx.servlet.profile.ProfileService;
+import io.lytx.servlet.web.EndpointRouter;
+import io.lytx.servlet.web.TemplateSupport;
+import io.lytx.servlet.web.VisitorLookup;
 import io.lytx.client.content.RecommendationQuery;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -25,7 +26,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +63,7 @@ public class LyticsFilter implements Filter {
     private volatile LyticsRuntime runtime;
     private volatile boolean ownsRuntime;
     private volatile Handler handler;
-    private volatile io.lytx.servlet.web.FirstParty firstParty;
+    private volatile EndpointRouter endpoints;
 
     /** For the container: uses the runtime of the lifecycle listener, or builds its own. */
     public LyticsFilter() {
@@ -100,27 +100,23 @@ public class LyticsFilter implements Filter {
         }
         runtime = r;
         handler = r.active() ? new Handler(r) : null;
-        firstParty = io.lytx.servlet.web.FirstParty.install(filterConfig.getServletContext(), r);
+        endpoints = new EndpointRouter(TemplateSupport.install(filterConfig.getServletContext(), r), handler);
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Handler h = handler;
-        io.lytx.servlet.web.FirstParty fp = firstParty;
-        if ((h == null && fp == null) || !(request instanceof HttpServletRequest req)
+        EndpointRouter router = endpoints;
+        if ((h == null && router == null) || !(request instanceof HttpServletRequest req)
                 || !(response instanceof HttpServletResponse res) || request.getAttribute(LyticsContext.ATTRIBUTE) != null) {
             chain.doFilter(request, response);
             return;
         }
         String path = PageRequestSelector.pathOf(req);
-        if (h != null && h.statusEnabled && h.statusPath.equals(path)) {
-            h.serveStatus(req, res);
-            return;
-        }
-        if (fp != null && fp.serves(path)) {
-            // first-party endpoints (profile, collect, helper script): see io.lytx.servlet.web
-            fp.serve(req, res, path, h == null ? null : (rq, rs, countPageView) -> h.handle(rq, rs, path, countPageView));
+        if (router != null && router.serves(path)) {
+            // the plugin's own endpoints (status, profile, collect, helper script): see io.lytx.servlet.web
+            router.serve(req, res, path);
             return;
         }
         if (h == null) {
@@ -167,8 +163,11 @@ public class LyticsFilter implements Filter {
         return runtime;
     }
 
-    /** The per-deployment request logic, built once from the runtime. Thread-safe. */
-    static final class Handler {
+    /**
+     * The per-deployment request logic, built once from the runtime; also the visitor lookup of the
+     * profile endpoint. Thread-safe.
+     */
+    static final class Handler implements VisitorLookup {
         private final LyticsRuntime runtime;
         private final LyticsConfig config;
         private final ProfileService profiles;
@@ -179,8 +178,6 @@ public class LyticsFilter implements Filter {
         private final IdentityResolver identities;
         private final StitchTracker stitches;
         private final PageViewEvents events;
-        private final boolean statusEnabled;
-        private final String statusPath;
         private final LyticsContext botContext = LyticsContext.inactive(LyticsContext.REASON_BOT);
         private final java.util.concurrent.atomic.AtomicBoolean failureReported =
                 new java.util.concurrent.atomic.AtomicBoolean();
@@ -198,12 +195,16 @@ public class LyticsFilter implements Filter {
             this.identities = IdentityResolver.forConfig(config);
             this.stitches = new StitchTracker(100_000);
             this.events = new PageViewEvents(config.collectUserAgent(), config.clientIp());
-            this.statusEnabled = config.statusEnabled();
-            this.statusPath = config.statusPath();
         }
 
         LyticsContext handle(HttpServletRequest req, HttpServletResponse res, String path) {
             return handle(req, res, path, true);
+        }
+
+        /** The profile endpoint's lookup: {@code request} is the page the browser is on, when it names one. */
+        @Override
+        public LyticsContext lookup(HttpServletRequest request, HttpServletResponse response, boolean countPageView) {
+            return handle(request, response, PageRequestSelector.pathOf(request), countPageView);
         }
 
         /** As {@link #handle(HttpServletRequest, HttpServletResponse, String)}; {@code pageView} false sends no page view. */
@@ -240,8 +241,9 @@ public class LyticsFilter implements Filter {
                 profile.thenAccept(r -> runtime.counters().outcome(r.status().name()));
             }
             PageViewId pageViewId = PageViewId.random();
-            Recommender recommender = (limit, d) -> profiles.recommendations(key,
-                    RecommendationQuery.defaults().limit(limit), d);
+            Recommender recommender = (limit, contentSegment, d) -> profiles.recommendations(key,
+                    contentSegment == null ? RecommendationQuery.defaults().limit(limit)
+                            : RecommendationQuery.defaults().limit(limit).contentSegment(contentSegment), d);
             LyticsContext context = LyticsContext.started(identity, pageViewId, profile, deadline, recommender,
                     config.recommendationLimit());
             if (config.eagerRecommendationPaths().matches(path)) {
@@ -298,28 +300,6 @@ public class LyticsFilter implements Filter {
                 }
             }
             return false;
-        }
-
-        /** The status JSON for loopback callers and users in {@code lytics.status.role}; 403 for anyone else. */
-        void serveStatus(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
-                res.setStatus(405);
-                res.setHeader("Allow", "GET, HEAD");
-                return;
-            }
-            boolean allowed = StatusAccess.allowed(req, config.statusRole().orElse(null));
-            String json = allowed ? StatusJson.render(runtime.metrics().snapshot(), config.describe())
-                    : "{\"status\":403,\"error\":\"the status is for loopback callers"
-                    + (config.statusRole().isPresent() ? " and users in the configured role" : "") + "\"}";
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            res.setStatus(allowed ? 200 : 403);
-            res.setContentType("application/json");
-            res.setCharacterEncoding("UTF-8");
-            res.setHeader("Cache-Control", "no-store");
-            res.setContentLength(body.length);
-            if ("GET".equals(req.getMethod())) {
-                res.getOutputStream().write(body);
-            }
         }
     }
 }

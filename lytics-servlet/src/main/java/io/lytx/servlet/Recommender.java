@@ -14,13 +14,14 @@ import java.util.concurrent.CompletableFuture;
 public interface Recommender {
 
     /** A recommender that never has anything. */
-    Recommender NONE = (limit, deadline) -> CompletableFuture.completedFuture(List.of());
+    Recommender NONE = (limit, contentSegment, deadline) -> CompletableFuture.completedFuture(List.of());
 
     /**
      * Starts fetching up to {@code limit} recommendations within {@code deadline}.
      *
-     * @param limit    1..100
-     * @param deadline the request's deadline, never null
+     * @param limit          1..100
+     * @param contentSegment a content segment restricting the documents, or null for any document
+     * @param deadline       the request's deadline (the same one for every lookup of a request), never null
      */
-    CompletableFuture<List<Recommendation>> recommend(int limit, Deadline deadline);
+    CompletableFuture<List<Recommendation>> recommend(int limit, String contentSegment, Deadline deadline);
 }

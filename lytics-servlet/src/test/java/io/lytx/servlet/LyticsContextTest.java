@@ -98,7 +98,7 @@ class LyticsContextTest {
     void recommendationsAreFetchedLazilyOncePerLimitAndClamped() {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger lastLimit = new AtomicInteger();
-        Recommender r = (limit, d) -> {
+        Recommender r = (limit, contentSegment, d) -> {
             calls.incrementAndGet();
             lastLimit.set(limit);
             return CompletableFuture.completedFuture(List.of(rec("a.com/1"), rec("a.com/2")));

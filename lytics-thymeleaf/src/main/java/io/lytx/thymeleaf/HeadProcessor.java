@@ -1,6 +1,7 @@
 package io.lytx.thymeleaf;
 
-import io.lytx.servlet.web.FirstParty;
+import io.lytx.servlet.web.HeadOptions;
+import io.lytx.servlet.web.TemplateSupport;
 import jakarta.servlet.http.HttpServletRequest;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.exceptions.TemplateProcessingException;
@@ -31,13 +32,13 @@ final class HeadProcessor extends AbstractElementTagProcessor {
             structureHandler.removeElement();
             return;
         }
-        FirstParty fp = FirstParty.of(req.getServletContext());
         String tagAttr = tag.getAttributeValue("tag");
-        String html = fp.head(req, Requests.response(context), tag.getAttributeValue("nonce"),
+        HeadOptions options = new HeadOptions(tag.getAttributeValue("nonce"),
                 number(tag.getAttributeValue("recommendations"), 0),
                 tagAttr == null ? null : Boolean.valueOf(tagAttr.strip()),
                 Boolean.parseBoolean(tag.getAttributeValue("deferred")),
                 tag.getAttributeValue("timeout") == null ? null : number(tag.getAttributeValue("timeout"), 0));
+        String html = TemplateSupport.of(req.getServletContext()).head(req, Requests.response(context), options);
         structureHandler.replaceWith(html, false);
     }
 

@@ -71,7 +71,7 @@ final class RecommendationsProcessor extends AbstractAttributeTagProcessor {
     }
 
     private static int defaultLimit(ITemplateContext context) {
-        var fp = Requests.firstParty(context);
-        return fp == null || fp.runtime() == null ? 5 : fp.runtime().config().recommendationLimit();
+        var templates = Requests.templates(context);
+        return templates == null || templates.runtime() == null ? 5 : templates.runtime().config().recommendationLimit();
     }
 }

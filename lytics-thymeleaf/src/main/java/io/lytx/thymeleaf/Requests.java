@@ -1,7 +1,7 @@
 package io.lytx.thymeleaf;
 
 import io.lytx.servlet.preview.Personalization;
-import io.lytx.servlet.web.FirstParty;
+import io.lytx.servlet.web.TemplateSupport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.context.IExpressionContext;
@@ -38,15 +38,15 @@ final class Requests {
         return null;
     }
 
-    /** The deployment's first-party support, or null outside a servlet request. */
-    static FirstParty firstParty(IExpressionContext context) {
+    /** The deployment's template support, or null outside a servlet request. */
+    static TemplateSupport templates(IExpressionContext context) {
         HttpServletRequest r = request(context);
-        return r == null ? null : FirstParty.of(r.getServletContext());
+        return r == null ? null : TemplateSupport.of(r.getServletContext());
     }
 
     /** The request's personalization (preview applied), or null outside a servlet request. */
     static Personalization personalization(IExpressionContext context) {
         HttpServletRequest r = request(context);
-        return r == null ? null : FirstParty.of(r.getServletContext()).personalization(r, response(context));
+        return r == null ? null : TemplateSupport.of(r.getServletContext()).personalization(r, response(context));
     }
 }

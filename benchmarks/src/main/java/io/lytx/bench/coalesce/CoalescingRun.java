@@ -12,7 +12,7 @@ import io.lytx.servlet.LyticsFilter;
 import io.lytx.servlet.LyticsRuntime;
 import io.lytx.servlet.profile.ProfileMetrics;
 import io.lytx.servlet.profile.ProfileStatus;
-import io.lytx.servlet.web.FirstParty;
+import io.lytx.servlet.web.TemplateSupport;
 import jakarta.servlet.ServletContext;
 import java.util.EnumMap;
 import java.util.Map;
@@ -52,7 +52,7 @@ public final class CoalescingRun {
                     "lytics.api.token", sandbox.adminToken(),
                     "lytics.collect.enabled", "false",
                     "lytics.jmx.enabled", "false"));
-            LyticsRuntime runtime = ((FirstParty) context.getAttribute(FirstParty.ATTRIBUTE)).runtime();
+            LyticsRuntime runtime = ((TemplateSupport) context.getAttribute(TemplateSupport.ATTRIBUTE)).runtime();
             try {
                 // warm the client's connections and code paths with another visitor
                 runRound(filter, runtime, admin, Visitors.id(999_999), 8, 0);

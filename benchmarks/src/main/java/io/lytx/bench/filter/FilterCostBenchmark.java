@@ -10,7 +10,7 @@ import io.lytx.servlet.LyticsRuntime;
 import io.lytx.servlet.identity.BotDetector;
 import io.lytx.servlet.identity.IdentityBinding;
 import io.lytx.servlet.profile.ProfileStatus;
-import io.lytx.servlet.web.FirstParty;
+import io.lytx.servlet.web.TemplateSupport;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -111,7 +111,7 @@ public class FilterCostBenchmark {
                 "lytics.api.url", upstream.baseUri().toString(),
                 "lytics.api.token", TOKEN,
                 "lytics.jmx.enabled", "false"));
-        runtime = ((FirstParty) context.getAttribute(FirstParty.ATTRIBUTE)).runtime();
+        runtime = ((TemplateSupport) context.getAttribute(TemplateSupport.ATTRIBUTE)).runtime();
         bots = new BotDetector(runtime.config().botPattern());
         botWords = runtime.config().botPattern().pattern().split("\\|");
         Exchange warm = new Exchange();

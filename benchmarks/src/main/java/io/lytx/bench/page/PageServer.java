@@ -2,7 +2,7 @@ package io.lytx.bench.page;
 
 import io.lytx.servlet.LyticsFilter;
 import io.lytx.servlet.LyticsRuntime;
-import io.lytx.servlet.web.FirstParty;
+import io.lytx.servlet.web.TemplateSupport;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.net.URI;
@@ -55,8 +55,8 @@ final class PageServer implements AutoCloseable {
 
     /** @return the plugin's runtime, or null when it is disabled */
     LyticsRuntime runtime() {
-        Object fp = context.getServletContext().getAttribute(FirstParty.ATTRIBUTE);
-        LyticsRuntime r = fp instanceof FirstParty f ? f.runtime() : null;
+        Object fp = context.getServletContext().getAttribute(TemplateSupport.ATTRIBUTE);
+        LyticsRuntime r = fp instanceof TemplateSupport f ? f.runtime() : null;
         return r != null && r.active() ? r : null;
     }
 

@@ -1,6 +1,7 @@
 package io.lytx.servlet.jsp;
 
-import io.lytx.servlet.web.FirstParty;
+import io.lytx.servlet.web.HeadOptions;
+import io.lytx.servlet.web.TemplateSupport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.JspException;
@@ -62,7 +63,7 @@ public class HeadTag extends SimpleTagSupport {
         PageContext pc = Pages.page(getJspContext());
         HttpServletRequest req = (HttpServletRequest) pc.getRequest();
         HttpServletResponse res = pc.getResponse() instanceof HttpServletResponse r ? r : null;
-        FirstParty fp = FirstParty.of(pc.getServletContext());
-        pc.getOut().write(fp.head(req, res, nonce, Math.max(0, Math.min(100, recommendations)), tag, deferred, timeout));
+        pc.getOut().write(TemplateSupport.of(pc.getServletContext()).head(req, res,
+                new HeadOptions(nonce, recommendations, tag, deferred, timeout)));
     }
 }

@@ -2,7 +2,7 @@ package io.lytx.servlet.jsp;
 
 import io.lytx.servlet.bootstrap.HtmlEscaper;
 import io.lytx.servlet.preview.Personalization;
-import io.lytx.servlet.web.FirstParty;
+import io.lytx.servlet.web.TemplateSupport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.JspContext;
@@ -29,14 +29,14 @@ final class Pages {
         return (HttpServletRequest) page(context).getRequest();
     }
 
-    static FirstParty firstParty(JspContext context) throws JspException {
-        return FirstParty.of(page(context).getServletContext());
+    static TemplateSupport templates(JspContext context) throws JspException {
+        return TemplateSupport.of(page(context).getServletContext());
     }
 
     static Personalization personalization(JspContext context) throws JspException {
         PageContext pc = page(context);
         HttpServletResponse res = pc.getResponse() instanceof HttpServletResponse r ? r : null;
-        return FirstParty.of(pc.getServletContext()).personalization((HttpServletRequest) pc.getRequest(), res);
+        return TemplateSupport.of(pc.getServletContext()).personalization((HttpServletRequest) pc.getRequest(), res);
     }
 
     /** Stores a variable in {@code page}, {@code request}, {@code session} or {@code application} scope. */

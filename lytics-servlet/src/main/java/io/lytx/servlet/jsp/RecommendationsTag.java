@@ -106,7 +106,7 @@ public class RecommendationsTag extends SimpleTagSupport {
     }
 
     private int defaultLimit() throws JspException {
-        var runtime = Pages.firstParty(getJspContext()).runtime();
+        var runtime = Pages.templates(getJspContext()).runtime();
         return runtime == null ? 5 : runtime.config().recommendationLimit();
     }
 }

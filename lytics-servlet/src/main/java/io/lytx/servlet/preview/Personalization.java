@@ -1,18 +1,11 @@
 package io.lytx.servlet.preview;
 
-import io.lytx.client.content.Recommendation;
-import io.lytx.client.content.RecommendationQuery;
 import io.lytx.client.entity.Entity;
 import io.lytx.servlet.LyticsContext;
-import io.lytx.servlet.LyticsRuntime;
 import io.lytx.servlet.bootstrap.SafeRecommendation;
-import io.lytx.servlet.identity.Identity;
-import io.lytx.servlet.profile.Deadline;
-import io.lytx.servlet.profile.LookupKey;
 import io.lytx.servlet.profile.ProfileStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,10 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * What the templates of one request render: the filter's {@link LyticsContext} with an editor's
@@ -44,13 +33,11 @@ public final class Personalization {
 
     private final LyticsContext context;
     private final Preview preview;
-    private final LyticsRuntime runtime;
     private final Map<String, List<SafeRecommendation>> used = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    private Personalization(LyticsContext context, Preview preview, LyticsRuntime runtime) {
+    private Personalization(LyticsContext context, Preview preview) {
         this.context = context;
         this.preview = preview;
-        this.runtime = runtime;
     }
 
     /**
@@ -60,10 +47,8 @@ public final class Personalization {
      * @param request  the request, never null
      * @param response its response, or null
      * @param settings preview settings, never null
-     * @param runtime  the deployment's runtime (for recommendations by content segment), or null
      */
-    public static Personalization of(HttpServletRequest request, HttpServletResponse response, PreviewSettings settings,
-                                     LyticsRuntime runtime) {
+    public static Personalization of(HttpServletRequest request, HttpServletResponse response, PreviewSettings settings) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(settings, "settings");
         Object existing = request.getAttribute(ATTRIBUTE);
@@ -73,7 +58,7 @@ public final class Personalization {
         LyticsContext context = LyticsContext.of(request);
         // the bot and consent rules hold under preview too: a crawler or a visitor who refused gets no variant
         Preview preview = refused(context) ? null : new PreviewResolver(settings).resolve(request, response);
-        Personalization p = new Personalization(context, preview, runtime);
+        Personalization p = new Personalization(context, preview);
         request.setAttribute(ATTRIBUTE, p);
         return p;
     }
@@ -88,10 +73,9 @@ public final class Personalization {
      * A personalization of a context without preview (e.g. the profile endpoint).
      *
      * @param context the context, never null
-     * @param runtime the runtime, or null
      */
-    public static Personalization of(LyticsContext context, LyticsRuntime runtime) {
-        return new Personalization(Objects.requireNonNull(context, "context"), null, runtime);
+    public static Personalization of(LyticsContext context) {
+        return new Personalization(Objects.requireNonNull(context, "context"), null);
     }
 
     /** The filter's context (without preview). */
@@ -198,8 +182,9 @@ public final class Personalization {
     }
 
     /**
-     * Up to {@code limit} safe recommendations (unsafe URLs dropped), fetched within the budget and
-     * remembered for the bootstrap. Empty when none or unavailable, or under preview.
+     * Up to {@code limit} safe recommendations (unsafe URLs dropped), fetched by the context against
+     * the request's one deadline (see {@link LyticsContext#recommend(int, String)}) and remembered for
+     * the bootstrap. Empty when none or unavailable, or under preview.
      *
      * @param limit          1..100 (clamped)
      * @param contentSegment a content segment restricting the documents, or null
@@ -212,31 +197,9 @@ public final class Personalization {
         if (known != null) {
             return known;
         }
-        List<SafeRecommendation> result = preview != null ? List.of() : SafeRecommendations.of(fetch(n, seg));
+        List<SafeRecommendation> result = preview != null ? List.of() : SafeRecommendations.of(context.recommend(n, seg));
         used.putIfAbsent(key, result);
         return used.get(key);
-    }
-
-    private List<Recommendation> fetch(int limit, String contentSegment) {
-        if (contentSegment == null) {
-            return context.recommend(limit);
-        }
-        Identity identity = context.identity();
-        if (runtime == null || runtime.profiles() == null || !context.isActive() || !identity.identifiable()) {
-            return List.of();
-        }
-        Duration budget = runtime.config().budget();
-        CompletableFuture<List<Recommendation>> future = runtime.profiles().recommendations(
-                new LookupKey(identity.lookupField(), identity.lookupValue()),
-                RecommendationQuery.defaults().limit(limit).contentSegment(contentSegment), Deadline.after(budget));
-        try {
-            return future.get(budget.toNanos() + TimeUnit.MILLISECONDS.toNanos(25), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        }
     }
 
     /**

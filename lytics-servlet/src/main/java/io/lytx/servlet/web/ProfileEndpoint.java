@@ -16,15 +16,22 @@ import java.io.IOException;
  */
 final class ProfileEndpoint {
 
-    private final FirstParty firstParty;
+    private final PageBootstrap bootstrap;
     private final LyticsRuntime runtime;
+    private final VisitorLookup lookup;
 
-    ProfileEndpoint(FirstParty firstParty, LyticsRuntime runtime) {
-        this.firstParty = firstParty;
+    /**
+     * @param bootstrap writes the bootstrap, never null
+     * @param runtime   the active runtime, never null
+     * @param lookup    the filter's visitor handling, built once at start-up, never null
+     */
+    ProfileEndpoint(PageBootstrap bootstrap, LyticsRuntime runtime, VisitorLookup lookup) {
+        this.bootstrap = bootstrap;
         this.runtime = runtime;
+        this.lookup = lookup;
     }
 
-    void serve(HttpServletRequest req, HttpServletResponse res, VisitorLookup lookup) throws IOException {
+    void serve(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String method = req.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             Responses.methodNotAllowed(res, "GET, HEAD");
@@ -33,12 +40,12 @@ final class ProfileEndpoint {
         HttpServletRequest page = RefererPage.of(req);
         boolean count = page != null && "GET".equals(method);
         LyticsContext context = lookup.lookup(page != null ? page : req, res, count);
-        Personalization p = Personalization.of(context, runtime);
+        Personalization p = Personalization.of(context);
         if (context.isActive()) {
             p.recommendations(runtime.config().recommendationLimit(), null);
         }
         boolean counted = count && context.isActive() && runtime.collector() != null;
-        String json = firstParty.bootstrapText(p, req, counted);
+        String json = bootstrap.text(p, req, counted);
         res.setHeader("Vary", "Cookie");
         Responses.json(res, 200, json, "GET".equals(method));
     }

@@ -7,7 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The filter's visitor handling as the profile endpoint uses it: bot and consent checks, identity
  * (minting the cookie when needed), the budgeted profile lookup and, when asked, the page-view event.
- * Implementations never block beyond starting the lookup and never throw because of Lytics.
+ * The filter builds one at start-up and hands it to the {@link EndpointRouter}. Implementations are
+ * thread-safe, never block beyond starting the lookup and never throw because of Lytics.
  */
 @FunctionalInterface
 public interface VisitorLookup {

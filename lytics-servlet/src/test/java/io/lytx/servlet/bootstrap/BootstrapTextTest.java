@@ -47,11 +47,11 @@ class BootstrapTextTest {
 
     /** A page of a visitor whose cached profile and cached recommendation list are the given instances. */
     private static Personalization page(String visitor, String pvid, Entity profile, List<Recommendation> cachedRecs) {
-        Recommender recommender = (limit, deadline) -> CompletableFuture.completedFuture(cachedRecs);
+        Recommender recommender = (limit, contentSegment, deadline) -> CompletableFuture.completedFuture(cachedRecs);
         LyticsContext context = LyticsContext.started(new Identity(visitor, false, null, null), pvid,
                 CompletableFuture.completedFuture(ProfileResult.known(profile)), Deadline.after(Duration.ofSeconds(1)),
                 recommender, 4);
-        return Personalization.of(context, null);
+        return Personalization.of(context);
     }
 
     private static JsonObject parse(String text) {
@@ -177,8 +177,8 @@ class BootstrapTextTest {
         // follows the page's own counted/consent values
         LyticsContext context = LyticsContext.started(new Identity("v-9", false, null, null), "",
                 CompletableFuture.completedFuture(ProfileResult.unavailable("down")), Deadline.after(Duration.ofSeconds(1)),
-                (limit, deadline) -> CompletableFuture.completedFuture(List.of()), 4);
-        Personalization p = Personalization.of(context, null);
+                (limit, contentSegment, deadline) -> CompletableFuture.completedFuture(List.of()), 4);
+        Personalization p = Personalization.of(context);
         p.recommendations(4, null);
         BootstrapText text = new BootstrapText(SETTINGS);
         String counted = text.of(p, ENDPOINTS, true, "granted");

@@ -45,7 +45,7 @@ class LyticsValueFormsTest {
         LyticsContext context = LyticsContext.started(new Identity("u_730019283746501928", false, null, null), "pv-1",
                 CompletableFuture.completedFuture(ProfileResult.known(entity)), Deadline.after(Duration.ofSeconds(1)),
                 Recommender.NONE, 4);
-        return Personalization.of(context, null);
+        return Personalization.of(context);
     }
 
     @Test

@@ -100,6 +100,30 @@ final class TemplateSandbox {
         return send(HttpRequest.newBuilder(sandbox.baseUri().resolve(path)).GET()).body();
     }
 
+    /** The route of the per-visitor recommendation call, as the sandbox's faults and stats name it. */
+    static final String RECOMMEND_ROUTE = "GET /api/content/recommend/user/{field}/{value}";
+
+    /** Injects a fault (the sandbox's fault JSON, e.g. a hang of one route). */
+    void putFault(String json) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(sandbox.baseUri().resolve("_sandbox/faults"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("fault not accepted: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** Removes every fault (releasing the requests that hang). */
+    void clearFaults() {
+        send(HttpRequest.newBuilder(sandbox.baseUri().resolve("_sandbox/faults")).DELETE());
+    }
+
+    /** Request count of one route since the sandbox started or its stats were reset. */
+    long count(String route) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(sandbox.baseUri().resolve("_sandbox/stats")).GET());
+        JsonObject data = Json.createReader(new StringReader(r.body())).readObject().getJsonObject("data");
+        return data != null && data.get(route) instanceof jakarta.json.JsonNumber n ? n.longValue() : 0;
+    }
+
     /** Whether the sandbox has a profile for the identity. */
     boolean hasProfile(String field, String value) {
         return !"Not Found".equalsIgnoreCase(entity(field, value).getString("message", ""));
