@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +47,9 @@ import org.junit.jupiter.api.Test;
  * close soon after it ends, and the test sends one more request to the server (answered 404) before
  * each histogram.</li>
  * </ul>
- * An HTTP session alive at undeploy does not hold the context: Jetty's session cache drops its
- * sessions when the context stops (the journey logs out, but a logged-in session left open gives the
- * same result).
+ * An HTTP session alive at the undeploy does not hold the context either: Jetty's default session
+ * cache drops its sessions when the context stops. The journey logs out, and then another visitor
+ * logs in and stays logged in, so a session is alive when the WAR is removed.
  */
 class JettyIT {
 
@@ -108,6 +111,9 @@ class JettyIT {
                     .allMatch(ListeningSockets.Listener::loopbackOnly);
 
             new ExampleJourney(URI.create("http://127.0.0.1:" + port + "/webapp-example/")).run();
+            // the journey logs out; another visitor stays logged in: a session alive at the undeploy
+            String session = logIn(port);
+            assertThat(session).as("the session cookie of a visitor who stays logged in").startsWith("JSESSIONID=");
 
             long pid = jetty.jvmPid();
             assertThat(HeapHistogram.instances(pid, WEBAPP_LOADER)).as("web-application class loaders while deployed")
@@ -131,6 +137,28 @@ class JettyIT {
             assertThat(jetty.consoleLinesFrom(before)).as("Jetty's log after the heap checks").noneMatch(warning);
 
             assertThat(jetty.stopGracefully()).as("Jetty stopped on SIGTERM").isTrue();
+        }
+    }
+
+    /**
+     * Logs the demo user in, on a client of its own, and never logs out.
+     *
+     * @return the session cookie the login set
+     */
+    private static String logIn(int port) {
+        HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webapp-example/login"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=grace")).build();
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(login, HttpResponse.BodyHandlers.discarding());
+            assertThat(response.statusCode()).as("POST /login").isEqualTo(302);
+            return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                    .findFirst().orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST /login", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
