@@ -67,7 +67,7 @@ class StarterSettingsTest {
     void aFailedStartUpIsExplainedLikeBootsOwnBindingErrors(CapturedOutput output) {
         // input: the whole site started with lytics.profile-refresh-s not shorter than lytics.profile-ttl-s
         SpringApplication site = new SpringApplication(TestSite.class);
-        site.setDefaultProperties(Map.of("server.port", "0", "lytics.api-token", "t0ken",
+        site.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "lytics.api-token", "t0ken",
                 "lytics.profile-ttl-s", "30", "lytics.profile-refresh-s", "30"));
 
         assertThatThrownBy(site::run).rootCause().isInstanceOf(InvalidConfigException.class);
