@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code GET /api/entity/...}: one fixed, known profile (segments {@code all}, {@code vip});</li>
  *   <li>{@code GET /api/content/...}: an empty list.</li>
  * </ul>
- * It reads every body in full and keeps nothing, so its memory stays flat however many events arrive.
+ * It reads every body in full and keeps nothing of it, so its memory stays flat however many events
+ * arrive; it logs each batch POST's events, bytes and times ({@link #lyticsPosts()},
+ * {@link #segmentPosts()}).
  * Thread-safe; {@link #close()} stops it.
  */
 public final class StubUpstream implements AutoCloseable {
@@ -59,6 +61,8 @@ public final class StubUpstream implements AutoCloseable {
     private final AtomicLong entityCalls = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong bodyBytes = new AtomicLong();
+    private final PostLog lyticsPosts = new PostLog("lytics");
+    private final PostLog segmentPosts = new PostLog("segment");
 
     private StubUpstream(int threads) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
@@ -116,7 +120,18 @@ public final class StubUpstream implements AutoCloseable {
         return bodyBytes.get();
     }
 
+    /** @return the batch POSTs to {@code /collect/json}, with their times */
+    public PostLog lyticsPosts() {
+        return lyticsPosts;
+    }
+
+    /** @return the batch POSTs to Segment's path, with their times */
+    public PostLog segmentPosts() {
+        return segmentPosts;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if (DEBUG) {
@@ -125,7 +140,9 @@ public final class StubUpstream implements AutoCloseable {
             }
             if ("POST".equals(exchange.getRequestMethod())) {
                 boolean segment = path.contains("/v1/");
-                long events = countAndDiscard(exchange.getRequestBody(), segment ? SEGMENT_MARKER : LYTICS_MARKER);
+                long[] read = countAndDiscard(exchange.getRequestBody(), segment ? SEGMENT_MARKER : LYTICS_MARKER);
+                long events = read[0];
+                long bodyRead = System.nanoTime() - start;
                 batches.incrementAndGet();
                 if (segment) {
                     segmentEvents.addAndGet(events);
@@ -136,6 +153,7 @@ public final class StubUpstream implements AutoCloseable {
                             + ",\"rejected_count\":0,\"content-type\":\"application/json\",\"droperrors\":false,"
                             + "\"dryrun\":false}}").getBytes(StandardCharsets.UTF_8));
                 }
+                (segment ? segmentPosts : lyticsPosts).record(events, read[1], bodyRead, System.nanoTime() - start);
             } else if (path.startsWith("/api/entity/")) {
                 entityCalls.incrementAndGet();
                 reply(exchange, 200, ENTITY);
@@ -148,8 +166,12 @@ public final class StubUpstream implements AutoCloseable {
         }
     }
 
-    /** Reads the whole body, counting occurrences of {@code marker} (which has no repeated prefix). */
-    private long countAndDiscard(InputStream in, byte[] marker) throws IOException {
+    /**
+     * Reads the whole body, counting occurrences of {@code marker} (which has no repeated prefix).
+     *
+     * @return {occurrences, bytes read}
+     */
+    private long[] countAndDiscard(InputStream in, byte[] marker) throws IOException {
         byte[] buf = new byte[64 * 1024];
         long count = 0;
         long total = 0;
@@ -174,7 +196,7 @@ public final class StubUpstream implements AutoCloseable {
             }
         }
         bodyBytes.addAndGet(total);
-        return count;
+        return new long[] {count, total};
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {

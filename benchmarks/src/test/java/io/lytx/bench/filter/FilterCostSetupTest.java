@@ -9,7 +9,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The filter benchmark measures what it claims: after its set-up, a request through the real filter
- * is a cache hit of a known profile, the returning visitor gets no cookie, and a page view is queued.
+ * is a cache hit of a known profile, the returning visitor gets no cookie, a page view is queued, and
+ * the drain after an iteration empties the queue without a drop.
  */
 class FilterCostSetupTest {
 
@@ -33,6 +34,14 @@ class FilterCostSetupTest {
             assertThat(bench.runtime().profiles().metrics().hits()).isEqualTo(hitsBefore + 1);
             assertThat(bench.runtime().collector().metrics().enqueued()).isEqualTo(queuedBefore + 1);
             assertThat(bench.partBotCheck(x)).as("a browser's User-Agent is not a bot").isFalse();
+            assertThat(x.request.getCookies()).as("the cookies were parsed from the Cookie header")
+                    .extracting(jakarta.servlet.http.Cookie::getName).contains("seerid", "seerid_bind");
+
+            bench.drain();
+
+            assertThat(bench.runtime().collector().metrics().queueDepth()).as("the queue is empty after drain").isZero();
+            assertThat(bench.runtime().collector().metrics().dropped()).as("no page view was dropped").isZero();
+            assertThat(bench.runtime().config().queueMaxEvents()).isEqualTo(FilterCostBenchmark.QUEUE_EVENTS);
             assertThat(bench.altBotCheckLowerCaseIndexOf(x)).as("the alternative agrees on a browser").isFalse();
         } finally {
             bench.stop();

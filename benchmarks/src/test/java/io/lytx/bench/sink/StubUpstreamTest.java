@@ -61,6 +61,24 @@ class StubUpstreamTest {
     }
 
     @Test
+    void logsEachBatchPostWithItsEventsAndBytes() throws Exception {
+        // input: two Segment batches (2 and 1 messages) and one Lytics batch (1 event)
+        String two = "{\"batch\":[{\"messageId\":\"a\"},{\"messageId\":\"b\"}]}";
+        String one = "{\"batch\":[{\"messageId\":\"c\"}]}";
+        post("v1/import/", two);
+        post("v1/import/", one);
+        post("collect/json/default", "[{\"_eid\":\"1\"}]");
+
+        // must hold: each kind's log counts its own requests, events and body bytes, and has times
+        assertThat(stub.segmentPosts().requests()).isEqualTo(2);
+        assertThat(stub.segmentPosts().events()).isEqualTo(3);
+        assertThat(stub.segmentPosts().bytes()).isEqualTo(two.length() + one.length());
+        assertThat(stub.lyticsPosts().requests()).isEqualTo(1);
+        assertThat(stub.segmentPosts().summary()).startsWith("segment requests=2 events=3 events/request=1.5")
+                .contains("body ms: mean=", "answered ms: mean=");
+    }
+
+    @Test
     void answersProfileLookupsWithAKnownProfile() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 stub.baseUri().resolve("api/entity/user/_uids/abc")).GET().build(), HttpResponse.BodyHandlers.ofString());
