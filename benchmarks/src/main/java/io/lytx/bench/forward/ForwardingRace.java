@@ -45,7 +45,8 @@ import okhttp3.OkHttpClient;
  *       library takes them (warm-up: the same number). Measured: delivered events per second, from
  *       the first event until the sink has counted the last.</li>
  *   <li>{@code rate <events/s> <seconds> [<warm-up seconds>]}: 2 producers hand over the events on
- *       a fixed schedule (each event at its planned time, late ones at once), below both
+ *       a fixed schedule (each event at its planned time, or up to 1 ms later with the events due
+ *       meanwhile, so that a producer wakes at most 1,000 times a second; late ones at once), below both
  *       libraries' capacity; the warm-up phase (default 20 s) runs at the same rate. Measured: this
  *       process's CPU time per delivered event at equal load, and how far the producers fell behind
  *       their schedule (they must not).</li>
@@ -54,6 +55,10 @@ import okhttp3.OkHttpClient;
  * JIT; not the sink's), split into the library's sending threads, the producers and the rest, and
  * the sink's log of the measured phase's POSTs: their number, events per POST, bytes per event, and
  * how long the sink waited for each body and took to answer.
+ *
+ * <p>{@code none} in place of a library runs the harness alone (the producers' pacing, this JVM's
+ * own threads, no event built or sent): its CPU per event is the part of both libraries' figures
+ * that is not theirs.
  *
  * <p>Run one library per JVM, alternating; commands in {@code benchmarks/README.md}. Bounded: a
  * phase gives up waiting for delivery 120 s after it started; loopback only.
@@ -70,6 +75,8 @@ public final class ForwardingRace {
     /** Longest wait of a queued event for its batch, both libraries. */
     private static final Duration LINGER = Duration.ofSeconds(1);
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(120);
+    /** Shortest sleep of a paced producer: at most 1,000 wake-ups a second each, whatever the rate. */
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private ForwardingRace() {
     }
@@ -93,13 +100,13 @@ public final class ForwardingRace {
     }
 
     /**
-     * @param args {@code lytics|segment max [events]} (default 200,000),
-     *             {@code lytics|segment rate <events/s> <seconds> [<warm-up seconds>]}, or the former
+     * @param args {@code lytics|segment|none max [events]} (default 200,000),
+     *             {@code lytics|segment|none rate <events/s> <seconds> [<warm-up seconds>]}, or the former
      *             {@code lytics|segment <events>} (= {@code max})
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || !(args[0].equals("lytics") || args[0].equals("segment"))) {
+        if (args.length < 1 || !List.of("lytics", "segment", "none").contains(args[0])) {
             usage();
         }
         String lib = args[0];
@@ -134,8 +141,8 @@ public final class ForwardingRace {
     }
 
     private static void usage() {
-        System.err.println("usage: ForwardingRace lytics|segment max [events]");
-        System.err.println("       ForwardingRace lytics|segment rate <events/s> <seconds> [<warm-up seconds>]");
+        System.err.println("usage: ForwardingRace lytics|segment|none max [events]");
+        System.err.println("       ForwardingRace lytics|segment|none rate <events/s> <seconds> [<warm-up seconds>]");
         System.exit(2);
     }
 
@@ -145,7 +152,11 @@ public final class ForwardingRace {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicLong producerCpu = new AtomicLong();
         AtomicLong maxLagNanos = new AtomicLong();
-        Forwarder f = lib.equals("lytics") ? lytics(sink) : segment(sink);
+        Forwarder f = switch (lib) {
+            case "lytics" -> lytics(sink);
+            case "segment" -> segment(sink);
+            default -> none();
+        };
         long base = f.delivered(sink.counts());
         sink.resetPosts();
         long workerCpu0 = workerCpu(lib);
@@ -163,7 +174,8 @@ public final class ForwardingRace {
                         long due = t0 + k * period + id * period / PRODUCERS;
                         long now = System.nanoTime();
                         if (now < due) {
-                            LockSupport.parkNanos(due - now);
+                            // sleep at least a tick: the events due meanwhile then go out together
+                            LockSupport.parkNanos(Math.max(due - now, TICK_NANOS));
                         } else {
                             lag = Math.max(lag, now - due);
                         }
@@ -200,7 +212,9 @@ public final class ForwardingRace {
         System.out.printf(Locale.ROOT, "%s: CPU per delivered event: sending threads %.2f µs, producers %.2f µs,"
                 + " rest of the process (JVM: GC, JIT; main) %.2f µs%n", label, worker / 1e3 / perEvent,
                 producerCpu.get() / 1e3 / perEvent, (cpu - worker - producerCpu.get()) / 1e3 / perEvent);
-        System.out.println(label + ": sink " + (lib.equals("lytics") ? posts[0] : posts[1]));
+        if (!lib.equals("none")) {
+            System.out.println(label + ": sink " + (lib.equals("lytics") ? posts[0] : posts[1]));
+        }
         if (delivered < events) {
             System.out.println(label + ": INCOMPLETE: " + (events - delivered) + " events not delivered within "
                     + TimeUnit.NANOSECONDS.toSeconds(GIVE_UP_NANOS) + " s");
@@ -220,13 +234,45 @@ public final class ForwardingRace {
                 continue;
             }
             String name = info.getThreadName();
-            boolean sending = lib.equals("lytics") ? name.startsWith(EventCollector.THREAD_NAME)
-                    : name.startsWith("Analytics") || name.startsWith("OkHttp");
+            boolean sending = switch (lib) {
+                case "lytics" -> name.startsWith(EventCollector.THREAD_NAME);
+                case "segment" -> name.startsWith("Analytics") || name.startsWith("OkHttp");
+                default -> false;
+            };
             if (sending) {
                 sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
         return sum;
+    }
+
+    /** The harness alone: the producers' pacing and this JVM, no library; every event counts as delivered at once. */
+    private static Forwarder none() {
+        AtomicLong sent = new AtomicLong();
+        return new Forwarder() {
+            @Override
+            public void send(long n) {
+                sent.incrementAndGet();
+            }
+
+            @Override
+            public void flushNow() {
+            }
+
+            @Override
+            public long delivered(long[] sinkCounts) {
+                return sent.get();
+            }
+
+            @Override
+            public long fullQueueWaits() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private static Forwarder lytics(SinkProcess sink) {

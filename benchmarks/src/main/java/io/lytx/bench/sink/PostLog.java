@@ -5,11 +5,11 @@ import java.util.Locale;
 
 /**
  * What one kind of batch POST cost the sink, request by request: how many, their events and body
- * bytes, and two times per request, both measured on the sink from the moment its handler starts
- * (the request line and headers have been read): until the body has been read to its end
- * ({@code body}), and until the answer has been written ({@code answered}). A body that arrives long
- * after its headers shows up in {@code body}: e.g. a client whose socket holds back the body's last
- * small segment until the headers are acknowledged (Nagle's algorithm against a delayed ACK).
+ * bytes, and the time each body took to arrive, measured on the sink from the moment its handler
+ * starts (the request line and headers have been read) until the body has been read to its end. A
+ * body that arrives long after its headers shows up there: e.g. a client whose socket holds back
+ * the body's last small segment until the headers are acknowledged (Nagle's algorithm against a
+ * delayed ACK).
  *
  * <p>Keeps at most {@value #MAX_SAMPLES} times of each sort since the last {@link #reset()} (later
  * ones are counted in the totals but not in the percentiles). Thread-safe: every method locks the
@@ -25,7 +25,6 @@ public final class PostLog {
     private long events;
     private long bytes;
     private long[] bodyNanos = new long[1024];
-    private long[] answeredNanos = new long[1024];
     private int samples;
 
     /** @param name how {@link #summary()} names this kind of request */
@@ -39,9 +38,8 @@ public final class PostLog {
      * @param eventCount    events in its body
      * @param bodyBytes     bytes of its body
      * @param bodyNanos     from the handler's start until the body was read
-     * @param answeredNanos from the handler's start until the answer was written
      */
-    public synchronized void record(long eventCount, long bodyBytes, long bodyNanos, long answeredNanos) {
+    public synchronized void record(long eventCount, long bodyBytes, long bodyNanos) {
         requests++;
         events += eventCount;
         bytes += bodyBytes;
@@ -50,10 +48,8 @@ public final class PostLog {
         }
         if (samples == this.bodyNanos.length) {
             this.bodyNanos = Arrays.copyOf(this.bodyNanos, samples * 2);
-            this.answeredNanos = Arrays.copyOf(this.answeredNanos, samples * 2);
         }
         this.bodyNanos[samples] = bodyNanos;
-        this.answeredNanos[samples] = answeredNanos;
         samples++;
     }
 
@@ -82,7 +78,7 @@ public final class PostLog {
 
     /**
      * One line: {@code <name> requests=.. events=.. events/request=.. bytes/event=.. body ms: mean=.. p50=..
-     * p99=.. max=.. answered ms: ...}, or {@code <name> requests=0}.
+     * p99=.. max=..}, or {@code <name> requests=0}.
      *
      * @return the summary of the requests since the last reset
      */
@@ -90,9 +86,9 @@ public final class PostLog {
         if (requests == 0) {
             return name + " requests=0";
         }
-        return String.format(Locale.ROOT, "%s requests=%d events=%d events/request=%.1f bytes/event=%.1f body ms: %s"
-                        + " answered ms: %s", name, requests, events, (double) events / requests,
-                events == 0 ? 0.0 : (double) bytes / events, stats(bodyNanos, samples), stats(answeredNanos, samples));
+        return String.format(Locale.ROOT, "%s requests=%d events=%d events/request=%.1f bytes/event=%.1f body ms: %s",
+                name, requests, events, (double) events / requests, events == 0 ? 0.0 : (double) bytes / events,
+                stats(bodyNanos, samples));
     }
 
     /** {@code mean=.. p50=.. p99=.. max=..} in milliseconds, nearest rank. */

@@ -110,7 +110,7 @@ public final class StubUpstream implements AutoCloseable {
         return entityCalls.get();
     }
 
-    /** @return POSTs answered */
+    /** @return batch POSTs counted */
     public long batches() {
         return batches.get();
     }
@@ -143,17 +143,16 @@ public final class StubUpstream implements AutoCloseable {
                 long[] read = countAndDiscard(exchange.getRequestBody(), segment ? SEGMENT_MARKER : LYTICS_MARKER);
                 long events = read[0];
                 long bodyRead = System.nanoTime() - start;
-                batches.incrementAndGet();
+                (segment ? segmentPosts : lyticsPosts).record(events, read[1], bodyRead);
+                batches.incrementAndGet(); // counted after the log: whoever sees the events counted finds the request there
+                (segment ? segmentEvents : lyticsEvents).addAndGet(events);
                 if (segment) {
-                    segmentEvents.addAndGet(events);
                     reply(exchange, 200, SEGMENT_OK);
                 } else {
-                    lyticsEvents.addAndGet(events);
                     reply(exchange, 200, ("{\"status\":200,\"message\":\"success\",\"data\":{\"message_count\":" + events
                             + ",\"rejected_count\":0,\"content-type\":\"application/json\",\"droperrors\":false,"
                             + "\"dryrun\":false}}").getBytes(StandardCharsets.UTF_8));
                 }
-                (segment ? segmentPosts : lyticsPosts).record(events, read[1], bodyRead, System.nanoTime() - start);
             } else if (path.startsWith("/api/entity/")) {
                 entityCalls.incrementAndGet();
                 reply(exchange, 200, ENTITY);
