@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Cost of the Lytics filter on the request path of a returning visitor whose profile is cached
@@ -54,14 +56,16 @@ import org.openjdk.jmh.infra.Blackhole;
  * queue holds up to {@value #QUEUE_EVENTS} events (the most the filter allows), iterations are
  * short (200 ms: fewer events than that), and after each iteration, outside the measured time, the
  * benchmark waits until the worker has sent the queue to the stub ({@link #drain()}). Each
- * iteration prints what was queued and dropped; the end of the run prints the totals.
+ * iteration prints what was queued and dropped, and what the request thread itself allocated per
+ * request ({@code -prof gc}'s {@code gc.alloc.rate.norm} counts every thread: also the worker
+ * writing the JSON and the stub reading it); the end of the run prints the totals.
  *
  * <p>SampleTime mode: JMH's score is the mean of the sampled requests, with the median and p99
  * beside it. Run: {@code java -jar benchmarks/target/benchmarks.jar FilterCost -prof gc}.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 15, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
@@ -75,6 +79,9 @@ public class FilterCostBenchmark {
     static final int QUEUE_EVENTS = 1_000_000;
     /** Longest wait for the worker to empty the queue after an iteration. */
     static final long DRAIN_SECONDS = 120;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     private StubUpstream upstream;
     private LyticsFilter filter;
@@ -109,10 +116,53 @@ public class FilterCostBenchmark {
             blackhole.consume(lytics.field("first_name"));
         };
 
+        /** Requests made by this thread in the current iteration. */
+        long requests;
+        private long allocatedAtStart;
+        private boolean measured;
+        private long measuredRequests;
+        private long measuredBytes;
+
         /** @param bh JMH's blackhole */
         @Setup(Level.Trial)
         public void bind(Blackhole bh) {
             this.blackhole = bh;
+        }
+
+        /**
+         * Notes what this thread has allocated so far (it runs on the benchmark thread).
+         *
+         * @param iteration which iteration starts
+         */
+        @Setup(Level.Iteration)
+        public void startCounting(IterationParams iteration) {
+            measured = iteration.getType() == IterationType.MEASUREMENT;
+            requests = 0;
+            allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
+        }
+
+        /**
+         * Prints what this thread allocated per request in the iteration: the request thread's own
+         * allocation, unlike JMH's {@code gc.alloc.rate.norm}, which counts every thread (also the
+         * collector's worker writing the JSON and the stub reading it).
+         */
+        @TearDown(Level.Iteration)
+        public void printAllocation() {
+            long bytes = THREADS.getCurrentThreadAllocatedBytes() - allocatedAtStart;
+            if (measured) {
+                measuredRequests += requests;
+                measuredBytes += bytes;
+            }
+            System.out.printf(java.util.Locale.ROOT, " [request thread: %d requests, %.0f B/request]", requests,
+                    requests == 0 ? 0.0 : (double) bytes / requests);
+        }
+
+        /** Prints the request thread's allocation per request over the measured iterations. */
+        @TearDown(Level.Trial)
+        public void printMeasuredAllocation() {
+            System.out.printf(java.util.Locale.ROOT, "%nrequest thread allocation over the measured iterations: %.1f B/request"
+                    + " (%d requests)%n", measuredRequests == 0 ? 0.0 : (double) measuredBytes / measuredRequests,
+                    measuredRequests);
         }
     }
 
@@ -174,6 +224,7 @@ public class FilterCostBenchmark {
         int depth = metrics.queueDepth();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+        runtime.collector().flush(java.time.Duration.ZERO); // send the last batch now, not after the linger time
         while (runtime.collector().metrics().queueDepth() > 0 && System.nanoTime() < end) {
             Thread.sleep(10);
         }
@@ -279,6 +330,7 @@ public class FilterCostBenchmark {
     }
 
     private static ServletRequest reset(Exchange x) {
+        x.requests++;
         x.request.reset();
         x.response.reset();
         return x.request;
