@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -55,7 +56,13 @@ import org.openjdk.jmh.runner.IterationType;
  * <p>No page view may be dropped, or the figure would be of the cheaper drop path: the collector's
  * queue holds up to {@value #QUEUE_EVENTS} events (the most the filter allows), iterations are
  * short (200 ms: fewer events than that), and after each iteration, outside the measured time, the
- * benchmark waits until the worker has sent the queue to the stub ({@link #drain()}). Each
+ * benchmark waits until the worker has sent the queue to the stub ({@link #drain()}). During an
+ * iteration the worker is blocked on a batch POST that the stub holds ({@link #worker}). The queue
+ * thus holds up to hundreds of thousands of live events by the end of an iteration, which a site
+ * would have sent within a second: so that collections inside the measured time do not copy them
+ * (a cost of the benchmark, not of the filter), the young generation is 3 GB and a full collection
+ * runs before each iteration, outside the measured time. {@code -prof gc} shows the collections
+ * that still fall inside. Each
  * iteration prints what was queued and dropped, and what the request thread itself allocated per
  * request ({@code -prof gc}'s {@code gc.alloc.rate.norm} counts every thread: also the worker
  * writing the JSON and the stub reading it); the end of the run prints the totals.
@@ -67,7 +74,7 @@ import org.openjdk.jmh.runner.IterationType;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Xmn3g"})
 @State(Scope.Benchmark)
 public class FilterCostBenchmark {
 
@@ -82,6 +89,16 @@ public class FilterCostBenchmark {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * What the collector's worker does during a measured iteration: {@code held} (default) blocks
+     * it on its one batch POST, which the stub holds until the iteration ends, so that the request
+     * thread is measured alone (the worker's own cost is figure 6); {@code sending} lets it send
+     * while the requests are measured, competing with them for the two cores
+     * ({@code -p worker=sending}).
+     */
+    @Param({"held"})
+    public String worker = "held";
 
     private StubUpstream upstream;
     private LyticsFilter filter;
@@ -173,7 +190,7 @@ public class FilterCostBenchmark {
      */
     @Setup(Level.Trial)
     public void start() throws Exception {
-        upstream = StubUpstream.start(2);
+        upstream = StubUpstream.start(4); // a held batch POST occupies one thread
         filter = new LyticsFilter();
         ServletContext context = FilterHost.init(filter, Map.of(
                 "lytics.api.url", upstream.baseUri().toString(),
@@ -208,13 +225,27 @@ public class FilterCostBenchmark {
     }
 
     /**
-     * After each iteration, outside the measured time: waits until the collector's worker has sent
-     * every queued page view, and prints what the iteration queued and dropped.
+     * Before each iteration: collects the garbage, and holds the worker's batch POSTs at the stub
+     * unless {@link #worker} is {@code sending}.
+     */
+    @Setup(Level.Iteration)
+    public void holdWorker() {
+        System.gc(); // see the class comment: the last iteration's page views are garbage now
+        if (!"sending".equals(worker)) {
+            upstream.holdPosts();
+        }
+    }
+
+    /**
+     * After each iteration, outside the measured time: lets the held POSTs through, waits until the
+     * collector's worker has sent every queued page view, and prints what the iteration queued and
+     * dropped.
      *
      * @throws InterruptedException if interrupted while waiting
      */
     @TearDown(Level.Iteration)
     public void drain() throws InterruptedException {
+        upstream.releasePosts();
         if (runtime == null || runtime.collector() == null) {
             return;
         }
@@ -225,15 +256,21 @@ public class FilterCostBenchmark {
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
         runtime.collector().flush(java.time.Duration.ZERO); // send the last batch now, not after the linger time
-        while (runtime.collector().metrics().queueDepth() > 0 && System.nanoTime() < end) {
+        while (unsent() > 0 && System.nanoTime() < end) {
             Thread.sleep(10);
         }
-        int left = runtime.collector().metrics().queueDepth();
+        long left = unsent();
         enqueuedBefore = runtime.collector().metrics().enqueued();
         droppedBefore = runtime.collector().metrics().dropped();
         System.out.printf(java.util.Locale.ROOT, " [page views queued %d, dropped %d, in the queue at the end %d,"
                 + " sent in %.1f s more%s]", enqueued, dropped, depth, (System.nanoTime() - start) / 1e9,
                 left > 0 ? ", NOT DRAINED: " + left + " left" : "");
+    }
+
+    /** Page views queued and not yet answered by the stub (in the queue or in the worker's batch). */
+    private long unsent() {
+        var m = runtime.collector().metrics();
+        return m.enqueued() - m.sent() - m.rejected() - m.failed();
     }
 
     /** Stops the filter and the stub, and prints what the collector did meanwhile. */

@@ -61,6 +61,12 @@ public final class StubUpstream implements AutoCloseable {
     private final AtomicLong entityCalls = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong bodyBytes = new AtomicLong();
+    /** Longest time a batch POST is held by {@link #holdPosts()}. */
+    static final long MAX_HOLD_MILLIS = 30_000;
+
+    private final Object gate = new Object();
+    private boolean holding;
+    private int waiting;
     private final PostLog lyticsPosts = new PostLog("lytics");
     private final PostLog segmentPosts = new PostLog("segment");
 
@@ -130,7 +136,53 @@ public final class StubUpstream implements AutoCloseable {
         return segmentPosts;
     }
 
+    /**
+     * From now on, a batch POST waits before it is read until {@link #releasePosts()} (at most
+     * {@value #MAX_HOLD_MILLIS} ms): a collector's worker then blocks on its one call in flight and
+     * stays off the CPU while a benchmark measures the request thread. Other requests are answered.
+     */
+    public void holdPosts() {
+        synchronized (gate) {
+            holding = true;
+        }
+    }
+
+    /** Lets held and later batch POSTs through. */
+    public void releasePosts() {
+        synchronized (gate) {
+            holding = false;
+            gate.notifyAll();
+        }
+    }
+
+    /** @return batch POSTs waiting for {@link #releasePosts()} now */
+    public int postsWaiting() {
+        synchronized (gate) {
+            return waiting;
+        }
+    }
+
+    private void awaitRelease() {
+        long end = System.currentTimeMillis() + MAX_HOLD_MILLIS;
+        synchronized (gate) {
+            waiting++;
+            try {
+                long left;
+                while (holding && (left = end - System.currentTimeMillis()) > 0) {
+                    gate.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting--;
+            }
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        if ("POST".equals(exchange.getRequestMethod())) {
+            awaitRelease();
+        }
         long start = System.nanoTime();
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();

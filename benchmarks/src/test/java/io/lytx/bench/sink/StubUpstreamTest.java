@@ -79,6 +79,30 @@ class StubUpstreamTest {
     }
 
     @Test
+    void heldPostsWaitUntilReleasedWhileLookupsAreAnswered() throws Exception {
+        // input: POSTs held, one Segment batch of 2 sent, then a profile lookup, then the release
+        stub.holdPosts();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> held = http.sendAsync(
+                HttpRequest.newBuilder(stub.baseUri().resolve("v1/import/")).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"batch\":[{\"messageId\":\"a\"},{\"messageId\":\"b\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        org.awaitility.Awaitility.await().until(() -> stub.postsWaiting() == 1);
+
+        // must hold: the batch is not counted while held; a lookup is still answered
+        HttpResponse<String> lookup = http.send(HttpRequest.newBuilder(
+                stub.baseUri().resolve("api/entity/user/_uids/abc")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(lookup.statusCode()).isEqualTo(200);
+        assertThat(stub.segmentEvents()).isZero();
+        assertThat(held).isNotDone();
+
+        // must hold: released, the batch is answered and counted
+        stub.releasePosts();
+        assertThat(held.get().statusCode()).isEqualTo(200);
+        assertThat(stub.segmentEvents()).isEqualTo(2);
+        assertThat(stub.postsWaiting()).isZero();
+    }
+
+    @Test
     void answersProfileLookupsWithAKnownProfile() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 stub.baseUri().resolve("api/entity/user/_uids/abc")).GET().build(), HttpResponse.BodyHandlers.ofString());
