@@ -24,13 +24,18 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Cost of the Lytics filter on the request path of a returning visitor whose profile is cached
@@ -45,13 +50,31 @@ import org.openjdk.jmh.infra.Blackhole;
  * stub reads and drops them). The fake request and response answer from memory, so the difference
  * between {@code filterCacheHit} and {@code bareChain} is what the filter adds.
  * {@code filterCacheHitPageReads} adds what a template then does: status, one segment test and one
- * field.
+ * field. The request's cookies come from its {@code Cookie} header, parsed on first use in each
+ * request as a container does ({@link FakeRequest#getCookies()}).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FilterCost -prof gc}.
+ * <p>No page view may be dropped, or the figure would be of the cheaper drop path: the collector's
+ * queue holds up to {@value #QUEUE_EVENTS} events (the most the filter allows), iterations are
+ * short (200 ms: fewer events than that), and after each iteration, outside the measured time, the
+ * benchmark waits until the worker has sent the queue to the stub ({@link #drain()}). During an
+ * iteration the worker is blocked on a batch POST that the stub holds ({@link #worker}). The queue
+ * thus holds up to hundreds of thousands of live events by the end of an iteration, which a site
+ * would have sent within a second: so that collections inside the measured time do not copy them
+ * (a cost of the benchmark, not of the filter), the young generation is 3 GB and a full collection
+ * runs before each iteration, outside the measured time. {@code -prof gc} shows the collections
+ * that still fall inside. Each
+ * iteration prints what was queued and dropped, and what the request thread itself allocated per
+ * request ({@code -prof gc}'s {@code gc.alloc.rate.norm} counts every thread: also the worker
+ * writing the JSON and the stub reading it); the end of the run prints the totals.
+ *
+ * <p>SampleTime mode: JMH's score is the mean of the sampled requests, with the median and p99
+ * beside it. Run: {@code java -jar benchmarks/target/benchmarks.jar FilterCost -prof gc}.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Xmn3g"})
 @State(Scope.Benchmark)
 public class FilterCostBenchmark {
 
@@ -59,12 +82,31 @@ public class FilterCostBenchmark {
     static final String VISITOR = "3b1f6a2e-8c4d-4e7a-9f21-6d5c4b3a2918";
     /** The API token of the benchmarked deployment (the stub accepts any). */
     static final String TOKEN = "bench-token";
+    /** The bound of the collector's queue: the largest the filter accepts ({@code lytics.queue.max.events}). */
+    static final int QUEUE_EVENTS = 1_000_000;
+    /** Longest wait for the worker to empty the queue after an iteration. */
+    static final long DRAIN_SECONDS = 120;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * What the collector's worker does during a measured iteration: {@code held} (default) blocks
+     * it on its one batch POST, which the stub holds until the iteration ends, so that the request
+     * thread is measured alone (the worker's own cost is figure 6); {@code sending} lets it send
+     * while the requests are measured, competing with them for the two cores
+     * ({@code -p worker=sending}).
+     */
+    @Param({"held"})
+    public String worker = "held";
 
     private StubUpstream upstream;
     private LyticsFilter filter;
     private LyticsRuntime runtime;
     private BotDetector bots;
     private String[] botWords;
+    private long enqueuedBefore;
+    private long droppedBefore;
 
     /** Per-thread request, response and page. */
     @State(Scope.Thread)
@@ -91,10 +133,53 @@ public class FilterCostBenchmark {
             blackhole.consume(lytics.field("first_name"));
         };
 
+        /** Requests made by this thread in the current iteration. */
+        long requests;
+        private long allocatedAtStart;
+        private boolean measured;
+        private long measuredRequests;
+        private long measuredBytes;
+
         /** @param bh JMH's blackhole */
         @Setup(Level.Trial)
         public void bind(Blackhole bh) {
             this.blackhole = bh;
+        }
+
+        /**
+         * Notes what this thread has allocated so far (it runs on the benchmark thread).
+         *
+         * @param iteration which iteration starts
+         */
+        @Setup(Level.Iteration)
+        public void startCounting(IterationParams iteration) {
+            measured = iteration.getType() == IterationType.MEASUREMENT;
+            requests = 0;
+            allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
+        }
+
+        /**
+         * Prints what this thread allocated per request in the iteration: the request thread's own
+         * allocation, unlike JMH's {@code gc.alloc.rate.norm}, which counts every thread (also the
+         * collector's worker writing the JSON and the stub reading it).
+         */
+        @TearDown(Level.Iteration)
+        public void printAllocation() {
+            long bytes = THREADS.getCurrentThreadAllocatedBytes() - allocatedAtStart;
+            if (measured) {
+                measuredRequests += requests;
+                measuredBytes += bytes;
+            }
+            System.out.printf(java.util.Locale.ROOT, " [request thread: %d requests, %.0f B/request]", requests,
+                    requests == 0 ? 0.0 : (double) bytes / requests);
+        }
+
+        /** Prints the request thread's allocation per request over the measured iterations. */
+        @TearDown(Level.Trial)
+        public void printMeasuredAllocation() {
+            System.out.printf(java.util.Locale.ROOT, "%nrequest thread allocation over the measured iterations: %.1f B/request"
+                    + " (%d requests)%n", measuredRequests == 0 ? 0.0 : (double) measuredBytes / measuredRequests,
+                    measuredRequests);
         }
     }
 
@@ -105,11 +190,13 @@ public class FilterCostBenchmark {
      */
     @Setup(Level.Trial)
     public void start() throws Exception {
-        upstream = StubUpstream.start(2);
+        upstream = StubUpstream.start(4); // a held batch POST occupies one thread
         filter = new LyticsFilter();
         ServletContext context = FilterHost.init(filter, Map.of(
                 "lytics.api.url", upstream.baseUri().toString(),
                 "lytics.api.token", TOKEN,
+                "lytics.queue.max.events", Integer.toString(QUEUE_EVENTS),
+                "lytics.queue.max.bytes", Long.toString(1L << 32),
                 "lytics.jmx.enabled", "false"));
         runtime = ((TemplateSupport) context.getAttribute(TemplateSupport.ATTRIBUTE)).runtime();
         bots = new BotDetector(runtime.config().botPattern());
@@ -133,17 +220,70 @@ public class FilterCostBenchmark {
         if (warm.response.headerCount() != 0) {
             throw new IllegalStateException("a returning visitor must get no Set-Cookie");
         }
+        enqueuedBefore = runtime.collector().metrics().enqueued();
+        droppedBefore = runtime.collector().metrics().dropped();
+    }
+
+    /**
+     * Before each iteration: collects the garbage, and holds the worker's batch POSTs at the stub
+     * unless {@link #worker} is {@code sending}.
+     */
+    @Setup(Level.Iteration)
+    public void holdWorker() {
+        System.gc(); // see the class comment: the last iteration's page views are garbage now
+        if (!"sending".equals(worker)) {
+            upstream.holdPosts();
+        }
+    }
+
+    /**
+     * After each iteration, outside the measured time: lets the held POSTs through, waits until the
+     * collector's worker has sent every queued page view, and prints what the iteration queued and
+     * dropped.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    @TearDown(Level.Iteration)
+    public void drain() throws InterruptedException {
+        upstream.releasePosts();
+        if (runtime == null || runtime.collector() == null) {
+            return;
+        }
+        var metrics = runtime.collector().metrics();
+        long enqueued = metrics.enqueued() - enqueuedBefore;
+        long dropped = metrics.dropped() - droppedBefore;
+        int depth = metrics.queueDepth();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+        runtime.collector().flush(java.time.Duration.ZERO); // send the last batch now, not after the linger time
+        while (unsent() > 0 && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        long left = unsent();
+        enqueuedBefore = runtime.collector().metrics().enqueued();
+        droppedBefore = runtime.collector().metrics().dropped();
+        System.out.printf(java.util.Locale.ROOT, " [page views queued %d, dropped %d, in the queue at the end %d,"
+                + " sent in %.1f s more%s]", enqueued, dropped, depth, (System.nanoTime() - start) / 1e9,
+                left > 0 ? ", NOT DRAINED: " + left + " left" : "");
+    }
+
+    /** Page views queued and not yet answered by the stub (in the queue or in the worker's batch). */
+    private long unsent() {
+        var m = runtime.collector().metrics();
+        return m.enqueued() - m.sent() - m.rejected() - m.failed();
     }
 
     /** Stops the filter and the stub, and prints what the collector did meanwhile. */
     @TearDown(Level.Trial)
     public void stop() {
         String collector = runtime == null || runtime.collector() == null ? "none" : runtime.collector().metrics().toString();
+        long droppedTotal = runtime == null || runtime.collector() == null ? 0 : runtime.collector().metrics().dropped();
         String profiles = runtime == null ? "none" : runtime.profiles().metrics().toString();
         String page = runtime == null ? "none" : runtime.metrics().snapshot().toString();
         filter.destroy(); // closes the runtime it owns
         upstream.close();
         System.out.println();
+        System.out.println("page views dropped in this run (must be 0): " + droppedTotal);
         System.out.println("collector: " + collector);
         System.out.println("profiles: " + profiles);
         System.out.println("filter: " + page);
@@ -227,6 +367,7 @@ public class FilterCostBenchmark {
     }
 
     private static ServletRequest reset(Exchange x) {
+        x.requests++;
         x.request.reset();
         x.response.reset();
         return x.request;

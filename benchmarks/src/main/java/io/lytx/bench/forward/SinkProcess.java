@@ -65,6 +65,27 @@ final class SinkProcess implements AutoCloseable {
         return r;
     }
 
+    /**
+     * @return {@link io.lytx.bench.sink.PostLog#summary()} of the Lytics and the Segment batch POSTs
+     *         since the last {@link #resetPosts()}
+     * @throws IOException if the child does not answer
+     */
+    String[] posts() throws IOException {
+        in.write("posts\n");
+        in.flush();
+        return new String[] {out.readLine(), out.readLine()};
+    }
+
+    /**
+     * Makes the sink forget the batch POSTs logged so far (the counts stay).
+     *
+     * @throws IOException if the child cannot be told
+     */
+    void resetPosts() throws IOException {
+        in.write("reset\n");
+        in.flush();
+    }
+
     @Override
     public void close() throws IOException {
         try {

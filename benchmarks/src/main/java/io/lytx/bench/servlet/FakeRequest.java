@@ -25,14 +25,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A plain-HTTP GET request held in fields, as a container would present it after parsing: headers,
- * cookies and attributes are answered from memory without allocating (header names are matched
- * ignoring case, by a scan). Only what a page filter reads is supported; anything else (body,
- * parameters, sessions, async, login) throws {@link UnsupportedOperationException}, so that a
- * benchmark notices when the code under test starts to need more.
+ * A plain-HTTP GET request held in fields, as a container would present it after parsing the
+ * request line and headers: headers and attributes are answered from memory without allocating
+ * (header names are matched ignoring case, by a scan). Cookies are parsed from the {@code Cookie}
+ * header on the first {@link #getCookies()} of each request, into new {@link Cookie} objects, as a
+ * container does, and the same array is returned for the rest of the request. Only what a page
+ * filter reads is supported; anything else (body, parameters, sessions, async, login) throws
+ * {@link UnsupportedOperationException}, so that a benchmark notices when the code under test starts
+ * to need more.
  *
- * <p>Not thread-safe: one instance per benchmark thread. {@link #reset()} clears the attributes
- * between invocations, as a new request would start with none.
+ * <p>Not thread-safe: one instance per benchmark thread. {@link #reset()} clears the attributes and
+ * the parsed cookies between invocations, as a new request would start with none.
  */
 public final class FakeRequest implements HttpServletRequest {
 
@@ -40,16 +43,20 @@ public final class FakeRequest implements HttpServletRequest {
     private final String queryString;
     private final String[] headerNames;
     private final String[] headerValues;
-    private final Cookie[] cookies;
+    /** The {@code Cookie} header, or null. */
+    private final String cookieHeader;
+    /** This request's parsed cookies, or null before the first {@link #getCookies()}. */
+    private Cookie[] cookies;
     private final Map<String, Object> attributes = new HashMap<>();
 
     /**
      * @param requestUri  the request URI (context path {@code ""}), not null
      * @param queryString the query string, or null
      * @param headers     header names and values alternating, not null
-     * @param cookies     the request's cookies, or null for none
+     * @param cookies     the request's cookies (names and values only), sent as its {@code Cookie}
+     *                    header; null or empty for none
      * @throws NullPointerException     if {@code requestUri} or {@code headers} is null
-     * @throws IllegalArgumentException if {@code headers} has an odd length
+     * @throws IllegalArgumentException if {@code headers} has an odd length or already holds a {@code Cookie}
      */
     public FakeRequest(String requestUri, String queryString, String[] headers, Cookie[] cookies) {
         this.requestUri = Objects.requireNonNull(requestUri, "requestUri");
@@ -58,18 +65,39 @@ public final class FakeRequest implements HttpServletRequest {
         if (headers.length % 2 != 0) {
             throw new IllegalArgumentException("headers must alternate names and values, got " + headers.length + " items");
         }
-        this.headerNames = new String[headers.length / 2];
-        this.headerValues = new String[headers.length / 2];
-        for (int i = 0; i < headerNames.length; i++) {
+        this.cookieHeader = cookieHeader(cookies);
+        int n = headers.length / 2 + (cookieHeader == null ? 0 : 1);
+        this.headerNames = new String[n];
+        this.headerValues = new String[n];
+        for (int i = 0; i < headers.length / 2; i++) {
+            if ("Cookie".equalsIgnoreCase(headers[2 * i])) {
+                throw new IllegalArgumentException("give the cookies as Cookie objects, not as a header");
+            }
             headerNames[i] = headers[2 * i];
             headerValues[i] = headers[2 * i + 1];
         }
-        this.cookies = cookies == null ? null : cookies.clone();
+        if (cookieHeader != null) {
+            headerNames[n - 1] = "Cookie";
+            headerValues[n - 1] = cookieHeader;
+        }
     }
 
-    /** Forgets the attributes set by the previous invocation. */
+    /** {@code name=value; name=value}, as a browser sends them, or null for none. */
+    private static String cookieHeader(Cookie[] cookies) {
+        if (cookies == null || cookies.length == 0) {
+            return null;
+        }
+        StringBuilder header = new StringBuilder();
+        for (Cookie c : cookies) {
+            header.append(header.length() == 0 ? "" : "; ").append(c.getName()).append('=').append(c.getValue());
+        }
+        return header.toString();
+    }
+
+    /** Forgets the attributes and the parsed cookies of the previous invocation. */
     public void reset() {
         attributes.clear();
+        cookies = null;
     }
 
     private static UnsupportedOperationException unsupported(String what) {
@@ -137,9 +165,37 @@ public final class FakeRequest implements HttpServletRequest {
         throw unsupported("getDateHeader");
     }
 
+    /**
+     * The cookies of the {@code Cookie} header, parsed on the first call of this request into new
+     * objects ({@code name=value} pairs separated by {@code ;}, blanks around them ignored, pairs
+     * without {@code =} or with an empty name skipped); later calls return the same array.
+     *
+     * @return the cookies, or null when the request has none
+     */
     @Override
     public Cookie[] getCookies() {
+        if (cookies == null && cookieHeader != null) {
+            cookies = parseCookies(cookieHeader);
+        }
         return cookies;
+    }
+
+    static Cookie[] parseCookies(String header) {
+        java.util.List<Cookie> parsed = new java.util.ArrayList<>(4);
+        int from = 0;
+        while (from < header.length()) {
+            int semicolon = header.indexOf(';', from);
+            int end = semicolon < 0 ? header.length() : semicolon;
+            int eq = header.indexOf('=', from);
+            if (eq > from && eq < end) {
+                String name = header.substring(from, eq).strip();
+                if (!name.isEmpty()) {
+                    parsed.add(new Cookie(name, header.substring(eq + 1, end).strip()));
+                }
+            }
+            from = end + 1;
+        }
+        return parsed.isEmpty() ? null : parsed.toArray(new Cookie[0]);
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Runs a {@link StubUpstream} as its own process, so that a benchmark can measure the CPU of the
  * sending process alone. Prints {@code SINK <baseUri>}, then answers each line read from stdin:
- * {@code count} prints {@code <lyticsEvents> <segmentEvents> <batches> <bodyBytes>}; end of input
+ * {@code count} prints {@code <lyticsEvents> <segmentEvents> <batches> <bodyBytes>}; {@code posts}
+ * prints two lines, {@link PostLog#summary()} of the Lytics and of the Segment batch POSTs since the
+ * last {@code reset}; {@code reset} forgets those (it prints nothing; the counts stay); end of input
  * (or {@code stop}) stops the sink and the process.
  */
 public final class SinkMain {
@@ -27,11 +29,20 @@ public final class SinkMain {
             System.out.flush();
             String line;
             while ((line = in.readLine()) != null && !"stop".equals(line.strip())) {
-                if ("count".equals(line.strip())) {
-                    System.out.println(sink.lyticsEvents() + " " + sink.segmentEvents() + " " + sink.batches() + " "
-                            + sink.bodyBytes());
-                    System.out.flush();
+                switch (line.strip()) {
+                    case "count" -> System.out.println(sink.lyticsEvents() + " " + sink.segmentEvents() + " "
+                            + sink.batches() + " " + sink.bodyBytes());
+                    case "posts" -> {
+                        System.out.println(sink.lyticsPosts().summary());
+                        System.out.println(sink.segmentPosts().summary());
+                    }
+                    case "reset" -> {
+                        sink.lyticsPosts().reset();
+                        sink.segmentPosts().reset();
+                    }
+                    default -> System.err.println("sink: unknown command " + line);
                 }
+                System.out.flush();
             }
         }
     }

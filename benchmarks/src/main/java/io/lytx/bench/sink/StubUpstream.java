@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code GET /api/entity/...}: one fixed, known profile (segments {@code all}, {@code vip});</li>
  *   <li>{@code GET /api/content/...}: an empty list.</li>
  * </ul>
- * It reads every body in full and keeps nothing, so its memory stays flat however many events arrive.
+ * It reads every body in full and keeps nothing of it, so its memory stays flat however many events
+ * arrive; it logs each batch POST's events, bytes and times ({@link #lyticsPosts()},
+ * {@link #segmentPosts()}).
  * Thread-safe; {@link #close()} stops it.
  */
 public final class StubUpstream implements AutoCloseable {
@@ -59,6 +61,14 @@ public final class StubUpstream implements AutoCloseable {
     private final AtomicLong entityCalls = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong bodyBytes = new AtomicLong();
+    /** Longest time a batch POST is held by {@link #holdPosts()}. */
+    static final long MAX_HOLD_MILLIS = 30_000;
+
+    private final Object gate = new Object();
+    private boolean holding;
+    private int waiting;
+    private final PostLog lyticsPosts = new PostLog("lytics");
+    private final PostLog segmentPosts = new PostLog("segment");
 
     private StubUpstream(int threads) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
@@ -106,7 +116,7 @@ public final class StubUpstream implements AutoCloseable {
         return entityCalls.get();
     }
 
-    /** @return POSTs answered */
+    /** @return batch POSTs counted */
     public long batches() {
         return batches.get();
     }
@@ -116,7 +126,64 @@ public final class StubUpstream implements AutoCloseable {
         return bodyBytes.get();
     }
 
+    /** @return the batch POSTs to {@code /collect/json}, with their times */
+    public PostLog lyticsPosts() {
+        return lyticsPosts;
+    }
+
+    /** @return the batch POSTs to Segment's path, with their times */
+    public PostLog segmentPosts() {
+        return segmentPosts;
+    }
+
+    /**
+     * From now on, a batch POST waits before it is read until {@link #releasePosts()} (at most
+     * {@value #MAX_HOLD_MILLIS} ms): a collector's worker then blocks on its one call in flight and
+     * stays off the CPU while a benchmark measures the request thread. Other requests are answered.
+     */
+    public void holdPosts() {
+        synchronized (gate) {
+            holding = true;
+        }
+    }
+
+    /** Lets held and later batch POSTs through. */
+    public void releasePosts() {
+        synchronized (gate) {
+            holding = false;
+            gate.notifyAll();
+        }
+    }
+
+    /** @return batch POSTs waiting for {@link #releasePosts()} now */
+    public int postsWaiting() {
+        synchronized (gate) {
+            return waiting;
+        }
+    }
+
+    private void awaitRelease() {
+        long end = System.currentTimeMillis() + MAX_HOLD_MILLIS;
+        synchronized (gate) {
+            waiting++;
+            try {
+                long left;
+                while (holding && (left = end - System.currentTimeMillis()) > 0) {
+                    gate.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting--;
+            }
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        if ("POST".equals(exchange.getRequestMethod())) {
+            awaitRelease();
+        }
+        long start = System.nanoTime();
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if (DEBUG) {
@@ -125,13 +192,15 @@ public final class StubUpstream implements AutoCloseable {
             }
             if ("POST".equals(exchange.getRequestMethod())) {
                 boolean segment = path.contains("/v1/");
-                long events = countAndDiscard(exchange.getRequestBody(), segment ? SEGMENT_MARKER : LYTICS_MARKER);
-                batches.incrementAndGet();
+                long[] read = countAndDiscard(exchange.getRequestBody(), segment ? SEGMENT_MARKER : LYTICS_MARKER);
+                long events = read[0];
+                long bodyRead = System.nanoTime() - start;
+                (segment ? segmentPosts : lyticsPosts).record(events, read[1], bodyRead);
+                batches.incrementAndGet(); // counted after the log: whoever sees the events counted finds the request there
+                (segment ? segmentEvents : lyticsEvents).addAndGet(events);
                 if (segment) {
-                    segmentEvents.addAndGet(events);
                     reply(exchange, 200, SEGMENT_OK);
                 } else {
-                    lyticsEvents.addAndGet(events);
                     reply(exchange, 200, ("{\"status\":200,\"message\":\"success\",\"data\":{\"message_count\":" + events
                             + ",\"rejected_count\":0,\"content-type\":\"application/json\",\"droperrors\":false,"
                             + "\"dryrun\":false}}").getBytes(StandardCharsets.UTF_8));
@@ -148,8 +217,12 @@ public final class StubUpstream implements AutoCloseable {
         }
     }
 
-    /** Reads the whole body, counting occurrences of {@code marker} (which has no repeated prefix). */
-    private long countAndDiscard(InputStream in, byte[] marker) throws IOException {
+    /**
+     * Reads the whole body, counting occurrences of {@code marker} (which has no repeated prefix).
+     *
+     * @return {occurrences, bytes read}
+     */
+    private long[] countAndDiscard(InputStream in, byte[] marker) throws IOException {
         byte[] buf = new byte[64 * 1024];
         long count = 0;
         long total = 0;
@@ -174,7 +247,7 @@ public final class StubUpstream implements AutoCloseable {
             }
         }
         bodyBytes.addAndGet(total);
-        return count;
+        return new long[] {count, total};
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {

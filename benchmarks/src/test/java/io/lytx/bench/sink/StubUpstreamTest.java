@@ -61,6 +61,48 @@ class StubUpstreamTest {
     }
 
     @Test
+    void logsEachBatchPostWithItsEventsAndBytes() throws Exception {
+        // input: two Segment batches (2 and 1 messages) and one Lytics batch (1 event)
+        String two = "{\"batch\":[{\"messageId\":\"a\"},{\"messageId\":\"b\"}]}";
+        String one = "{\"batch\":[{\"messageId\":\"c\"}]}";
+        post("v1/import/", two);
+        post("v1/import/", one);
+        post("collect/json/default", "[{\"_eid\":\"1\"}]");
+
+        // must hold: each kind's log counts its own requests, events and body bytes, and has times
+        assertThat(stub.segmentPosts().requests()).isEqualTo(2);
+        assertThat(stub.segmentPosts().events()).isEqualTo(3);
+        assertThat(stub.segmentPosts().bytes()).isEqualTo(two.length() + one.length());
+        assertThat(stub.lyticsPosts().requests()).isEqualTo(1);
+        assertThat(stub.segmentPosts().summary()).startsWith("segment requests=2 events=3 events/request=1.5")
+                .contains("body ms: mean=");
+    }
+
+    @Test
+    void heldPostsWaitUntilReleasedWhileLookupsAreAnswered() throws Exception {
+        // input: POSTs held, one Segment batch of 2 sent, then a profile lookup, then the release
+        stub.holdPosts();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> held = http.sendAsync(
+                HttpRequest.newBuilder(stub.baseUri().resolve("v1/import/")).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"batch\":[{\"messageId\":\"a\"},{\"messageId\":\"b\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        org.awaitility.Awaitility.await().until(() -> stub.postsWaiting() == 1);
+
+        // must hold: the batch is not counted while held; a lookup is still answered
+        HttpResponse<String> lookup = http.send(HttpRequest.newBuilder(
+                stub.baseUri().resolve("api/entity/user/_uids/abc")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(lookup.statusCode()).isEqualTo(200);
+        assertThat(stub.segmentEvents()).isZero();
+        assertThat(held).isNotDone();
+
+        // must hold: released, the batch is answered and counted
+        stub.releasePosts();
+        assertThat(held.get().statusCode()).isEqualTo(200);
+        assertThat(stub.segmentEvents()).isEqualTo(2);
+        assertThat(stub.postsWaiting()).isZero();
+    }
+
+    @Test
     void answersProfileLookupsWithAKnownProfile() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 stub.baseUri().resolve("api/entity/user/_uids/abc")).GET().build(), HttpResponse.BodyHandlers.ofString());
