@@ -122,6 +122,6 @@ class RecommendationsTest {
 
         await().atMost(Duration.ofSeconds(3)).until(page::isDone);
         assertThat(page.join()).isEmpty();
-        await().atMost(Duration.ofSeconds(5)).until(() -> fixture.cutCalls() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(fixture::everyArrivedCallCut);
     }
 }
