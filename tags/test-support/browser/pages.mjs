@@ -17,9 +17,13 @@ export function distFile(name) {
 /**
  * Records, in every animation frame (each frame the browser may paint), whether each element with
  * `data-expect` is visible, and flags a frame where it differs from what it must be: hidden while
- * window.lytics is pending, `data-fallback` once unavailable, else `data-expect`.
+ * window.lytics is pending, `data-fallback` once unavailable, else `data-expect`. Also records when it
+ * started (`__recorderAt`: just after a classic helper before it started its bounded wait) and when the
+ * helper decided (`__decidedAt`), both on the page's own clock.
  */
 export const RECORDER = `(() => {
+  window.__recorderAt = performance.now();
+  if (window.lytics) window.lytics.ready(() => { window.__decidedAt = performance.now(); });
   const frames = (window.__frames = []);
   const tick = () => {
     const l = window.lytics;

@@ -63,8 +63,8 @@ class UpstreamWarmupTest {
         boolean answered = UpstreamWarmup.run(lytics.client(), Duration.ofMillis(200));
 
         assertThat(answered).as("no answer from a hung upstream").isFalse();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lytics.server().connectionsClosedByClient())
-                .as("the warm-up call is cut, its connection closed").isNotEmpty());
+        // the call's deadline may fire before the request leaves a busy machine; one that arrived must be cut
+        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().clientClosedTheConnectionsOfRequestsFrom(0));
     }
 
     @Test

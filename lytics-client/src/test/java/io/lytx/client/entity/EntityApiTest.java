@@ -119,9 +119,8 @@ class EntityApiTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).isBetween(timeout.minusMillis(5), timeout.plusSeconds(2));
-        await().until(() -> lytics.server().requestCount() == 2);
-        int connection = lytics.server().requests().get(1).connectionId();
-        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().connectionsClosedByClient().contains(connection));
+        // the deadline may fire before the request leaves a busy machine; a request that did arrive must be cut
+        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().clientClosedTheConnectionsOfRequestsFrom(1));
     }
 
     @Test
@@ -138,9 +137,8 @@ class EntityApiTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).isBetween(timeout.minusMillis(5), timeout.plusSeconds(2));
-        await().until(() -> lytics.server().requestCount() == 2);
-        int connection = lytics.server().requests().get(1).connectionId();
-        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().connectionsClosedByClient().contains(connection));
+        // the deadline may fire before the request leaves a busy machine; a request that did arrive must be cut
+        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().clientClosedTheConnectionsOfRequestsFrom(1));
     }
 
     @Test
@@ -158,9 +156,8 @@ class EntityApiTest {
         CompletableFuture<Entity> tooSlow = lytics.client().entities().getAsync(EntityQuery.by("_uid", "u_2"),
                 Duration.ofMillis(200)).toCompletableFuture();
         assertThatThrownBy(tooSlow::get).hasCauseInstanceOf(LyticsTimeoutException.class);
-        await().until(() -> lytics.server().requestCount() == 3);
-        int connection = lytics.server().requests().get(2).connectionId();
-        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().connectionsClosedByClient().contains(connection));
+        // the deadline may fire before the request leaves a busy machine; a request that did arrive must be cut
+        await().atMost(Duration.ofSeconds(5)).until(() -> lytics.server().clientClosedTheConnectionsOfRequestsFrom(2));
     }
 
     /** One full call first, so that class loading cannot eat the short deadlines below. */

@@ -159,6 +159,23 @@ public final class StubLyticsServer implements AutoCloseable {
         return Set.copyOf(closedByClient);
     }
 
+    /**
+     * Whether the client closed the connection of every request received from the {@code first}-th
+     * (counted from 0) on, while the server was hanging or writing; true when none was received.
+     *
+     * <p>For calls cut by the client's own deadline: that deadline is a timer started with the call, and
+     * on a busy machine it can fire before the request leaves the client, so that no connection carries
+     * the request. Whichever stage the deadline catches, no connection carrying the request may stay open.
+     *
+     * @param first index of the first request of interest, in arrival order
+     * @return whether each of those requests' connections was closed by the client
+     */
+    public boolean clientClosedTheConnectionsOfRequestsFrom(int first) {
+        List<RecordedRequest> arrived = requests();
+        return arrived.subList(Math.min(first, arrived.size()), arrived.size()).stream()
+                .allMatch(r -> closedByClient.contains(r.connectionId()));
+    }
+
     /** @return how many answers could not be written whole because the client closed the connection */
     public int abortedResponses() {
         return aborted.get();

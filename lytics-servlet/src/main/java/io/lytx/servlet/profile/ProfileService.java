@@ -130,9 +130,11 @@ public final class ProfileService implements AutoCloseable {
             return CompletableFuture.completedFuture(Outcomes.SERVICE_CLOSED);
         }
         CompletableFuture<CacheEntry<ProfileResult>> shared;
+        boolean cached;
         try {
             shared = profiles.getIfPresent(key);
-            if (shared == null) {
+            cached = shared != null;
+            if (!cached) {
                 if (breaker.refusesNow() && shared == null) {
                     // a miss while the breaker is open: answer at once, without creating a cache entry that
                     // would only expire at once (under an outage every new visitor would churn the cache)
@@ -151,7 +153,9 @@ public final class ProfileService implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Outcomes.unavailable(e));
         }
-        if (shared.isDone()) {
+        // a hit is an entry this lookup found; a load this lookup started is a miss even when it is already
+        // complete (an upstream call can answer before this thread gets here; a refused call completes at once)
+        if (cached && shared.isDone()) {
             ProfileResult ready = ready(shared, Outcomes.CANCELLED).value();
             if (ready.answered()) {
                 counters.hits.increment();
@@ -164,6 +168,11 @@ public final class ProfileService implements AutoCloseable {
             return CompletableFuture.completedFuture(ready);
         }
         counters.misses.increment();
+        if (shared.isDone()) {
+            ProfileResult ready = ready(shared, Outcomes.CANCELLED).value();
+            countTimeout(ready);
+            return CompletableFuture.completedFuture(ready);
+        }
         long nanos = deadline.remainingNanos();
         if (nanos == 0) {
             counters.timeouts.increment();
@@ -202,15 +211,22 @@ public final class ProfileService implements AutoCloseable {
             return CompletableFuture.completedFuture(List.of());
         }
         CompletableFuture<CacheEntry<List<Recommendation>>> shared;
+        boolean cached;
         try {
             // pages mostly ask for the default list: equal to the default query, it reuses its text form
-            shared = recommendations.get(query == null || query == defaultQuery || query.equals(defaultQuery)
+            RecommendationKey cacheKey = query == null || query == defaultQuery || query.equals(defaultQuery)
                     ? new RecommendationKey(key, defaultQuery, defaultQueryForm)
-                    : new RecommendationKey(key, query, query.toString()));
+                    : new RecommendationKey(key, query, query.toString());
+            shared = recommendations.getIfPresent(cacheKey);
+            cached = shared != null;
+            if (!cached) {
+                shared = recommendations.get(cacheKey);
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(List.of());
         }
-        if (shared.isDone()) {
+        // as for profiles: only an entry this lookup found counts as a hit, never a load it started
+        if (cached && shared.isDone()) {
             CacheEntry<List<Recommendation>> ready = ready(shared, List.of());
             if (ready.answered()) {
                 counters.recommendationHits.increment();
@@ -218,6 +234,9 @@ public final class ProfileService implements AutoCloseable {
             return CompletableFuture.completedFuture(ready.value());
         }
         counters.recommendationMisses.increment();
+        if (shared.isDone()) {
+            return CompletableFuture.completedFuture(ready(shared, List.<Recommendation>of()).value());
+        }
         long nanos = deadline.remainingNanos();
         if (nanos == 0) {
             counters.timeouts.increment();

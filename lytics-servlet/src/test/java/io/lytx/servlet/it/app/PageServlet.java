@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A page of the test application: prints what the request attribute {@code lytics} tells, one
- * {@code key=value} per line, reading the profile (so the request waits for it within the budget).
+ * {@code key=value} per line, reading the profile (so the request waits for it within the budget), and
+ * how long that first read of the profile took ({@code profileWaitMs}).
  *
  * <p>It reads the attribute reflectively, by method name, exactly as JSP EL does, so this class does
  * not link against the plugin (the test JVM may load it without the plugin's classes).
@@ -35,7 +36,11 @@ public class PageServlet extends HttpServlet {
             return;
         }
         out.println("active=" + call(lytics, "isActive"));
-        out.println("status=" + call(lytics, "getStatus"));
+        long waitStart = System.nanoTime();
+        Object status = call(lytics, "getStatus"); // the first read of the profile: waits for it within the budget
+        long waitedMillis = (System.nanoTime() - waitStart) / 1_000_000;
+        out.println("status=" + status);
+        out.println("profileWaitMs=" + waitedMillis);
         out.println("reason=" + call(lytics, "getReason"));
         out.println("visitorId=" + call(lytics, "getVisitorId"));
         out.println("knownUser=" + call(lytics, "isKnownUser"));
