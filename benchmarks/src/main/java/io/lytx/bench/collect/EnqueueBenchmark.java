@@ -1,7 +1,12 @@
 package io.lytx.bench.collect;
 
 import io.lytx.client.LyticsClient;
+import io.lytx.servlet.PageRequest;
+import io.lytx.servlet.PageViewEvents;
 import io.lytx.servlet.collect.CollectEvent;
+import io.lytx.servlet.collect.RandomUuid;
+import io.lytx.servlet.config.ClientIpMode;
+import io.lytx.servlet.identity.Identity;
 import io.lytx.servlet.collect.CollectorSettings;
 import io.lytx.servlet.collect.EventCollector;
 import java.net.URI;
@@ -30,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * enough that nothing is dropped within the short iteration; its worker cannot deliver (the upstream
  * port refuses connections) so it only sleeps in backoff and does not compete for the CPU.
  * Iteration tear-down prints a warning if anything was dropped. {@code buildAndOffer*} adds
- * building the page-view event, as the filter does on each page. {@code offerWhenFull} is the drop
+ * building an event of the same fields with the builder; {@code pageViewAndOffer*} builds the
+ * filter's own page view ({@code CollectEvent.of(PageView)} from the request facts, with a fresh
+ * page-view id), as the filter does on each page. {@code offerWhenFull} is the drop
  * path of a full queue (what a dead upstream leads to).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Enqueue -prof gc}.
@@ -55,8 +62,8 @@ public class EnqueueBenchmark {
         @Setup(Level.Iteration)
         public void start() {
             client = LyticsClient.builder().baseUri(REFUSING).token("bench-token").build();
-            collector = new EventCollector(client, CollectorSettings.defaults()
-                    .withQueueLimits(CollectorSettings.MAX_QUEUE_EVENTS_LIMIT, CollectorSettings.MAX_QUEUE_BYTES_LIMIT));
+            collector = new EventCollector(client, CollectorSettings.builder()
+                    .queueLimits(CollectorSettings.MAX_QUEUE_EVENTS_LIMIT, CollectorSettings.MAX_QUEUE_BYTES_LIMIT).build());
         }
 
         /** Stops it, reporting drops (there should be none). */
@@ -83,7 +90,7 @@ public class EnqueueBenchmark {
         @Setup(Level.Iteration)
         public void start() {
             client = LyticsClient.builder().baseUri(REFUSING).token("bench-token").build();
-            collector = new EventCollector(client, CollectorSettings.defaults().withQueueLimits(1_000, 1_000_000));
+            collector = new EventCollector(client, CollectorSettings.builder().queueLimits(1_000, 1_000_000).build());
             CollectEvent e = PageViews.event(1, 1);
             while (collector.offer(e)) {
                 accepted.incrementAndGet();
@@ -103,6 +110,17 @@ public class EnqueueBenchmark {
     public static class Event {
         final CollectEvent event = PageViews.event(42, 7);
         long page;
+    }
+
+    /** The request facts and visitor of a typical page, as the filter reads them. */
+    @State(Scope.Thread)
+    public static class Page {
+        final PageViewEvents events = new PageViewEvents(true, ClientIpMode.ANONYMIZED);
+        final PageRequest request = new PageRequest("https", "www.example.org", 443, "/articles/green-tea",
+                "utm_source=newsletter", "https://www.example.org/search?q=tea", "en-US,en;q=0.9",
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+                "203.0.113.77");
+        final Identity visitor = new Identity("21c033ae-567a-49b1-9935-35e79a056559", false, null, null);
     }
 
     /** @return whether the event was queued */
@@ -145,6 +163,20 @@ public class EnqueueBenchmark {
     @Threads(16)
     public boolean buildAndOfferT16(RoomyCollector c, Event e) {
         return c.collector.offer(PageViews.event(42, e.page++));
+    }
+
+    /** @return whether the event was queued */
+    @Benchmark
+    @Threads(1)
+    public boolean pageViewAndOfferT1(RoomyCollector c, Page p) {
+        return c.collector.offer(p.events.pageView(p.request, p.visitor, RandomUuid.next(), System.currentTimeMillis()));
+    }
+
+    /** @return whether the event was queued */
+    @Benchmark
+    @Threads(4)
+    public boolean pageViewAndOfferT4(RoomyCollector c, Page p) {
+        return c.collector.offer(p.events.pageView(p.request, p.visitor, RandomUuid.next(), System.currentTimeMillis()));
     }
 
     /** @return whether the event was queued (false: dropped and counted) */

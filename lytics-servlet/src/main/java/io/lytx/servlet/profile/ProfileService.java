@@ -60,18 +60,8 @@ public final class ProfileService implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Creates the service; makes no upstream call and starts no thread until the first lookup.
-     *
-     * @param client   the Lytics client, shared and owned by the caller; not null
-     * @param settings the tuning; not null
-     * @throws NullPointerException if an argument is null (the message names it)
-     */
-    public ProfileService(LyticsClient client, ProfileSettings settings) {
-        this(client, settings, 0, null, Ticker.systemTicker());
-    }
-
-    /**
-     * Creates the service with Lytics' limits and an optional shared second-level cache.
+     * Creates the service with Lytics' limits and an optional shared second-level cache; makes no
+     * upstream call and starts no thread until the first lookup.
      *
      * @param client       the Lytics client, shared and owned by the caller; not null
      * @param settings     the tuning; not null
