@@ -63,7 +63,7 @@ final class PageView implements EventFields {
         if (identity.known()) {
             put(f, identity.knownField(), identity.knownValue());
         }
-        PageViewEvents.utm(page.query()).forEach((name, value) -> put(f, name, value));
+        PageViewEvents.putUtm(f, page.query());
         if (userAgent && page.userAgent() != null) {
             put(f, "user_agent", PageViewEvents.cut(page.userAgent(), PageViewEvents.MAX_USER_AGENT));
         }

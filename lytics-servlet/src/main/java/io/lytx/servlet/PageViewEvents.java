@@ -5,11 +5,10 @@ import io.lytx.servlet.config.ClientIpMode;
 import io.lytx.servlet.identity.Identity;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Builds the events the filter forwards, with the field names of the Lytics JS tag: a page view
@@ -32,12 +31,8 @@ public final class PageViewEvents {
     /** Longest UTM value forwarded. */
     static final int MAX_UTM = 256;
 
-    private static final java.util.List<String> UTM = java.util.List.of("utm_source", "utm_medium", "utm_campaign",
-            "utm_term", "utm_content", "utm_id");
-    /** Where the authority of a URL without protocol ends. */
-    private static final Pattern AUTHORITY_END = Pattern.compile("[/?#]");
-    /** A language tag as forwarded in {@code _ul}. */
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z0-9-]{1,35}");
+    private static final List<String> UTM = List.of("utm_source", "utm_medium", "utm_campaign", "utm_term",
+            "utm_content", "utm_id");
 
     /** {@code _e} of a page view, as the Lytics JS tag names it. */
     public static final String PAGE_VIEW_EVENT = "pv";
@@ -130,8 +125,12 @@ public final class PageViewEvents {
         } else {
             return null;
         }
-        String authority = AUTHORITY_END.split(rest, 2)[0];
-        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        // the authority is rest[0, end): user info, then the host, then a port
+        String hostAndPort = rest.substring(rest.lastIndexOf('@', end - 1) + 1, end);
         int colon = hostAndPort.lastIndexOf(':');
         // a colon inside an IPv6 literal's brackets is no port separator
         String refererHost = colon > hostAndPort.indexOf(']') ? hostAndPort.substring(0, colon) : hostAndPort;
@@ -150,22 +149,33 @@ public final class PageViewEvents {
         if (acceptLanguage == null) {
             return null;
         }
-        String first = acceptLanguage.split(",", 2)[0].split(";", 2)[0].strip();
-        return LANGUAGE_TAG.matcher(first).matches() ? first : null;
+        int comma = acceptLanguage.indexOf(',');
+        String range = comma < 0 ? acceptLanguage : acceptLanguage.substring(0, comma);
+        int semicolon = range.indexOf(';');
+        String tag = (semicolon < 0 ? range : range.substring(0, semicolon)).strip();
+        if (tag.isEmpty() || tag.length() > 35) {
+            return null;
+        }
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (!(c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return null;
+            }
+        }
+        return tag;
     }
 
     /**
-     * The {@code utm_*} fields of the raw query: each name in the order of its first usable value,
-     * with its last usable value (decoded as a form value, not blank, cut at {@link #MAX_UTM}); a
-     * value that cannot be decoded is not usable.
+     * Puts the {@code utm_*} fields of the raw query into {@code fields}: each name in the order of
+     * its first usable value, with its last usable value (decoded as a form value, not blank, cut at
+     * {@link #MAX_UTM}); a value that cannot be decoded is not usable.
      *
-     * @param query the raw query string, or null
-     * @return the fields in order; empty when there are none
+     * @param fields where the fields go, in order; a name already there keeps its place and takes the value
+     * @param query  the raw query string, or null
      */
-    static Map<String, String> utm(String query) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    static void putUtm(Map<String, String> fields, String query) {
         if (query == null || !query.contains("utm_")) {
-            return fields;
+            return;
         }
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
@@ -176,7 +186,6 @@ public final class PageViewEvents {
                 }
             }
         }
-        return fields;
     }
 
     private static String decode(String raw) {

@@ -84,12 +84,18 @@ class PageViewEventsTest {
     void utmFieldsComeInOrderOfTheirFirstUsableValueWithTheLastOne() {
         // input: repeated, blank, encoded and look-alike utm names; must hold: each utm_* name once, in the
         // order its first usable value appears, with its last usable value decoded
-        assertThat(PageViewEvents.utm("utm_source=a&utm_medium=+&utm_campaign=%20x&UTM_TERM=t&utm_sourcex=y"
+        assertThat(utm("utm_source=a&utm_medium=+&utm_campaign=%20x&UTM_TERM=t&utm_sourcex=y"
                 + "&utm_medium=cpc&utm_source=b&utm_source=%ZZ&utm_id"))
                 .containsExactly(Map.entry("utm_source", "b"), Map.entry("utm_campaign", " x"),
                         Map.entry("utm_medium", "cpc"));
-        assertThat(PageViewEvents.utm("utm_content=" + "c".repeat(300)).get("utm_content")).hasSize(PageViewEvents.MAX_UTM);
-        assertThat(PageViewEvents.utm(null)).isEmpty();
+        assertThat(utm("utm_content=" + "c".repeat(300)).get("utm_content")).hasSize(PageViewEvents.MAX_UTM);
+        assertThat(utm(null)).isEmpty();
+    }
+
+    private static Map<String, String> utm(String query) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        PageViewEvents.putUtm(fields, query);
+        return fields;
     }
 
     @Test
