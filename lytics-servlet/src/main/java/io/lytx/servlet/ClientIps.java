@@ -102,18 +102,6 @@ public final class ClientIps {
         return parts == 4;
     }
 
-    /**
-     * Length of the anonymized IPv4 address's prefix: {@code anonymize(ip)} is
-     * {@code ip.substring(0, result) + ".0"} when the result is positive; -1 when {@code ip} is not an
-     * IPv4 literal (then use {@link #anonymize(String)}). No allocation.
-     */
-    static int anonymizedIpv4Prefix(String ip) {
-        if (ip == null || ip.isEmpty() || ip.length() > 45 || !isIpv4(ip)) {
-            return -1;
-        }
-        return ip.lastIndexOf('.');
-    }
-
     private static boolean isIpv6(String s) {
         int zone = s.indexOf('%');
         String body = zone >= 0 ? s.substring(0, zone) : s;

@@ -68,10 +68,7 @@ public final class LyticsContext {
     private static final LyticsContext INACTIVE = inactive("not handled");
 
     private final Identity identity;
-    /** The page-view id given as text, or null when {@link #sharedPageViewId} holds it. */
     private final String pageViewId;
-    /** The page-view id shared with the page-view event, made into text only if the page asks. */
-    private final PageViewId sharedPageViewId;
     private final String reason;
     private final CompletableFuture<ProfileResult> pending;
     private final Deadline deadline;
@@ -84,12 +81,11 @@ public final class LyticsContext {
     private Map<RecommendationAsk, CompletableFuture<List<Recommendation>>> recommendations;
     private volatile ProfileResult result;
 
-    private LyticsContext(Identity identity, String pageViewId, PageViewId sharedPageViewId, String reason,
+    private LyticsContext(Identity identity, String pageViewId, String reason,
                           CompletableFuture<ProfileResult> pending, Deadline deadline, Recommender recommender,
                           int defaultLimit) {
         this.identity = identity;
         this.pageViewId = pageViewId;
-        this.sharedPageViewId = sharedPageViewId;
         this.reason = reason;
         this.pending = pending;
         this.deadline = deadline;
@@ -110,19 +106,6 @@ public final class LyticsContext {
      */
     public static LyticsContext started(Identity identity, String pageViewId, CompletableFuture<ProfileResult> profile,
                                         Deadline deadline, Recommender recommender, int defaultLimit) {
-        requireStarted(identity, pageViewId, profile, deadline, recommender, defaultLimit);
-        return new LyticsContext(identity, pageViewId, null, null, profile, deadline, recommender, defaultLimit);
-    }
-
-    /** As {@link #started(Identity, String, CompletableFuture, Deadline, Recommender, int)}, with the id the event shares. */
-    static LyticsContext started(Identity identity, PageViewId pageViewId, CompletableFuture<ProfileResult> profile,
-                                 Deadline deadline, Recommender recommender, int defaultLimit) {
-        requireStarted(identity, pageViewId, profile, deadline, recommender, defaultLimit);
-        return new LyticsContext(identity, null, pageViewId, null, profile, deadline, recommender, defaultLimit);
-    }
-
-    private static void requireStarted(Identity identity, Object pageViewId, CompletableFuture<ProfileResult> profile,
-                                       Deadline deadline, Recommender recommender, int defaultLimit) {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(pageViewId, "pageViewId");
         Objects.requireNonNull(profile, "profile");
@@ -131,6 +114,7 @@ public final class LyticsContext {
         if (defaultLimit < 1 || defaultLimit > MAX_RECOMMENDATIONS) {
             throw new IllegalArgumentException("defaultLimit must be within 1..100: " + defaultLimit);
         }
+        return new LyticsContext(identity, pageViewId, null, profile, deadline, recommender, defaultLimit);
     }
 
     /**
@@ -141,7 +125,7 @@ public final class LyticsContext {
      */
     public static LyticsContext inactive(String reason) {
         Objects.requireNonNull(reason, "reason");
-        LyticsContext context = new LyticsContext(Identity.anonymous(), "", null, reason, null, null, Recommender.NONE, 1);
+        LyticsContext context = new LyticsContext(Identity.anonymous(), "", reason, null, null, Recommender.NONE, 1);
         context.result = ProfileResult.unavailable(reason);
         return context;
     }
@@ -182,7 +166,7 @@ public final class LyticsContext {
 
     /** The page-view id sent as {@code _pvid} with this page's event; empty when nothing is collected. */
     public String getPageViewId() {
-        return pageViewId != null ? pageViewId : sharedPageViewId.text();
+        return pageViewId;
     }
 
     /** Whether the plugin handled this request (identity resolved, profile asked). */

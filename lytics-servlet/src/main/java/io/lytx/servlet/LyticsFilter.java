@@ -1,6 +1,7 @@
 package io.lytx.servlet;
 
 import io.lytx.servlet.collect.EventCollector;
+import io.lytx.servlet.collect.RandomUuid;
 import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.identity.BotDetector;
 import io.lytx.servlet.identity.ConsentPolicy;
@@ -240,7 +241,7 @@ public class LyticsFilter implements Filter {
             } else {
                 profile.thenAccept(r -> runtime.counters().outcome(r.status().name()));
             }
-            PageViewId pageViewId = PageViewId.random();
+            String pageViewId = RandomUuid.next();
             Recommender recommender = (limit, contentSegment, d) -> profiles.recommendations(key,
                     contentSegment == null ? RecommendationQuery.defaults().limit(limit)
                             : RecommendationQuery.defaults().limit(limit).contentSegment(contentSegment), d);
@@ -269,7 +270,7 @@ public class LyticsFilter implements Filter {
         }
 
         /** Offers the identify event (first meeting of a known user and this id) and the page view. */
-        private void send(HttpServletRequest req, Identity identity, PageViewId pageViewId) {
+        private void send(HttpServletRequest req, Identity identity, String pageViewId) {
             long now = System.currentTimeMillis();
             if (stitches.firstMeeting(req, identity)) {
                 runtime.counters().identify();

@@ -4,7 +4,6 @@ import io.lytx.client.LyticsClient;
 import io.lytx.client.LyticsClientBuilder;
 import io.lytx.servlet.collect.CollectorSettings;
 import io.lytx.servlet.collect.EventCollector;
-import io.lytx.servlet.collect.ShutdownReport;
 import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.metrics.FilterCounters;
@@ -45,7 +44,6 @@ public final class LyticsRuntime implements AutoCloseable {
     private final LyticsMetrics metrics;
     private final JmxRegistration jmx;
     private boolean closed;
-    private volatile ShutdownReport lastShutdown;
 
     private LyticsRuntime(LyticsConfig config, String contextPath) {
         this.config = config;
@@ -181,12 +179,14 @@ public final class LyticsRuntime implements AutoCloseable {
     }
 
     static CollectorSettings collectorSettings(LyticsConfig config) {
-        CollectorSettings d = CollectorSettings.defaults();
-        return d.withStream(config.stream())
-                .withQueueLimits(config.queueMaxEvents(), config.queueMaxBytes())
-                .withBatchLimits(config.batchMaxEvents(), d.maxBatchBytes(), config.batchLinger())
-                .withRelayedShare(config.relayQueueSharePercent())
-                .withSpool(config.spoolDir().orElse(null), config.spoolMaxBytes());
+        return CollectorSettings.builder()
+                .stream(config.stream())
+                .queueLimits(config.queueMaxEvents(), config.queueMaxBytes())
+                .batchLimits(config.batchMaxEvents(), CollectorSettings.defaults().maxBatchBytes())
+                .linger(config.batchLinger())
+                .relayedSharePercent(config.relayQueueSharePercent())
+                .spool(config.spoolDir().orElse(null), config.spoolMaxBytes())
+                .build();
     }
 
     /** The config. */
@@ -219,11 +219,6 @@ public final class LyticsRuntime implements AutoCloseable {
         return counters;
     }
 
-    /** The collector's report of the last {@link #close()}, or null before (or without a collector). */
-    public ShutdownReport shutdownReport() {
-        return lastShutdown;
-    }
-
     /** All metrics. */
     public LyticsMetrics metrics() {
         return metrics;
@@ -244,8 +239,9 @@ public final class LyticsRuntime implements AutoCloseable {
         }
         try {
             if (collector != null) {
-                // the collector reports unsent events itself (one log line)
-                lastShutdown = collector.shutdown(config.shutdownTimeout());
+                // the collector reports unsent events itself (one log line); the client is closed next
+                // anyway, so closing it early cuts an upload still in flight at the deadline
+                collector.shutdown(config.shutdownTimeout(), client::close);
             }
         } finally {
             try {

@@ -1,12 +1,13 @@
 package io.lytx.servlet;
 
 import io.lytx.servlet.collect.CollectEvent;
-import io.lytx.servlet.collect.EventFields;
 import io.lytx.servlet.config.ClientIpMode;
 import io.lytx.servlet.identity.Identity;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,9 @@ import java.util.Objects;
  * visitor id ({@code _e=login}, the name Lytics' server-side login guide uses). Every event carries
  * its time in {@code _ts}, which the collector names to Lytics as the upload's {@code timestamp_field}.
  *
- * <p>Cheap and non-blocking: no JSON, no I/O; every value is bounded in length. Immutable and thread-safe.
+ * <p>A page view keeps the request facts and its fields are derived on the collector's worker
+ * ({@link CollectEvent#of}); the login event is built at once. Non-blocking: no JSON, no I/O; every
+ * value is bounded in length. Immutable and thread-safe.
  */
 public final class PageViewEvents {
 
@@ -28,9 +31,8 @@ public final class PageViewEvents {
     /** Longest UTM value forwarded. */
     static final int MAX_UTM = 256;
 
-    private static final String[] UTM = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id"};
-    /** Field names of a page view other than {@code utm_*} (and the reserved {@code _eid}). */
-    private static final String[] PAGE_VIEW_FIELDS = {"_e", "_ts", "_uid", "_pvid", "url", "_ref", "_ul", "user_agent", "ip"};
+    private static final List<String> UTM = List.of("utm_source", "utm_medium", "utm_campaign", "utm_term",
+            "utm_content", "utm_id");
 
     /** {@code _e} of a page view, as the Lytics JS tag names it. */
     public static final String PAGE_VIEW_EVENT = "pv";
@@ -51,77 +53,19 @@ public final class PageViewEvents {
 
     /**
      * The page-view event of a request. Cheap: it keeps the request facts and leaves deriving the
-     * field values ({@code url}, {@code _ref}, {@code utm_*}, ...) to the collector's worker, which
-     * writes them straight into the batch.
+     * field values ({@code url}, {@code _ref}, {@code utm_*}, ...) to the collector's worker.
      *
      * @param page       request facts, never null
      * @param identity   the visitor (with a visitor id), never null
      * @param pageViewId the {@code _pvid}, never null
      * @param nowMillis  the event time, epoch milliseconds
+     * @return the event; never null
+     * @throws NullPointerException if an argument is null
      */
     public CollectEvent pageView(PageRequest page, Identity identity, String pageViewId, long nowMillis) {
-        if (!deferrable(identity)) {
-            return eagerPageView(page, identity, pageViewId, nowMillis);
-        }
-        return CollectEvent.of(new PageView(Objects.requireNonNull(page, "page"), identity, null, pageViewId,
+        return CollectEvent.of(new PageView(Objects.requireNonNull(page, "page"),
+                Objects.requireNonNull(identity, "identity"), Objects.requireNonNull(pageViewId, "pageViewId"),
                 nowMillis, userAgent, ipMode));
-    }
-
-    /** As {@link #pageView(PageRequest, Identity, String, long)}, with the page view id the page shares. */
-    CollectEvent pageView(PageRequest page, Identity identity, PageViewId pageViewId, long nowMillis) {
-        if (!deferrable(identity)) {
-            return eagerPageView(page, identity, pageViewId.text(), nowMillis);
-        }
-        return CollectEvent.of(new PageView(page, identity, pageViewId, null, nowMillis, userAgent, ipMode));
-    }
-
-    /**
-     * Whether the fields can be written by {@link PageView}: a known user's identity field named like
-     * a page-view field would replace that field's value in place, which only the builder models.
-     */
-    private static boolean deferrable(Identity identity) {
-        if (!identity.known()) {
-            return true;
-        }
-        String field = identity.knownField();
-        for (String name : PAGE_VIEW_FIELDS) {
-            if (name.equals(field)) {
-                return false;
-            }
-        }
-        for (String utm : UTM) {
-            if (utm.equals(field)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The page-view event built field by field on the calling thread: the reference the deferred
-     * {@link PageView} must match, and the path for an identity field named like a page-view field.
-     */
-    CollectEvent eagerPageView(PageRequest page, Identity identity, String pageViewId, long nowMillis) {
-        CollectEvent.Builder b = CollectEvent.builder()
-                .put("_e", PAGE_VIEW_EVENT)
-                .put("_ts", Long.toString(nowMillis))
-                .put("_uid", identity.visitorId())
-                .put("_pvid", pageViewId)
-                .put("url", urlWithoutProtocol(page))
-                .put("_ref", externalReferrer(page.referer(), page.host()))
-                .put("_ul", primaryLanguage(page.acceptLanguage()));
-        if (identity.known()) {
-            b.put(identity.knownField(), identity.knownValue());
-        }
-        putUtm(b, page.query());
-        if (userAgent && page.userAgent() != null) {
-            b.put("user_agent", cut(page.userAgent(), MAX_USER_AGENT));
-        }
-        if (ipMode != ClientIpMode.OFF) {
-            b.put("ip", ipMode == ClientIpMode.FULL ? ClientIps.normalize(page.remoteAddr())
-                    : ClientIps.anonymize(page.remoteAddr()));
-        }
-        return b.build();
     }
 
     /**
@@ -158,224 +102,87 @@ public final class PageViewEvents {
         return cut(url.toString(), MAX_URL);
     }
 
-    /**
-     * The referrer without protocol when it is another site's, else null (same-site navigation is
-     * not a referral). Only http(s) referrers count.
-     */
-    static String externalReferrer(String referer, String host) {
-        int start = referrerStart(referer, host);
-        return start < 0 ? null : cut(referer.substring(start), MAX_URL);
-    }
-
     /** Whether the port is the scheme's default (or unknown), so that the URL leaves it out. */
-    static boolean defaultPort(PageRequest page) {
+    private static boolean defaultPort(PageRequest page) {
         return page.port() <= 0 || ("http".equalsIgnoreCase(page.scheme()) && page.port() == 80)
                 || ("https".equalsIgnoreCase(page.scheme()) && page.port() == 443);
     }
 
     /**
-     * Where the referrer without protocol starts in {@code referer} (7 or 8) when it is another
-     * site's, else -1: {@link #externalReferrer} without allocating.
+     * The referrer without protocol when it is another site's, else null (same-site navigation is
+     * not a referral; the host is compared without case, user info and port). Only http(s)
+     * referrers count. Cut at 2048.
      */
-    static int referrerStart(String referer, String host) {
+    static String externalReferrer(String referer, String host) {
         if (referer == null) {
-            return -1;
-        }
-        int start;
-        if (referer.regionMatches(true, 0, "https://", 0, 8)) {
-            start = 8;
-        } else if (referer.regionMatches(true, 0, "http://", 0, 7)) {
-            start = 7;
-        } else {
-            return -1;
-        }
-        int end = referer.length();
-        for (int i = start; i < referer.length(); i++) {
-            char c = referer.charAt(i);
-            if (c == '/' || c == '?' || c == '#') {
-                end = i;
-                break;
-            }
-        }
-        // the authority is referer[start, end); its host follows any user info and precedes any port
-        int hostStart = start;
-        for (int i = end - 1; i >= start; i--) {
-            if (referer.charAt(i) == '@') {
-                hostStart = i + 1;
-                break;
-            }
-        }
-        int colon = -1;
-        int bracket = -1;
-        for (int i = hostStart; i < end; i++) {
-            char c = referer.charAt(i);
-            if (c == ':') {
-                colon = i;
-            } else if (c == ']' && bracket < 0) {
-                bracket = i;
-            }
-        }
-        int hostEnd = colon >= 0 && bracket < colon ? colon : end;
-        int hostLength = hostEnd - hostStart;
-        if (hostLength == 0 || (host != null && hostLength == host.length()
-                && referer.regionMatches(true, hostStart, host, 0, hostLength))) {
-            return -1;
-        }
-        return start;
-    }
-
-    /** The first language tag of Accept-Language ({@code fr-CH, fr;q=0.9} gives {@code fr-CH}), or null. */
-    static String primaryLanguage(String acceptLanguage) {
-        long range = languageRange(acceptLanguage);
-        return range < 0 ? null : acceptLanguage.substring((int) (range >>> 32), (int) range);
-    }
-
-    /**
-     * Where {@link #primaryLanguage} lies in the header, as {@code start << 32 | end}, or -1 when
-     * there is none; no allocation.
-     */
-    static long languageRange(String acceptLanguage) {
-        if (acceptLanguage == null) {
-            return -1;
-        }
-        int comma = acceptLanguage.indexOf(',');
-        int end = comma < 0 ? acceptLanguage.length() : comma;
-        for (int i = 0; i < end; i++) {
-            if (acceptLanguage.charAt(i) == ';') {
-                end = i;
-                break;
-            }
-        }
-        int start = 0;
-        while (start < end && Character.isWhitespace(acceptLanguage.charAt(start))) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(acceptLanguage.charAt(end - 1))) {
-            end--;
-        }
-        int length = end - start;
-        if (length == 0 || length > 35 || (length == 1 && acceptLanguage.charAt(start) == '*')) {
-            return -1;
-        }
-        for (int i = start; i < end; i++) {
-            char c = acceptLanguage.charAt(i);
-            if (!(c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-                return -1;
-            }
-        }
-        return (long) start << 32 | end;
-    }
-
-    /**
-     * Writes the {@code utm_*} fields of the query as {@link #putUtm} puts them: in the order of each
-     * name's first usable value, with its last usable value (decoded, non-blank, cut at
-     * {@link #MAX_UTM}). Values without {@code %} or {@code +} are written from the query as they
-     * are, with no allocation.
-     */
-    static void writeUtm(EventFields.Writer out, String query) {
-        if (query == null || query.indexOf("utm_") < 0) {
-            return;
-        }
-        // the names in order of their first usable value, 3 bits each (index + 1)
-        long order = 0;
-        int shift = 0;
-        int seen = 0;
-        for (int from = 0; from < query.length(); ) {
-            int amp = query.indexOf('&', from);
-            int end = amp < 0 ? query.length() : amp;
-            int utm = utmIndex(query, from, end);
-            if (utm >= 0 && (seen & (1 << utm)) == 0 && utmValue(query, from, end) != null) {
-                seen |= 1 << utm;
-                order |= (long) (utm + 1) << shift;
-                shift += 3;
-            }
-            from = end + 1;
-        }
-        for (; order != 0; order >>>= 3) {
-            int utm = (int) (order & 7) - 1;
-            int lastFrom = -1;
-            int lastEnd = -1;
-            for (int from = 0; from < query.length(); ) {
-                int amp = query.indexOf('&', from);
-                int end = amp < 0 ? query.length() : amp;
-                if (utmIndex(query, from, end) == utm && utmValue(query, from, end) != null) {
-                    lastFrom = from;
-                    lastEnd = end;
-                }
-                from = end + 1;
-            }
-            int start = query.indexOf('=', lastFrom) + 1;
-            out.begin(UTM[utm]);
-            if (needsDecoding(query, start, lastEnd)) {
-                String value = decode(query.substring(start, lastEnd));
-                out.append(value, 0, Math.min(value.length(), MAX_UTM));
-            } else {
-                out.append(query, start, Math.min(lastEnd, start + MAX_UTM));
-            }
-            out.end();
-        }
-    }
-
-    /** Which UTM name the pair {@code query[from, end)} has, or -1. */
-    private static int utmIndex(String query, int from, int end) {
-        int eq = query.indexOf('=', from);
-        if (eq <= from || eq >= end) {
-            return -1;
-        }
-        for (int i = 0; i < UTM.length; i++) {
-            String name = UTM[i];
-            if (eq - from == name.length() && query.startsWith(name, from)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The usable value of the pair {@code query[from, end)} (whose name is a UTM name) as
-     * {@link #putUtm} decodes it, or null when it is blank or malformed. A value with no {@code %}
-     * or {@code +} is checked in place: {@code ""} stands for "usable, take it from the query".
-     */
-    private static String utmValue(String query, int from, int end) {
-        int start = query.indexOf('=', from) + 1;
-        if (!needsDecoding(query, start, end)) {
-            for (int i = start; i < end; i++) {
-                if (!Character.isWhitespace(query.charAt(i))) {
-                    return "";
-                }
-            }
             return null;
         }
-        String value = decode(query.substring(start, end));
-        return value != null && !value.isBlank() ? value : null;
+        String rest;
+        if (referer.regionMatches(true, 0, "https://", 0, 8)) {
+            rest = referer.substring(8);
+        } else if (referer.regionMatches(true, 0, "http://", 0, 7)) {
+            rest = referer.substring(7);
+        } else {
+            return null;
+        }
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        // the authority is rest[0, end): user info, then the host, then a port
+        String hostAndPort = rest.substring(rest.lastIndexOf('@', end - 1) + 1, end);
+        int colon = hostAndPort.lastIndexOf(':');
+        // a colon inside an IPv6 literal's brackets is no port separator
+        String refererHost = colon > hostAndPort.indexOf(']') ? hostAndPort.substring(0, colon) : hostAndPort;
+        if (refererHost.isEmpty() || refererHost.equalsIgnoreCase(host)) {
+            return null;
+        }
+        return cut(rest, MAX_URL);
     }
 
-    private static boolean needsDecoding(String query, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = query.charAt(i);
-            if (c == '%' || c == '+') {
-                return true;
+    /**
+     * The first language tag of Accept-Language ({@code fr-CH, fr;q=0.9} gives {@code fr-CH}), or
+     * null when it is {@code *}, empty, longer than 35 characters or not made of letters, digits
+     * and hyphens.
+     */
+    static String primaryLanguage(String acceptLanguage) {
+        if (acceptLanguage == null) {
+            return null;
+        }
+        int comma = acceptLanguage.indexOf(',');
+        String range = comma < 0 ? acceptLanguage : acceptLanguage.substring(0, comma);
+        int semicolon = range.indexOf(';');
+        String tag = (semicolon < 0 ? range : range.substring(0, semicolon)).strip();
+        if (tag.isEmpty() || tag.length() > 35) {
+            return null;
+        }
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (!(c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return null;
             }
         }
-        return false;
+        return tag;
     }
 
-    private static void putUtm(CollectEvent.Builder b, String query) {
-        if (query == null || query.indexOf("utm_") < 0) {
+    /**
+     * Puts the {@code utm_*} fields of the raw query into {@code fields}: each name in the order of
+     * its first usable value, with its last usable value (decoded as a form value, not blank, cut at
+     * {@link #MAX_UTM}); a value that cannot be decoded is not usable.
+     *
+     * @param fields where the fields go, in order; a name already there keeps its place and takes the value
+     * @param query  the raw query string, or null
+     */
+    static void putUtm(Map<String, String> fields, String query) {
+        if (query == null || !query.contains("utm_")) {
             return;
         }
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String name = pair.substring(0, eq);
-            for (String utm : UTM) {
-                if (utm.equals(name)) {
-                    String value = decode(pair.substring(eq + 1));
-                    if (value != null && !value.isBlank()) {
-                        b.put(utm, cut(value, MAX_UTM));
-                    }
+            if (eq > 0 && UTM.contains(pair.substring(0, eq))) {
+                String value = decode(pair.substring(eq + 1));
+                if (value != null && !value.isBlank()) {
+                    fields.put(pair.substring(0, eq), cut(value, MAX_UTM));
                 }
             }
         }
@@ -389,7 +196,8 @@ public final class PageViewEvents {
         }
     }
 
-    private static String cut(String s, int max) {
+    /** {@code s} cut at {@code max} characters. */
+    static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -41,9 +41,9 @@ class EventTimeTest {
                     ? StubResponse.json(503, "{\"status\":503,\"message\":\"down for maintenance\",\"data\":null}")
                     : StubResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":{\"message_count\":2,"
                             + "\"rejected_count\":0,\"timestamp_field\":\"_ts\"}}"));
-            CollectorSettings settings = CollectorSettings.defaults()
-                    .withBatchLimits(500, 1024 * 1024, Duration.ofHours(1))
-                    .withRetry(Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1));
+            CollectorSettings settings = CollectorSettings.builder()
+                    .batchLimits(500, 1024 * 1024).linger(Duration.ofHours(1))
+                    .maxRetryTime(Duration.ofSeconds(30)).backoff(Duration.ofMillis(10), Duration.ofMillis(20)).maxRetryAfter(Duration.ofSeconds(1)).build();
             try (LyticsClient client = LyticsClient.builder().baseUri(lytics.baseUri()).token("test-token-not-secret")
                     .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(10)).build();
                  EventCollector collector = new EventCollector(client, settings)) {

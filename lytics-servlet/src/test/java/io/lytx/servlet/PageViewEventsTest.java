@@ -63,6 +63,53 @@ class PageViewEventsTest {
     }
 
     @Test
+    void theReferrersHostIsComparedWithoutUserInfoPortOrCase() {
+        // input: referrers whose host is this site's behind user info, a port, brackets or another case;
+        // must hold: not a referral. Another site's, in the same forms: forwarded without protocol, whole
+        assertThat(PageViewEvents.externalReferrer("https://pat@Shop.Example.com:8443/x", "shop.example.com")).isNull();
+        assertThat(PageViewEvents.externalReferrer("https://[::1]:8080/", "[::1]")).isNull();
+        assertThat(PageViewEvents.externalReferrer("https://[::1]/", "[::1]")).isNull();
+        assertThat(PageViewEvents.externalReferrer("https://a@b@other.org:1/x?y#z", "shop.example.com"))
+                .isEqualTo("a@b@other.org:1/x?y#z");
+        assertThat(PageViewEvents.externalReferrer("HTTP://other.org?q=1", "shop.example.com")).isEqualTo("other.org?q=1");
+        // input: no host at all; must hold: not forwarded
+        assertThat(PageViewEvents.externalReferrer("https://", "shop.example.com")).isNull();
+        assertThat(PageViewEvents.externalReferrer("https://:80/", "shop.example.com")).isNull();
+        // input: a referrer longer than the bound; must hold: cut at 2048 characters
+        assertThat(PageViewEvents.externalReferrer("https://other.org/" + "a".repeat(3000), null))
+                .hasSize(PageViewEvents.MAX_URL);
+    }
+
+    @Test
+    void utmFieldsComeInOrderOfTheirFirstUsableValueWithTheLastOne() {
+        // input: repeated, blank, encoded and look-alike utm names; must hold: each utm_* name once, in the
+        // order its first usable value appears, with its last usable value decoded
+        assertThat(utm("utm_source=a&utm_medium=+&utm_campaign=%20x&UTM_TERM=t&utm_sourcex=y"
+                + "&utm_medium=cpc&utm_source=b&utm_source=%ZZ&utm_id"))
+                .containsExactly(Map.entry("utm_source", "b"), Map.entry("utm_campaign", " x"),
+                        Map.entry("utm_medium", "cpc"));
+        assertThat(utm("utm_content=" + "c".repeat(300)).get("utm_content")).hasSize(PageViewEvents.MAX_UTM);
+        assertThat(utm(null)).isEmpty();
+    }
+
+    private static Map<String, String> utm(String query) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        PageViewEvents.putUtm(fields, query);
+        return fields;
+    }
+
+    @Test
+    void anIdentityFieldNamedLikeAPageViewFieldReplacesItsValueInPlace() {
+        // input: a known user whose identity field is named "url"; must hold: the field keeps the place of
+        // url among the fields, with the identity value
+        CollectEvent event = new PageViewEvents(false, ClientIpMode.OFF)
+                .pageView(page(null, null), new Identity(UID, false, "url", "cust-42"), "pv", 1L);
+
+        assertThat(event.fields()).containsExactly(Map.entry("_e", "pv"), Map.entry("_ts", "1"), Map.entry("_uid", UID),
+                Map.entry("_pvid", "pv"), Map.entry("url", "cust-42"), Map.entry("_ul", "fr-CH"));
+    }
+
+    @Test
     void urlKeepsANonDefaultPortAndIsBounded() {
         PageRequest p = new PageRequest("http", "localhost", 8080, "/" + "a".repeat(5000), null, null, null, null, null);
         String url = PageViewEvents.urlWithoutProtocol(p);
@@ -77,6 +124,11 @@ class PageViewEventsTest {
         // input: a header trying to smuggle markup; must be dropped
         assertThat(PageViewEvents.primaryLanguage("<script>alert(1)</script>")).isNull();
         assertThat(PageViewEvents.primaryLanguage(null)).isNull();
+        // input: white space around the tag, a weight, an empty first range, a tag over 35 characters
+        assertThat(PageViewEvents.primaryLanguage("\u2003en-GB ;q=1,fr")).isEqualTo("en-GB");
+        assertThat(PageViewEvents.primaryLanguage(",en")).isNull();
+        assertThat(PageViewEvents.primaryLanguage("x".repeat(35))).hasSize(35);
+        assertThat(PageViewEvents.primaryLanguage("x".repeat(36))).isNull();
     }
 
     @Test
@@ -138,8 +190,5 @@ class PageViewEventsTest {
         assertThat(ClientIps.isIpv4("1.2.3.-4")).isFalse();
         assertThat(ClientIps.isIpv4("1.2.3.\u0664")).as("an Arabic-Indic digit is not an octet").isFalse();
         assertThat(ClientIps.isIpv4("")).isFalse();
-        assertThat(ClientIps.anonymizedIpv4Prefix("203.0.113.77")).isEqualTo("203.0.113".length());
-        assertThat(ClientIps.anonymizedIpv4Prefix("::1")).isEqualTo(-1);
-        assertThat(ClientIps.anonymizedIpv4Prefix(null)).isEqualTo(-1);
     }
 }

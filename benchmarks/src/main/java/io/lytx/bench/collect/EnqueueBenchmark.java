@@ -69,8 +69,8 @@ public class EnqueueBenchmark {
         public void start() {
             System.gc();
             client = LyticsClient.builder().baseUri(REFUSING).token("bench-token").build();
-            collector = new EventCollector(client, CollectorSettings.defaults()
-                    .withQueueLimits(CollectorSettings.MAX_QUEUE_EVENTS_LIMIT, CollectorSettings.MAX_QUEUE_BYTES_LIMIT));
+            collector = new EventCollector(client, CollectorSettings.builder()
+                    .queueLimits(CollectorSettings.MAX_QUEUE_EVENTS_LIMIT, CollectorSettings.MAX_QUEUE_BYTES_LIMIT).build());
         }
 
         /** Stops it, printing what was queued and dropped (there must be no drop). */
@@ -95,7 +95,7 @@ public class EnqueueBenchmark {
         @Setup(Level.Iteration)
         public void start() {
             client = LyticsClient.builder().baseUri(REFUSING).token("bench-token").build();
-            collector = new EventCollector(client, CollectorSettings.defaults().withQueueLimits(1_000, 1_000_000));
+            collector = new EventCollector(client, CollectorSettings.builder().queueLimits(1_000, 1_000_000).build());
             CollectEvent e = PageViews.pageView(1, 1);
             while (collector.offer(e)) {
                 accepted.incrementAndGet();

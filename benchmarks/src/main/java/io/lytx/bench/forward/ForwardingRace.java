@@ -278,9 +278,11 @@ public final class ForwardingRace {
     private static Forwarder lytics(SinkProcess sink) {
         LyticsClient client = LyticsClient.builder().baseUri(sink.baseUri()).token("bench-token").build();
         CollectorSettings defaults = CollectorSettings.defaults();
-        EventCollector collector = new EventCollector(client, defaults
-                .withQueueLimits(QUEUE, defaults.maxQueueBytes())
-                .withBatchLimits(BATCH, defaults.maxBatchBytes(), LINGER));
+        EventCollector collector = new EventCollector(client, CollectorSettings.builder()
+                .queueLimits(QUEUE, defaults.maxQueueBytes())
+                .batchLimits(BATCH, defaults.maxBatchBytes())
+                .linger(LINGER)
+                .build());
         AtomicLong backoffs = new AtomicLong();
         return new Forwarder() {
             @Override

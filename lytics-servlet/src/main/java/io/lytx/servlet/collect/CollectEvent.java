@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One event to forward to the Lytics collection API: a flat map of string fields plus a stable
@@ -37,12 +35,8 @@ public final class CollectEvent {
     /** Length of a UUID's canonical text. */
     private static final int UUID_LENGTH = 36;
 
-    /** The id given to {@link Builder#id(String)}, or null for a random one made of the two halves. */
-    private final String explicitId;
-    private final long idMsb;
-    private final long idLsb;
-    /** The random id's text, made on first use (a benign race: every thread makes the same text). */
-    private String idText;
+    /** The id: given to {@link Builder#id(String)}, or a random UUID. */
+    private final String id;
     /** Flat fields (null when {@link #deferred} is set). */
     private final String[] keys;
     private final String[] values;
@@ -52,24 +46,14 @@ public final class CollectEvent {
     /** Relayed from a browser: it may fill only its share of the queue. */
     private final boolean relayed;
 
-    private CollectEvent(String explicitId, String[] keys, String[] values, EventFields deferred, int estimatedBytes,
+    private CollectEvent(String id, String[] keys, String[] values, EventFields deferred, int estimatedBytes,
             boolean relayed) {
-        this.explicitId = explicitId;
-        this.relayed = relayed;
-        if (explicitId == null) {
-            // a version-4 UUID from the thread's own generator: unique enough for deduplication, and it
-            // avoids the shared SecureRandom of UUID.randomUUID() on request threads; formatted lazily
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            this.idMsb = (random.nextLong() & ~0xF000L) | 0x4000L;
-            this.idLsb = (random.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L;
-        } else {
-            this.idMsb = 0;
-            this.idLsb = 0;
-        }
+        this.id = id != null ? id : RandomUuid.next();
         this.keys = keys;
         this.values = values;
         this.deferred = deferred;
         this.estimatedBytes = estimatedBytes;
+        this.relayed = relayed;
     }
 
     /**
@@ -83,8 +67,8 @@ public final class CollectEvent {
 
     /**
      * An event whose fields are worked out when it is written, on the collector's worker thread
-     * (see {@link EventFields}), with a random id. Building it costs one small object: what the
-     * fields are made of stays in {@code fields} until then.
+     * (see {@link EventFields}), with a random id: what the fields are made of stays in
+     * {@code fields} until then.
      *
      * @param fields the event's fields; not null, immutable
      * @return a new event; never null
@@ -100,18 +84,10 @@ public final class CollectEvent {
      * The stable event id, sent as the field {@value #ID_FIELD}.
      *
      * @return the id given to {@link Builder#id(String)}, or a random UUID (version 4) chosen when
-     *         the event was built (the same text on every call); never null
+     *         the event was built; never null
      */
     public String id() {
-        if (explicitId != null) {
-            return explicitId;
-        }
-        String text = idText;
-        if (text == null) {
-            text = new UUID(idMsb, idLsb).toString();
-            idText = text;
-        }
-        return text;
+        return id;
     }
 
     /**
@@ -120,9 +96,13 @@ public final class CollectEvent {
      * @return an unmodifiable map (a fresh copy on each call: the worker does not use it); never null
      */
     public Map<String, String> fields() {
-        MapWriter out = new MapWriter();
-        writeFieldsTo(out);
-        return Collections.unmodifiableMap(out.map);
+        Map<String, String> map = new LinkedHashMap<>();
+        writeFieldsTo((name, value) -> {
+            if (value != null) {
+                map.put(name, value);
+            }
+        });
+        return Collections.unmodifiableMap(map);
     }
 
     /**
@@ -149,15 +129,6 @@ public final class CollectEvent {
         return relayed;
     }
 
-    /** Writes the id: the explicit one as given, a random one from its two halves (no string made). */
-    void writeIdTo(EventFields.Writer out) {
-        if (explicitId != null) {
-            out.field(ID_FIELD, explicitId);
-        } else {
-            out.uuidField(ID_FIELD, idMsb, idLsb);
-        }
-    }
-
     /** Writes the fields (not the id) in order. */
     void writeFieldsTo(EventFields.Writer out) {
         if (deferred != null) {
@@ -172,56 +143,6 @@ public final class CollectEvent {
     @Override
     public String toString() {
         return "CollectEvent[" + ID_FIELD + "=" + id() + ", fields=" + fields() + "]";
-    }
-
-    /** Collects written fields into a map, as plain text. */
-    private static final class MapWriter implements EventFields.Writer {
-        final Map<String, String> map = new LinkedHashMap<>();
-        private final StringBuilder value = new StringBuilder();
-        private String name;
-
-        @Override
-        public void field(String name, String value) {
-            if (value != null) {
-                map.put(name, value);
-            }
-        }
-
-        @Override
-        public void field(String name, long value) {
-            map.put(name, Long.toString(value));
-        }
-
-        @Override
-        public void uuidField(String name, long msb, long lsb) {
-            map.put(name, new UUID(msb, lsb).toString());
-        }
-
-        @Override
-        public void begin(String name) {
-            this.name = name;
-            value.setLength(0);
-        }
-
-        @Override
-        public void append(String text, int from, int to) {
-            value.append(text, from, to);
-        }
-
-        @Override
-        public void append(char c) {
-            value.append(c);
-        }
-
-        @Override
-        public void append(long number) {
-            value.append(number);
-        }
-
-        @Override
-        public void end() {
-            map.put(name, value.toString());
-        }
     }
 
     /**

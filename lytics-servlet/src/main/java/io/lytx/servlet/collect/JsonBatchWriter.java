@@ -5,8 +5,7 @@ import java.util.Arrays;
 /**
  * Writes a batch of events as a UTF-8 JSON array of flat objects, straight into one reusable byte
  * buffer: {@code [{"_eid":"...","k":"v",...},...]}. Used only by the collector's worker, so it is
- * not thread-safe. It is the {@link EventFields.Writer} that events write their fields to: values
- * go from the event's text to escaped UTF-8 bytes with no intermediate string.
+ * not thread-safe. It is the {@link EventFields.Writer} that events write their fields to.
  *
  * <p>Strings are escaped per RFC 8259: quote, backslash and control characters are escaped, every
  * other character is written as UTF-8; a lone surrogate (not valid Unicode) becomes U+FFFD.
@@ -20,8 +19,6 @@ final class JsonBatchWriter implements EventFields.Writer {
     private byte[] buffer = new byte[8192];
     private int length;
     private int count;
-    /** A high surrogate waiting for the next appended char to know whether it starts a pair (0: none). */
-    private char pendingHigh;
 
     /** Starts a new, empty array, dropping whatever was written before. */
     void reset() {
@@ -33,11 +30,6 @@ final class JsonBatchWriter implements EventFields.Writer {
     /** @return the number of events in the array */
     int count() {
         return count;
-    }
-
-    /** @return bytes the finished array would have now (including the closing bracket) */
-    int finishedLength() {
-        return length + 1;
     }
 
     /**
@@ -56,7 +48,6 @@ final class JsonBatchWriter implements EventFields.Writer {
             writeEvent(event);
         } catch (RuntimeException e) {
             length = mark;
-            pendingHigh = 0;
             throw e;
         }
         if (count > 0 && (long) length + 1 > maxBytes) {
@@ -78,7 +69,7 @@ final class JsonBatchWriter implements EventFields.Writer {
     private void writeEvent(CollectEvent event) {
         put((byte) '{');
         // the id comes first, so that every field after it starts with a comma
-        event.writeIdTo(this);
+        field(CollectEvent.ID_FIELD, event.id());
         event.writeFieldsTo(this);
         put((byte) '}');
     }
@@ -94,67 +85,6 @@ final class JsonBatchWriter implements EventFields.Writer {
         writeString(value);
     }
 
-    @Override
-    public void field(String name, long value) {
-        key(name);
-        put((byte) '"');
-        writeDecimal(value);
-        put((byte) '"');
-    }
-
-    @Override
-    public void uuidField(String name, long msb, long lsb) {
-        key(name);
-        ensure(38);
-        byte[] b = buffer;
-        int at = length;
-        b[at++] = '"';
-        at = hex(b, at, msb >>> 32, 8);
-        b[at++] = '-';
-        at = hex(b, at, msb >>> 16, 4);
-        b[at++] = '-';
-        at = hex(b, at, msb, 4);
-        b[at++] = '-';
-        at = hex(b, at, lsb >>> 48, 4);
-        b[at++] = '-';
-        at = hex(b, at, lsb, 12);
-        b[at++] = '"';
-        length = at;
-    }
-
-    @Override
-    public void begin(String name) {
-        key(name);
-        put((byte) '"');
-        pendingHigh = 0;
-    }
-
-    @Override
-    public void append(String text, int from, int to) {
-        appendEscaped(text, from, to);
-    }
-
-    @Override
-    public void append(char c) {
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && pendingHigh == 0) {
-            put((byte) c);
-        } else {
-            appendEscaped(String.valueOf(c), 0, 1);
-        }
-    }
-
-    @Override
-    public void append(long value) {
-        flushPendingHigh();
-        writeDecimal(value);
-    }
-
-    @Override
-    public void end() {
-        flushPendingHigh();
-        put((byte) '"');
-    }
-
     // ---------------------------------------------------------------- escaping
 
     /** {@code ,"name":} (an event's first field is its id, written after the opening brace alone). */
@@ -166,41 +96,14 @@ final class JsonBatchWriter implements EventFields.Writer {
         put((byte) ':');
     }
 
+    /** {@code s} as a JSON string: quoted, escaped, UTF-8. */
     private void writeString(String s) {
-        put((byte) '"');
-        pendingHigh = 0;
-        appendEscaped(s, 0, s.length());
-        flushPendingHigh();
-        put((byte) '"');
-    }
-
-    /** A high surrogate left at the end of a value had no pair: it becomes U+FFFD. */
-    private void flushPendingHigh() {
-        if (pendingHigh != 0) {
-            pendingHigh = 0;
-            ensure(3);
-            length = putThreeBytes(buffer, length, 0xFFFD);
-        }
-    }
-
-    private void appendEscaped(String s, int from, int to) {
-        if (from >= to) {
-            return;
-        }
-        ensure((long) (to - from) * MAX_BYTES_PER_CHAR + 4);
+        int to = s.length();
+        ensure((long) to * MAX_BYTES_PER_CHAR + 2);
         byte[] b = buffer;
         int at = length;
-        int i = from;
-        if (pendingHigh != 0) {
-            char c = s.charAt(i);
-            if (Character.isLowSurrogate(c)) {
-                at = putFourBytes(b, at, Character.toCodePoint(pendingHigh, c));
-                i++;
-            } else {
-                at = putThreeBytes(b, at, 0xFFFD);
-            }
-            pendingHigh = 0;
-        }
+        b[at++] = '"';
+        int i = 0;
         while (i < to) {
             // the common case first: a run of printable ASCII, copied in bulk
             int run = i;
@@ -226,23 +129,15 @@ final class JsonBatchWriter implements EventFields.Writer {
             } else if (c < 0x800) {
                 b[at++] = (byte) (0xC0 | (c >> 6));
                 b[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c)) {
-                if (i + 1 < to) {
-                    char next = s.charAt(i + 1);
-                    if (Character.isLowSurrogate(next)) {
-                        at = putFourBytes(b, at, Character.toCodePoint(c, next));
-                        i++;
-                    } else {
-                        at = putThreeBytes(b, at, 0xFFFD);
-                    }
-                } else {
-                    pendingHigh = c; // its pair may come with the next append
-                }
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                at = putFourBytes(b, at, Character.toCodePoint(c, s.charAt(i + 1)));
+                i++;
             } else {
                 at = putThreeBytes(b, at, Character.isSurrogate(c) ? 0xFFFD : c);
             }
             i++;
         }
+        b[at++] = '"';
         length = at;
     }
 
@@ -293,41 +188,6 @@ final class JsonBatchWriter implements EventFields.Writer {
         b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
         b[at++] = (byte) (0x80 | (cp & 0x3F));
         return at;
-    }
-
-    /** The low {@code digits} hex digits of {@code value}, most significant first. */
-    private static int hex(byte[] b, int at, long value, int digits) {
-        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-            b[at++] = HEX[(int) (value >>> shift) & 0xF];
-        }
-        return at;
-    }
-
-    private void writeDecimal(long value) {
-        ensure(20);
-        byte[] b = buffer;
-        int at = length;
-        if (value < 0) {
-            if (value == Long.MIN_VALUE) {
-                for (byte d : "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
-                    b[at++] = d;
-                }
-                length = at;
-                return;
-            }
-            b[at++] = '-';
-            value = -value;
-        }
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
-        }
-        int end = at + digits;
-        for (int p = end - 1; p >= at; p--) {
-            b[p] = (byte) ('0' + (value % 10));
-            value /= 10;
-        }
-        length = end;
     }
 
     private void ensure(long extra) {

@@ -4,7 +4,7 @@
  *
  * <p>Read it in this order: {@link io.lytx.servlet.collect.CollectEvent} (what a request thread
  * builds: fields put in a builder, or an {@link io.lytx.servlet.collect.EventFields} whose values
- * the worker works out and writes straight into the batch), {@link io.lytx.servlet.collect.EventCollector}
+ * the worker works out when it writes the batch), {@link io.lytx.servlet.collect.EventCollector}
  * (offer, flush, shutdown),
  * {@link io.lytx.servlet.collect.CollectorSettings} (bounds and retry policy),
  * {@link io.lytx.servlet.collect.CollectorMetrics} (what was sent, dropped, rejected, retried, failed).

@@ -34,10 +34,10 @@ public interface LyticsMetricsMXBean {
     /** Profiles UNAVAILABLE (timeout, breaker, error). */
     long getProfilesUnavailable();
 
-    /** Profile cache hits (positive and negative). */
+    /** Profile lookups that found their entry in the cache (an answer, or a load under way). */
     long getCacheHits();
 
-    /** Profile cache misses. */
+    /** Profile lookups that found no entry in the cache. */
     long getCacheMisses();
 
     /** Profiles currently cached (a gauge). */

@@ -1,50 +1,45 @@
 package io.lytx.servlet.profile;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.lytx.servlet.metrics.UpstreamCalls;
+import io.lytx.servlet.metrics.UpstreamCalls.Api;
+import io.lytx.servlet.metrics.UpstreamCalls.Outcome;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The live counters behind {@link ProfileMetrics}. Lock-free and allocation-free to update
- * ({@link LongAdder} cells), so that counting on the request path costs a few nanoseconds.
+ * The live figures behind {@link ProfileMetrics} that neither the caches' own statistics
+ * ({@link CacheStats}: hits and misses) nor the table of upstream calls ({@link UpstreamCalls}:
+ * loads, failures, durations) hold: lookups cut by their budget, calls not made (breaker open, rate
+ * limits), failed background refreshes and the longest call. Lock-free and allocation-free to update.
  */
 final class ProfileCounters {
 
-    final LongAdder hits = new LongAdder();
-    final LongAdder negativeHits = new LongAdder();
-    final LongAdder misses = new LongAdder();
-    final LongAdder loads = new LongAdder();
-    final LongAdder loadFailures = new LongAdder();
     final LongAdder refreshFailures = new LongAdder();
-    final LongAdder loadNanosTotal = new LongAdder();
     final LongAccumulator loadNanosMax = new LongAccumulator(Math::max, 0);
     final LongAdder timeouts = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder limited = new LongAdder();
-    final LongAdder recommendationHits = new LongAdder();
-    final LongAdder recommendationMisses = new LongAdder();
-    final LongAdder recommendationFailures = new LongAdder();
     /** Every upstream call (profile and recommendations) by outcome, with durations. */
     final UpstreamCalls upstream = new UpstreamCalls();
 
-    /** Counts a finished upstream profile call. */
-    void profileLoadFinished(long nanos, boolean failed) {
-        loads.increment();
-        loadNanosTotal.add(nanos);
-        loadNanosMax.accumulate(nanos);
-        if (failed) {
-            loadFailures.increment();
+    /** Takes a snapshot; the cache statistics, breaker figures and cache size come from their owners. */
+    ProfileMetrics snapshot(CacheStats profileStats, CacheStats recommendationStats, String breakerState,
+                            long breakerTransitions, long cachedProfiles, boolean paused, SharedProfileCache shared) {
+        long loads = 0;
+        long loadNanos = 0;
+        long recommendationCalls = 0;
+        for (Outcome outcome : Outcome.values()) {
+            loads += upstream.count(Api.PROFILE, outcome);
+            loadNanos += upstream.totalNanos(Api.PROFILE, outcome);
+            recommendationCalls += upstream.count(Api.RECOMMENDATIONS, outcome);
         }
-    }
-
-    /** Takes a snapshot; the breaker figures and cache size come from their owners. */
-    ProfileMetrics snapshot(String breakerState, long breakerTransitions, long cachedProfiles, boolean paused,
-                            SharedProfileCache shared) {
-        return new ProfileMetrics(hits.sum(), negativeHits.sum(), misses.sum(), loads.sum(), loadFailures.sum(),
-                refreshFailures.sum(), loadNanosTotal.sum(), loadNanosMax.get(), timeouts.sum(), rejected.sum(),
-                breakerState, breakerTransitions, recommendationHits.sum(), recommendationMisses.sum(),
-                recommendationFailures.sum(), cachedProfiles, limited.sum(), paused,
-                shared == null ? 0 : shared.hits.sum(), shared == null ? 0 : shared.misses.sum(),
+        return new ProfileMetrics(profileStats.hitCount(), profileStats.missCount(), loads,
+                loads - upstream.count(Api.PROFILE, Outcome.SUCCESS), refreshFailures.sum(), loadNanos,
+                loadNanosMax.get(), timeouts.sum(), rejected.sum(), breakerState, breakerTransitions,
+                recommendationStats.hitCount(), recommendationStats.missCount(),
+                recommendationCalls - upstream.count(Api.RECOMMENDATIONS, Outcome.SUCCESS), cachedProfiles,
+                limited.sum(), paused, shared == null ? 0 : shared.hits.sum(), shared == null ? 0 : shared.misses.sum(),
                 shared == null ? 0 : shared.failures.sum());
     }
 }

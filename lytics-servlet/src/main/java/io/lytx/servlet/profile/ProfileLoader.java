@@ -84,16 +84,24 @@ final class ProfileLoader implements AsyncCacheLoader<LookupKey, CacheEntry<Prof
     }
 
     private CompletableFuture<CacheEntry<ProfileResult>> fetch(LookupKey key) {
-        return upstream.call(UpstreamCalls.Api.PROFILE,
-                () -> client.entities().getAsync(EntityQuery.by(key.field(), key.value()).meta(false), callTimeout),
-                ProfileLoader::checkAnswer,
-                reason -> CacheEntry.failed(Outcomes.RATE_LIMITED.equals(reason) ? Outcomes.LIMITED : Outcomes.REJECTED,
-                        ticker.read()),
-                (entity, failure, took) -> {
-                    counters.profileLoadFinished(took, failure != null);
-                    return failure != null ? CacheEntry.failed(Outcomes.unavailable(failure), ticker.read())
-                            : toEntry(entity);
-                });
+        String refused = upstream.acquire();
+        if (refused != null) {
+            return CompletableFuture.completedFuture(CacheEntry.failed(
+                    Outcomes.RATE_LIMITED.equals(refused) ? Outcomes.LIMITED : Outcomes.REJECTED, ticker.read()));
+        }
+        long start = System.nanoTime();
+        CompletableFuture<Entity> call;
+        try {
+            call = client.entities().getAsync(EntityQuery.by(key.field(), key.value()).meta(false), callTimeout)
+                    .toCompletableFuture();
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        return upstream.guard(call).handle((entity, error) -> {
+            Throwable failure = error != null ? Outcomes.unwrap(error) : checkAnswer(entity);
+            counters.loadNanosMax.accumulate(upstream.record(UpstreamCalls.Api.PROFILE, start, failure));
+            return failure != null ? CacheEntry.failed(Outcomes.unavailable(failure), ticker.read()) : toEntry(entity);
+        });
     }
 
     /** Null when the answer is usable; otherwise the failure it stands for. */

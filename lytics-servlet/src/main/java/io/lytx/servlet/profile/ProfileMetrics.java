@@ -3,12 +3,15 @@ package io.lytx.servlet.profile;
 import java.time.Duration;
 
 /**
- * A point-in-time snapshot of the profile service's counters, all cumulative since start-up.
- * Immutable; taking one costs a few counter reads and does not block lookups.
+ * A point-in-time snapshot of the profile service's counters, all cumulative since start-up: hits
+ * and misses from the caches' own statistics, loads, failures and durations from the table of
+ * upstream calls. Immutable; taking one costs a few counter reads and does not block lookups.
  *
- * @param hits                   profile lookups answered from the cache (including stale entries being refreshed)
- * @param negativeHits           the part of {@code hits} that were cached "new visitor" answers
- * @param misses                 profile lookups that had to wait for an upstream call (their own or a shared one)
+ * @param hits                   profile lookups that found their entry in the cache: an answer (including a stale
+ *                               one being refreshed) or a load already under way, which they share (Caffeine's
+ *                               {@code hitCount})
+ * @param misses                 profile lookups that found no entry: they started a load, or were answered at once
+ *                               because the breaker was open or Lytics asked to wait (Caffeine's {@code missCount})
  * @param loads                  upstream profile calls finished (answered, failed or cut), including background
  *                               refreshes
  * @param loadFailures           upstream profile calls that failed (error, timeout, unreadable answer)
@@ -21,8 +24,8 @@ import java.time.Duration;
  * @param breakerState           the breaker's state: {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} (or another
  *                               resilience4j state name)
  * @param breakerTransitions     number of breaker state changes
- * @param recommendationHits     recommendation lookups answered from the cache
- * @param recommendationMisses   recommendation lookups that waited for an upstream call
+ * @param recommendationHits     recommendation lookups that found their entry in the cache (answered or under way)
+ * @param recommendationMisses   recommendation lookups that found none and started a load
  * @param recommendationFailures upstream recommendation calls that failed
  * @param cachedProfiles         approximate number of profile entries in the cache
  * @param limited                upstream calls not made because Lytics answered 429 (the pause it asked for)
@@ -34,7 +37,6 @@ import java.time.Duration;
  */
 public record ProfileMetrics(
         long hits,
-        long negativeHits,
         long misses,
         long loads,
         long loadFailures,

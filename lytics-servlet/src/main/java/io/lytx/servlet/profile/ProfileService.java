@@ -38,7 +38,8 @@ import java.util.concurrent.CompletionException;
  *
  * <p>{@link #profile} and {@link #recommendations} never block and return at once; a caller wanting
  * both starts both, then waits, so the added latency is the slower of the two, not their sum. On a
- * cache hit, a lookup costs a hash lookup, a counter increment and one completed future.
+ * cache hit, a lookup costs two hash lookups (one that records no statistics, then the cache's own
+ * {@code get}, which counts the hit) and one completed future.
  *
  * <p>Thread-safe; one instance per application. Owns one timer thread, stopped by {@link #close()}.
  * Does not own the client: closing the service leaves the client open.
@@ -60,18 +61,8 @@ public final class ProfileService implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Creates the service; makes no upstream call and starts no thread until the first lookup.
-     *
-     * @param client   the Lytics client, shared and owned by the caller; not null
-     * @param settings the tuning; not null
-     * @throws NullPointerException if an argument is null (the message names it)
-     */
-    public ProfileService(LyticsClient client, ProfileSettings settings) {
-        this(client, settings, 0, null, Ticker.systemTicker());
-    }
-
-    /**
-     * Creates the service with Lytics' limits and an optional shared second-level cache.
+     * Creates the service with Lytics' limits and an optional shared second-level cache; makes no
+     * upstream call and starts no thread until the first lookup.
      *
      * @param client       the Lytics client, shared and owned by the caller; not null
      * @param settings     the tuning; not null
@@ -101,13 +92,15 @@ public final class ProfileService implements AutoCloseable {
                 .refreshAfterWrite(settings.refreshAfter())
                 .executor(Runnable::run)
                 .ticker(ticker)
+                .recordStats()
                 .buildAsync(new ProfileLoader(client, settings, upstream, shared, timer, counters, ticker));
         this.recommendations = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .expireAfter(new EntryExpiry<RecommendationKey, List<Recommendation>>())
                 .executor(Runnable::run)
                 .ticker(ticker)
-                .buildAsync(new RecommendationLoader(client, settings, upstream, counters, ticker));
+                .recordStats()
+                .buildAsync(new RecommendationLoader(client, settings, upstream, ticker));
         this.defaultQuery = RecommendationQuery.defaults().limit(settings.recommendationLimit());
         this.defaultQueryForm = defaultQuery.toString();
     }
@@ -130,44 +123,23 @@ public final class ProfileService implements AutoCloseable {
             return CompletableFuture.completedFuture(Outcomes.SERVICE_CLOSED);
         }
         CompletableFuture<CacheEntry<ProfileResult>> shared;
-        boolean cached;
         try {
-            shared = profiles.getIfPresent(key);
-            cached = shared != null;
-            if (!cached) {
-                if (breaker.refusesNow() && shared == null) {
-                    // a miss while the breaker is open: answer at once, without creating a cache entry that
-                    // would only expire at once (under an outage every new visitor would churn the cache)
-                    counters.misses.increment();
-                    counters.rejected.increment();
-                    return CompletableFuture.completedFuture(Outcomes.REJECTED);
-                }
-                if (limits.paused() && shared == null) {
-                    // the same while Lytics asked us to wait (with a shared cache, the load may still find it there)
-                    counters.misses.increment();
-                    counters.limited.increment();
-                    return CompletableFuture.completedFuture(Outcomes.LIMITED);
-                }
+            ProfileResult refusal = profiles.synchronous().policy().getIfPresentQuietly(key) != null ? null : refusal();
+            if (refusal == null) {
                 shared = profiles.get(key);
+            } else {
+                // no upstream call now: answer from the cache if the entry came meanwhile, else at once, without
+                // creating a cache entry that would only expire at once (under an outage every new visitor would
+                // churn the cache)
+                shared = profiles.getIfPresent(key);
+                if (shared == null) {
+                    (refusal == Outcomes.REJECTED ? counters.rejected : counters.limited).increment();
+                    return CompletableFuture.completedFuture(refusal);
+                }
             }
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Outcomes.unavailable(e));
         }
-        // a hit is an entry this lookup found; a load this lookup started is a miss even when it is already
-        // complete (an upstream call can answer before this thread gets here; a refused call completes at once)
-        if (cached && shared.isDone()) {
-            ProfileResult ready = ready(shared, Outcomes.CANCELLED).value();
-            if (ready.answered()) {
-                counters.hits.increment();
-                if (ready.status() == ProfileStatus.NEW_VISITOR) {
-                    counters.negativeHits.increment();
-                }
-            } else {
-                countTimeout(ready);
-            }
-            return CompletableFuture.completedFuture(ready);
-        }
-        counters.misses.increment();
         if (shared.isDone()) {
             ProfileResult ready = ready(shared, Outcomes.CANCELLED).value();
             countTimeout(ready);
@@ -182,6 +154,17 @@ public final class ProfileService implements AutoCloseable {
                 Outcomes.TIMED_OUT, NOTHING);
         answer.thenAccept(this::countTimeout);
         return answer;
+    }
+
+    /**
+     * Why a lookup that finds nothing in the cache may not call Lytics now: {@link Outcomes#REJECTED}
+     * while the breaker is open, {@link Outcomes#LIMITED} while Lytics asked us to wait; null when it may.
+     */
+    private ProfileResult refusal() {
+        if (breaker.refusesNow()) {
+            return Outcomes.REJECTED;
+        }
+        return limits.paused() ? Outcomes.LIMITED : null;
     }
 
     /** Counts a lookup answered "timeout", whether its own budget ran out or the upstream call was cut. */
@@ -211,31 +194,16 @@ public final class ProfileService implements AutoCloseable {
             return CompletableFuture.completedFuture(List.of());
         }
         CompletableFuture<CacheEntry<List<Recommendation>>> shared;
-        boolean cached;
         try {
             // pages mostly ask for the default list: equal to the default query, it reuses its text form
-            RecommendationKey cacheKey = query == null || query == defaultQuery || query.equals(defaultQuery)
+            shared = recommendations.get(query == null || query == defaultQuery || query.equals(defaultQuery)
                     ? new RecommendationKey(key, defaultQuery, defaultQueryForm)
-                    : new RecommendationKey(key, query, query.toString());
-            shared = recommendations.getIfPresent(cacheKey);
-            cached = shared != null;
-            if (!cached) {
-                shared = recommendations.get(cacheKey);
-            }
+                    : new RecommendationKey(key, query, query.toString()));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(List.of());
         }
-        // as for profiles: only an entry this lookup found counts as a hit, never a load it started
-        if (cached && shared.isDone()) {
-            CacheEntry<List<Recommendation>> ready = ready(shared, List.of());
-            if (ready.answered()) {
-                counters.recommendationHits.increment();
-            }
-            return CompletableFuture.completedFuture(ready.value());
-        }
-        counters.recommendationMisses.increment();
         if (shared.isDone()) {
-            return CompletableFuture.completedFuture(ready(shared, List.<Recommendation>of()).value());
+            return CompletableFuture.completedFuture(ready(shared, List.of()).value());
         }
         long nanos = deadline.remainingNanos();
         if (nanos == 0) {
@@ -253,8 +221,8 @@ public final class ProfileService implements AutoCloseable {
 
     /** A snapshot of the counters and the breaker's state. Cheap; never blocks lookups. */
     public ProfileMetrics metrics() {
-        return counters.snapshot(breaker.state(), breaker.transitions(), profiles.synchronous().estimatedSize(),
-                limits.paused(), shared);
+        return counters.snapshot(profiles.synchronous().stats(), recommendations.synchronous().stats(),
+                breaker.state(), breaker.transitions(), profiles.synchronous().estimatedSize(), limits.paused(), shared);
     }
 
     /** The settings this service runs with. */

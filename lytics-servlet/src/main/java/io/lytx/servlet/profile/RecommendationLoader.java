@@ -20,16 +20,13 @@ final class RecommendationLoader implements AsyncCacheLoader<RecommendationKey, 
 
     private final LyticsClient client;
     private final UpstreamCall upstream;
-    private final ProfileCounters counters;
     private final Ticker ticker;
     private final Duration callTimeout;
     private final long ttlNanos;
 
-    RecommendationLoader(LyticsClient client, ProfileSettings settings, UpstreamCall upstream,
-                         ProfileCounters counters, Ticker ticker) {
+    RecommendationLoader(LyticsClient client, ProfileSettings settings, UpstreamCall upstream, Ticker ticker) {
         this.client = client;
         this.upstream = upstream;
-        this.counters = counters;
         this.ticker = ticker;
         this.callTimeout = settings.budget();
         this.ttlNanos = settings.recommendationTtl().toNanos();
@@ -37,17 +34,23 @@ final class RecommendationLoader implements AsyncCacheLoader<RecommendationKey, 
 
     @Override
     public CompletableFuture<CacheEntry<List<Recommendation>>> asyncLoad(RecommendationKey key, Executor executor) {
-        return upstream.call(UpstreamCalls.Api.RECOMMENDATIONS,
-                () -> client.content().recommendForUserAsync(key.key().field(), key.key().value(), key.query(),
-                        callTimeout),
-                list -> list == null ? new UnavailableException(Outcomes.BAD_RESPONSE) : null,
-                reason -> CacheEntry.failed(List.<Recommendation>of(), ticker.read()),
-                (list, failure, took) -> {
-                    if (failure != null) {
-                        counters.recommendationFailures.increment();
-                        return CacheEntry.failed(List.<Recommendation>of(), ticker.read());
-                    }
-                    return new CacheEntry<>(List.copyOf(list), ticker.read() + ttlNanos, true);
-                });
+        if (upstream.acquire() != null) {
+            return CompletableFuture.completedFuture(CacheEntry.failed(List.<Recommendation>of(), ticker.read()));
+        }
+        long start = System.nanoTime();
+        CompletableFuture<List<Recommendation>> call;
+        try {
+            call = client.content().recommendForUserAsync(key.key().field(), key.key().value(), key.query(),
+                    callTimeout).toCompletableFuture();
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        return upstream.guard(call).handle((list, error) -> {
+            Throwable failure = error != null ? Outcomes.unwrap(error)
+                    : list == null ? new UnavailableException(Outcomes.BAD_RESPONSE) : null;
+            upstream.record(UpstreamCalls.Api.RECOMMENDATIONS, start, failure);
+            return failure != null ? CacheEntry.failed(List.<Recommendation>of(), ticker.read())
+                    : new CacheEntry<>(List.copyOf(list), ticker.read() + ttlNanos, true);
+        });
     }
 }

@@ -3,45 +3,20 @@ package io.lytx.servlet.profile;
 import io.lytx.servlet.metrics.UpstreamCalls;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import io.lytx.servlet.profile.UpstreamLimits.Permit;
 
 /**
- * The one way the cache loaders call Lytics: ask the node's limits (a 429 pause, the calls-per-second
- * ceiling) and the shared breaker first, start the call, give it
- * up after {@link #guardNanos(Duration) the guard time} even if the client's own timeout does not
- * fire, record the outcome and duration in the breaker, and turn every outcome into a value.
+ * The one way the cache loaders call Lytics, in three steps: {@link #acquire()} asks the node's
+ * limits (a 429 pause, the calls-per-second ceiling) and the shared breaker whether a call may be
+ * made; the loader starts the call and hands it to {@link #guard}, which gives it up after
+ * {@link #guardNanos(Duration) the guard time} even if the client's own timeout does not fire; when
+ * it has ended, the loader reports how with {@link #record}, which feeds the breaker, the limits and
+ * {@link ProfileCounters#upstream}.
  *
- * <p>The returned futures never fail: a refused call (breaker open) gives the caller's
- * {@code rejected} value, a call that throws, fails, times out or answers something
- * {@code check} refuses reaches {@code finish} with the failure. Never blocks: the call runs on
- * the client's threads and {@code finish} on whichever thread completes it. Thread-safe.
- *
- * <p>A 429 answer pauses the node's upstream calls for the time Lytics names ({@link UpstreamLimits}).
+ * <p>Never blocks. Thread-safe. A 429 answer pauses the node's upstream calls for the time Lytics
+ * names ({@link UpstreamLimits}).
  */
 final class UpstreamCall {
-
-    /**
-     * How an answered or failed call becomes the loader's value.
-     *
-     * @param <T> what Lytics answered
-     * @param <R> the loader's value
-     */
-    @FunctionalInterface
-    interface Finish<T, R> {
-
-        /**
-         * The loader's value of one finished call.
-         *
-         * @param answer    the answer; meaningful only when {@code failure} is null
-         * @param failure   why the call is unusable, unwrapped; null when the answer is usable
-         * @param tookNanos how long the call took
-         * @return the value; may be whatever the loader caches
-         */
-        R apply(T answer, Throwable failure, long tookNanos);
-    }
 
     private final UpstreamBreaker breaker;
     private final UpstreamLimits limits;
@@ -64,42 +39,50 @@ final class UpstreamCall {
     }
 
     /**
-     * Runs one call through the breaker and the guard, and records how it ended in
-     * {@link ProfileCounters#upstream}.
+     * Asks for one upstream call now. When this returns null the caller must make the call and
+     * {@link #record} its end.
      *
-     * @param api      which Lytics API the call goes to
-     * @param request  starts the call; may throw, which counts as a failed call
-     * @param check    null when an answer is usable, else the failure it stands for
-     * @param rejected the value when the call is not made, given the reason: {@link Outcomes#RATE_LIMITED}
-     *                 (paused after a 429, or over the ceiling; counted as limited) or
-     *                 {@link Outcomes#BREAKER_OPEN} (counted as rejected)
-     * @param finish   the value of a finished call
-     * @return a future that never fails
+     * @return null when the call may be made; else why not: {@link Outcomes#RATE_LIMITED} (paused
+     *         after a 429, or over the ceiling; counted as limited) or {@link Outcomes#BREAKER_OPEN}
+     *         (counted as rejected)
      */
-    <T, R> CompletableFuture<R> call(UpstreamCalls.Api api, Supplier<? extends CompletionStage<T>> request,
-                                     Function<T, Throwable> check, Function<String, R> rejected, Finish<T, R> finish) {
+    String acquire() {
         if (limits.acquire() != Permit.GRANTED) {
             counters.limited.increment();
-            return CompletableFuture.completedFuture(rejected.apply(Outcomes.RATE_LIMITED));
+            return Outcomes.RATE_LIMITED;
         }
         if (!breaker.tryAcquire()) {
             counters.rejected.increment();
-            return CompletableFuture.completedFuture(rejected.apply(Outcomes.BREAKER_OPEN));
+            return Outcomes.BREAKER_OPEN;
         }
-        long start = System.nanoTime();
-        CompletableFuture<T> call;
-        try {
-            call = request.get().toCompletableFuture();
-        } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
-        }
-        return timer.guard(call, guardNanos).handle((answer, error) -> {
-            Throwable failure = error != null ? Outcomes.unwrap(error) : check.apply(answer);
-            long took = System.nanoTime() - start;
-            breaker.record(took, failure);
-            limits.record(failure);
-            counters.upstream.record(api, failure, took);
-            return finish.apply(answer, failure, took);
-        });
+        return null;
+    }
+
+    /**
+     * The call, given up after the guard time: the returned future completes when the call does, or
+     * fails with a timeout after the guard time, whichever comes first.
+     *
+     * @param call the started call
+     * @return the guarded call
+     */
+    <T> CompletableFuture<T> guard(CompletableFuture<T> call) {
+        return timer.guard(call, guardNanos);
+    }
+
+    /**
+     * Records the end of a call allowed by {@link #acquire()}: in the breaker, the limits and the
+     * table of upstream calls.
+     *
+     * @param api        which Lytics API the call went to
+     * @param startNanos {@link System#nanoTime()} when the call was started
+     * @param failure    why the call is unusable (unwrapped), or null when Lytics answered usably
+     * @return how long the call took, in nanoseconds
+     */
+    long record(UpstreamCalls.Api api, long startNanos, Throwable failure) {
+        long took = System.nanoTime() - startNanos;
+        breaker.record(took, failure);
+        limits.record(failure);
+        counters.upstream.record(api, failure, took);
+        return took;
     }
 }

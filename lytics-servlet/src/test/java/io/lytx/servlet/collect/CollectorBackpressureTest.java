@@ -25,8 +25,8 @@ class CollectorBackpressureTest {
     @Test
     void aFullQueueDropsTheNewestEventsAndCountsThem() throws Exception {
         CollectorSettings settings = CollectorFixture.fast()
-                .withQueueLimits(5, 1024 * 1024)
-                .withBatchLimits(1, 1024 * 1024, Duration.ofHours(1));
+                .queueLimits(5, 1024 * 1024)
+                .batchLimits(1, 1024 * 1024).linger(Duration.ofHours(1)).build();
         try (CollectorFixture f = CollectorFixture.start(settings)) {
             f.stub.thenReply(Reply.hanging());
             CollectEvent inFlight = pageView(0);
@@ -61,8 +61,8 @@ class CollectorBackpressureTest {
     void theQueueIsBoundedInBytesToo() throws Exception {
         int eventBytes = pageView(1).estimatedBytes();
         CollectorSettings settings = CollectorFixture.fast()
-                .withQueueLimits(1_000, 3L * eventBytes)
-                .withBatchLimits(1, 1024 * 1024, Duration.ofHours(1));
+                .queueLimits(1_000, 3L * eventBytes)
+                .batchLimits(1, 1024 * 1024).linger(Duration.ofHours(1)).build();
         try (CollectorFixture f = CollectorFixture.start(settings)) {
             f.stub.thenReply(Reply.hanging());
             f.collector.offer(pageView(0));
@@ -84,10 +84,10 @@ class CollectorBackpressureTest {
             refused = URI.create("http://127.0.0.1:" + probe.getLocalPort());
         } // closed: connections to this port are refused
         int maxQueue = 200;
-        CollectorSettings settings = CollectorSettings.defaults()
-                .withQueueLimits(maxQueue, 1024 * 1024)
-                .withBatchLimits(50, 1024 * 1024, Duration.ofMillis(20))
-                .withRetry(Duration.ofMillis(100), Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(1));
+        CollectorSettings settings = CollectorSettings.builder()
+                .queueLimits(maxQueue, 1024 * 1024)
+                .batchLimits(50, 1024 * 1024).linger(Duration.ofMillis(20))
+                .maxRetryTime(Duration.ofMillis(100)).backoff(Duration.ofMillis(5), Duration.ofMillis(20)).maxRetryAfter(Duration.ofSeconds(1)).build();
         int threads = 4;
         long failedBatchesToWaitFor = 3;
         AtomicLong offered = new AtomicLong();

@@ -32,6 +32,14 @@ final class CollectorFixture implements AutoCloseable {
         return start(settings, Duration.ofSeconds(10));
     }
 
+    static CollectorFixture start(CollectorSettings.Builder settings, Duration readTimeout) throws IOException {
+        return start(settings.build(), readTimeout);
+    }
+
+    static CollectorFixture start(CollectorSettings.Builder settings) throws IOException {
+        return start(settings.build());
+    }
+
     static LyticsClient client(URI baseUri, Duration readTimeout) {
         return LyticsClient.builder()
                 .baseUri(baseUri)
@@ -42,10 +50,11 @@ final class CollectorFixture implements AutoCloseable {
     }
 
     /** Settings for tests: tiny backoffs so that retries happen quickly, a long linger unless changed. */
-    static CollectorSettings fast() {
-        return CollectorSettings.defaults()
-                .withBatchLimits(500, 1024 * 1024, Duration.ofHours(1))
-                .withRetry(Duration.ofSeconds(10), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(10));
+    static CollectorSettings.Builder fast() {
+        return CollectorSettings.builder()
+                .batchLimits(500, 1024 * 1024).linger(Duration.ofHours(1))
+                .maxRetryTime(Duration.ofSeconds(10)).backoff(Duration.ofMillis(10), Duration.ofMillis(20))
+                .maxRetryAfter(Duration.ofSeconds(10));
     }
 
     /** A small page-view event. */

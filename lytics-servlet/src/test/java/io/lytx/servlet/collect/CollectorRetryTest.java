@@ -114,7 +114,7 @@ class CollectorRetryTest {
     void retryAfterIsCapped() throws Exception {
         // Retry-After asks for an hour; the cap is 200 ms, so the retry comes soon and succeeds
         CollectorSettings settings = CollectorFixture.fast()
-                .withRetry(Duration.ofSeconds(10), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200));
+                .maxRetryTime(Duration.ofSeconds(10)).backoff(Duration.ofMillis(10), Duration.ofMillis(20)).maxRetryAfter(Duration.ofMillis(200)).build();
         try (CollectorFixture f = CollectorFixture.start(settings)) {
             f.stub.thenReply(Reply.status(429, "slow down", "Retry-After", "3600"));
             f.collector.offer(pageView(1));
@@ -218,8 +218,8 @@ class CollectorRetryTest {
     void retriesStopWhenTheRetryTimeIsSpent() throws Exception {
         Duration maxRetryTime = Duration.ofMillis(500);
         CollectorSettings settings = CollectorFixture.fast()
-                .withBatchLimits(500, 1024 * 1024, Duration.ofMillis(50))
-                .withRetry(maxRetryTime, Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofSeconds(1));
+                .batchLimits(500, 1024 * 1024).linger(Duration.ofMillis(50))
+                .maxRetryTime(maxRetryTime).backoff(Duration.ofMillis(20), Duration.ofMillis(40)).maxRetryAfter(Duration.ofSeconds(1)).build();
         try (CollectorFixture f = CollectorFixture.start(settings)) {
             f.stub.otherwise(Reply.status(503, "down for maintenance"));
             f.collector.offer(pageView(1));

@@ -26,7 +26,7 @@ class CollectorSpoolTest {
 
     @Test
     void eventsUnsentAtShutdownAreSentByTheNextCollectorOnce() throws IOException {
-        CollectorSettings settings = CollectorFixture.fast().withSpool(spoolDir, 1024 * 1024);
+        CollectorSettings settings = CollectorFixture.fast().spool(spoolDir, 1024 * 1024).build();
         List<CollectEvent> events = IntStream.range(0, 25).mapToObj(CollectorFixture::pageView).toList();
         try (CollectorFixture down = CollectorFixture.start(settings)) {
             // input: Lytics refuses every upload while the application is undeployed

@@ -39,8 +39,8 @@ class RetryPolicyTest {
 
     @Test
     void backoffIsFullJitterBelowADoublingBoundWithACap() {
-        CollectorSettings settings = CollectorSettings.defaults()
-                .withRetry(Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofSeconds(30));
+        CollectorSettings settings = CollectorSettings.builder()
+                .maxRetryTime(Duration.ofMinutes(1)).backoff(Duration.ofMillis(100), Duration.ofMillis(800)).maxRetryAfter(Duration.ofSeconds(30)).build();
         RetryPolicy policy = new RetryPolicy(settings);
         RuntimeException failure = new LyticsConnectionException("refused", null);
         long[] bounds = {100, 200, 400, 800, 800, 800};
@@ -61,8 +61,8 @@ class RetryPolicyTest {
 
     @Test
     void retryAfterIsUsedAsIsUnderTheCap() {
-        RetryPolicy policy = new RetryPolicy(CollectorSettings.defaults()
-                .withRetry(Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(30)));
+        RetryPolicy policy = new RetryPolicy(CollectorSettings.builder()
+                .maxRetryTime(Duration.ofMinutes(1)).backoff(Duration.ofMillis(10), Duration.ofMillis(20)).maxRetryAfter(Duration.ofSeconds(30)).build());
         assertThat(policy.delayBefore(new LyticsRateLimitException("op", "slow", Duration.ofSeconds(7)), 0))
                 .isEqualTo(Duration.ofSeconds(7));
         assertThat(policy.delayBefore(new LyticsRateLimitException("op", "slow", Duration.ofHours(2)), 0))
@@ -74,8 +74,8 @@ class RetryPolicyTest {
     @Test
     void retryAfterOfA503IsHonouredLikeA429() {
         // input: 503 answers with Retry-After 5 s, 2 h and none; must: 5 s as is, 2 h capped at 30 s, none → backoff
-        RetryPolicy policy = new RetryPolicy(CollectorSettings.defaults()
-                .withRetry(Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(30)));
+        RetryPolicy policy = new RetryPolicy(CollectorSettings.builder()
+                .maxRetryTime(Duration.ofMinutes(1)).backoff(Duration.ofMillis(10), Duration.ofMillis(20)).maxRetryAfter(Duration.ofSeconds(30)).build());
         String op = "POST /collect/json/{stream}";
         assertThat(policy.delayBefore(new LyticsServerException(op, 503, "maintenance", Duration.ofSeconds(5)), 3))
                 .as("the server's wait wins over the backoff of retry 3").isEqualTo(Duration.ofSeconds(5));

@@ -37,9 +37,9 @@ class ProfileServiceLifecycleTest {
     void nullArgumentsFailFastNamingTheParameter() {
         ProfileService service = fixture.service(ProfileSettings.defaults());
 
-        assertThatThrownBy(() -> new ProfileService(null, ProfileSettings.defaults()))
+        assertThatThrownBy(() -> new ProfileService(null, ProfileSettings.defaults(), 0, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("client");
-        assertThatThrownBy(() -> new ProfileService(fixture.client, null))
+        assertThatThrownBy(() -> new ProfileService(fixture.client, null, 0, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("settings");
         assertThatThrownBy(() -> service.profile(null, Deadline.after(Duration.ofSeconds(1))))
                 .isInstanceOf(NullPointerException.class).hasMessage("key");

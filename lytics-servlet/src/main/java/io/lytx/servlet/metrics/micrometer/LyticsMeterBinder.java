@@ -85,9 +85,9 @@ public final class LyticsMeterBinder implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        counter(registry, "lytics.profile.cache.gets", "result", "hit", "profile lookups answered from the cache",
+        counter(registry, "lytics.profile.cache.gets", "result", "hit", "profile lookups that found their entry in the cache",
                 LyticsMetrics::getCacheHits);
-        counter(registry, "lytics.profile.cache.gets", "result", "miss", "profile lookups that waited for Lytics",
+        counter(registry, "lytics.profile.cache.gets", "result", "miss", "profile lookups that found no entry in the cache",
                 LyticsMetrics::getCacheMisses);
         counter(registry, "lytics.profile.cache.loads", "result", "success", "profiles loaded from Lytics",
                 m -> m.getUpstreamLoads() - m.getUpstreamFailures());
