@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -96,8 +97,11 @@ public final class LyticsConfig {
     private final long spoolMaxBytes;
     /** Every key's resolved raw value (layers, then default), for settings read outside this class. */
     private final Map<ConfigKey, String> resolved = new java.util.EnumMap<>(ConfigKey.class);
+    /** How the site writes the token's setting, for the message that says it is missing. */
+    private final String tokenSetting;
 
-    private LyticsConfig(ConfigReader r) {
+    private LyticsConfig(ConfigReader r, Function<ConfigKey, String> settingNames) {
+        tokenSetting = Objects.requireNonNull(settingNames.apply(ConfigKey.API_TOKEN), "setting name");
         switchedOn = r.bool(ConfigKey.ENABLED);
         apiUrl = r.httpUri(ConfigKey.API_URL);
         apiToken = r.matching(ConfigKey.API_TOKEN, TOKEN, "printable ASCII without spaces, at most 4096 characters");
@@ -249,11 +253,26 @@ public final class LyticsConfig {
      * @throws InvalidConfigException if a value is invalid (the message names key, layer and value)
      */
     public static LyticsConfig load(List<ConfigSource> layers) {
+        return load(layers, ConfigKey::key);
+    }
+
+    /**
+     * Reads and validates a config from layers, highest first; defaults come last. A framework whose
+     * settings spell the keys otherwise (Spring Boot's {@code lytics.api-token}) passes its spelling,
+     * which messages to the site use.
+     *
+     * @param layers       the layers, highest first
+     * @param settingNames how the site writes a key's setting, e.g. {@code ConfigKey::key}
+     * @throws NullPointerException   if an argument or one of the layers is null
+     * @throws InvalidConfigException if a value is invalid (the message names key, layer and value)
+     */
+    public static LyticsConfig load(List<ConfigSource> layers, Function<ConfigKey, String> settingNames) {
         Objects.requireNonNull(layers, "layers");
+        Objects.requireNonNull(settingNames, "settingNames");
         for (ConfigSource layer : layers) {
             Objects.requireNonNull(layer, "layers contains null");
         }
-        return new LyticsConfig(new ConfigReader(layers));
+        return new LyticsConfig(new ConfigReader(layers), settingNames);
     }
 
     /** A config from the system properties and the environment only (then defaults). */
@@ -277,7 +296,7 @@ public final class LyticsConfig {
             return ConfigKey.ENABLED.key() + " is false";
         }
         if (apiToken == null) {
-            return "no API token: set " + ConfigKey.API_TOKEN.environmentName() + " or " + ConfigKey.API_TOKEN.key();
+            return "no API token: set " + ConfigKey.API_TOKEN.environmentName() + " or " + tokenSetting;
         }
         return null;
     }

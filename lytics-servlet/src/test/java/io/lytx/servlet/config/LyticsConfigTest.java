@@ -68,7 +68,15 @@ class LyticsConfigTest {
         LyticsConfig config = load(Map.of());
 
         assertThat(config.active()).isFalse();
-        assertThat(config.inactiveReason()).contains("LYTICS_API_TOKEN");
+        assertThat(config.inactiveReason()).isEqualTo("no API token: set LYTICS_API_TOKEN or lytics.api.token");
+    }
+
+    @Test
+    void theMissingTokenMessageUsesTheSitesSpellingOfTheSetting() {
+        // input: no token, a framework that writes the key as lytics.api-token; must hold: the message names that
+        LyticsConfig config = LyticsConfig.load(List.of(), key -> key.key().replace("api.token", "api-token"));
+
+        assertThat(config.inactiveReason()).isEqualTo("no API token: set LYTICS_API_TOKEN or lytics.api-token");
     }
 
     @Test

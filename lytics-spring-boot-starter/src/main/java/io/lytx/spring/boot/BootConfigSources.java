@@ -34,6 +34,6 @@ final class BootConfigSources {
             layers.add(ConfigSource.of("Spring Boot property " + propertyName(e.getKey()),
                     k -> k.equals(key) ? value : null));
         }
-        return LyticsConfig.load(layers);
+        return LyticsConfig.load(layers, BootConfigSources::propertyName);
     }
 }

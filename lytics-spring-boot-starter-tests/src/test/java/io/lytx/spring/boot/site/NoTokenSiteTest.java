@@ -39,5 +39,8 @@ class NoTokenSiteTest {
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"state\":\"disabled\"");
         // the context of this class started after the capture began: its warning is in the output once
         assertThat(output.getAll().split("Lytics personalization is disabled", -1)).hasSize(2);
+        // it names the setting as a Boot site writes it, not the servlet module's dotted key
+        assertThat(output.getAll()).contains("no API token: set LYTICS_API_TOKEN or lytics.api-token")
+                .doesNotContain("lytics.api.token");
     }
 }
