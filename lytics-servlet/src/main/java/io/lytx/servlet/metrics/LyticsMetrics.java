@@ -148,6 +148,36 @@ public final class LyticsMetrics implements LyticsMetricsMXBean {
     }
 
     @Override
+    public long getUpstreamLimited() {
+        ProfileMetrics m = p();
+        return m == null ? 0 : m.limited();
+    }
+
+    @Override
+    public boolean isUpstreamPaused() {
+        ProfileMetrics m = p();
+        return m != null && m.paused();
+    }
+
+    @Override
+    public long getSharedCacheHits() {
+        ProfileMetrics m = p();
+        return m == null ? 0 : m.sharedHits();
+    }
+
+    @Override
+    public long getSharedCacheMisses() {
+        ProfileMetrics m = p();
+        return m == null ? 0 : m.sharedMisses();
+    }
+
+    @Override
+    public long getSharedCacheFailures() {
+        ProfileMetrics m = p();
+        return m == null ? 0 : m.sharedFailures();
+    }
+
+    @Override
     public long getQueueDepth() {
         CollectorMetrics m = c();
         return m == null ? 0 : m.queueDepth();
@@ -187,6 +217,18 @@ public final class LyticsMetrics implements LyticsMetricsMXBean {
     public long getEventsRetried() {
         CollectorMetrics m = c();
         return m == null ? 0 : m.retried();
+    }
+
+    @Override
+    public long getEventsSpooled() {
+        CollectorMetrics m = c();
+        return m == null ? 0 : m.spooled();
+    }
+
+    @Override
+    public long getEventsReplayed() {
+        CollectorMetrics m = c();
+        return m == null ? 0 : m.replayed();
     }
 
     @Override
@@ -263,6 +305,11 @@ public final class LyticsMetrics implements LyticsMetricsMXBean {
         out.put("upstreamMaxLatencyMillis", getUpstreamMaxLatencyMillis());
         out.put("breakerState", getBreakerState());
         out.put("breakerRejected", getBreakerRejected());
+        out.put("upstreamLimited", getUpstreamLimited());
+        out.put("upstreamPaused", isUpstreamPaused());
+        out.put("sharedCacheHits", getSharedCacheHits());
+        out.put("sharedCacheMisses", getSharedCacheMisses());
+        out.put("sharedCacheFailures", getSharedCacheFailures());
         out.put("queueDepth", getQueueDepth());
         out.put("queueBytes", getQueueBytes());
         out.put("eventsSent", getEventsSent());
@@ -270,6 +317,8 @@ public final class LyticsMetrics implements LyticsMetricsMXBean {
         out.put("eventsRejected", getEventsRejected());
         out.put("eventsFailed", getEventsFailed());
         out.put("eventsRetried", getEventsRetried());
+        out.put("eventsSpooled", getEventsSpooled());
+        out.put("eventsReplayed", getEventsReplayed());
         out.put("batches", getBatches());
         out.put("eventsOffered", getEventsOffered());
         out.put("identifies", getIdentifies());

@@ -64,6 +64,21 @@ public interface LyticsMetricsMXBean {
     /** Lookups refused by the open breaker. */
     long getBreakerRejected();
 
+    /** Lookups refused because Lytics asked this node to wait (429) or the node's own ceiling was reached. */
+    long getUpstreamLimited();
+
+    /** Whether lookups are paused now because Lytics answered 429. */
+    boolean isUpstreamPaused();
+
+    /** Lookups that missed this node's cache and were answered by the shared cache (zero without one). */
+    long getSharedCacheHits();
+
+    /** Lookups that missed this node's cache and the shared one. */
+    long getSharedCacheMisses();
+
+    /** Shared-cache reads and writes that failed or were dropped (the shared cache was slow or down). */
+    long getSharedCacheFailures();
+
     /** Events waiting in the queue (a gauge). */
     long getQueueDepth();
 
@@ -84,6 +99,12 @@ public interface LyticsMetricsMXBean {
 
     /** Upload retries. */
     long getEventsRetried();
+
+    /** Events written to the spool at undeploy (unsent by the shutdown deadline). */
+    long getEventsSpooled();
+
+    /** Events read back from the spool at start and queued again. */
+    long getEventsReplayed();
 
     /** Batches posted. */
     long getBatches();

@@ -6,7 +6,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,23 @@ class MetricsTest {
             assertThat(server.getAttribute(name, "BreakerState")).isEqualTo("NONE");
         }
         assertThat(server.isRegistered(name)).isFalse();
+    }
+
+    @Test
+    void theStatusDocumentListsEveryAttributeOfTheMBean() {
+        // input: the MXBean interface's attributes (getX / isX); must hold: the status endpoint's snapshot has
+        // a key for each (x with a small first letter), so neither view of the metrics lacks what the other has
+        Set<String> attributes = new TreeSet<>();
+        for (Method m : LyticsMetricsMXBean.class.getMethods()) {
+            String n = m.getName();
+            String attribute = n.startsWith("get") ? n.substring(3) : n.startsWith("is") ? n.substring(2) : null;
+            if (attribute != null && m.getParameterCount() == 0) {
+                attributes.add(Character.toLowerCase(attribute.charAt(0)) + attribute.substring(1));
+            }
+        }
+        LyticsMetrics metrics = new LyticsMetrics(true, new FilterCounters(), null, null);
+
+        assertThat(new TreeSet<>(metrics.snapshot().keySet())).isEqualTo(attributes);
     }
 
     @Test
