@@ -92,6 +92,7 @@ public final class LyticsSandbox implements AutoCloseable {
 
     private static final int MIN_WORKERS = 8;
     private static final int MAX_WORKERS = 64;
+    private static final int SELECTOR_THREADS = 2;
 
     private final HttpServer server;
     private final List<ServerThreads> threads;
@@ -187,10 +188,12 @@ public final class LyticsSandbox implements AutoCloseable {
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("lytics-sandbox").setThreadFactory(threads)
                         .setCorePoolSize(MIN_WORKERS).setMaxPoolSize(MAX_WORKERS));
-                ThreadPoolConfig kernel = listener.getTransport().getKernelThreadPoolConfig();
-                if (kernel != null) {
-                    kernel.setThreadFactory(kernelThreads);
-                }
+                // the selector threads too (without a config of ours Grizzly makes its own "grizzly-nio-kernel"
+                // pool at start, whose threads this sandbox could not join at close)
+                listener.getTransport().setSelectorRunnersCount(SELECTOR_THREADS);
+                listener.getTransport().setKernelThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                        .setPoolName("lytics-sandbox-kernel").setThreadFactory(kernelThreads)
+                        .setCorePoolSize(SELECTOR_THREADS).setMaxPoolSize(SELECTOR_THREADS));
             }
             server.start();
             int port = server.getListeners().iterator().next().getPort();
