@@ -13,8 +13,13 @@ public class ExampleApplication {
 
     /** Starts the site ({@code SERVER_PORT}, default 8080). */
     public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** The application as {@link #main} runs it: this site and, without a configured Lytics, the sandbox. */
+    static SpringApplication application() {
         SpringApplication app = new SpringApplication(ExampleApplication.class);
         app.addInitializers(new EmbeddedSandbox());
-        app.run(args);
+        return app;
     }
 }
