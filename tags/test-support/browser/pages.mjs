@@ -88,14 +88,18 @@ ${extraHead}
 `;
 }
 
-/** Streams `chunks` with `gapMs` between them, so the browser renders the page in steps. */
-export function stream(res, chunks, gapMs, headers = {}) {
+/**
+ * Streams `chunks` with `gapMs` between them, so the browser renders the page in steps. `gate(i)`, when
+ * given, may return a promise: chunk `i` is written only once it settles (after the gap), so that a test
+ * can hold the rest of the page until the browser has painted what it has.
+ */
+export function stream(res, chunks, gapMs, headers = {}, gate = () => undefined) {
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   let i = 0;
   const next = () => {
     if (res.destroyed) return;
     res.write(chunks[i++]);
-    if (i < chunks.length) setTimeout(next, gapMs);
+    if (i < chunks.length) setTimeout(() => Promise.resolve(gate(i)).then(next), gapMs);
     else res.end();
   };
   next();

@@ -16,9 +16,9 @@ const GAP_MS = 250; // between streamed HTML chunks, so the browser paints parti
 let server;
 let browser;
 
-function pageRoute(path, options, extra = {}) {
+function pageRoute(path, options, extra = {}, gate = undefined) {
   server.route(path, (req, res) => {
-    stream(res, markedChunks(head(options)), GAP_MS, extra);
+    stream(res, markedChunks(head(options)), GAP_MS, extra, gate);
   });
 }
 
@@ -26,8 +26,9 @@ function pageRoute(path, options, extra = {}) {
  * Opens `path` in a fresh context, waits until decided, loaded and a few frames later; returns the page and its frames.
  * `holdUntilPaintedPending`: a request path whose requests reach the server only once the page has painted a frame
  * with marked elements while the helper was still pending (so that the hiding is seen, whatever the machine's speed).
+ * `whileLoading(page)`: awaited after the navigation started and before its load (e.g. to release a held chunk).
  */
-async function visit(path, { cookies = [], holdUntilPaintedPending } = {}) {
+async function visit(path, { cookies = [], holdUntilPaintedPending, whileLoading } = {}) {
   const context = await browser.newContext();
   if (cookies.length) await context.addCookies(cookies.map((c) => ({ ...c, url: server.url })));
   const page = await context.newPage();
@@ -39,7 +40,15 @@ async function visit(path, { cookies = [], holdUntilPaintedPending } = {}) {
   }
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + path, { waitUntil: 'load' });
+  const loading = page.goto(server.url + path, { waitUntil: 'load' });
+  if (whileLoading) {
+    try {
+      await whileLoading(page);
+    } finally {
+      await loading.catch(() => {});
+    }
+  }
+  await loading;
   await page.waitForFunction(() => !window.lytics || window.lytics.status !== 'pending');
   const start = await page.evaluate(() => window.__frames.length);
   await page.waitForFunction((n) => window.__frames.length > n + 3, start);
@@ -75,8 +84,16 @@ describe('helper in headless Chromium', () => {
   });
 
   test('inline bootstrap: no marked element ever paints in the wrong state', async () => {
-    pageRoute('/inline', { bootstrap: VISITOR });
-    const { context, frames, errors } = await visit('/inline');
+    // the rest of the page is held until the browser has painted the first part, whatever the machine's speed
+    let release;
+    const painted = new Promise((resolve) => { release = resolve; });
+    pageRoute('/inline', { bootstrap: VISITOR }, {}, () => painted);
+    const { context, frames, errors } = await visit('/inline', {
+      whileLoading: async (page) => {
+        await page.waitForFunction((n) => (window.__frames || []).some((f) => f.count > 0 && f.count < n), MARKED.length);
+        release();
+      },
+    });
     try {
       assert.deepEqual(errors, []);
       assert.deepEqual(violations(frames), []);
