@@ -3,6 +3,7 @@ package io.lytx.servlet.identity;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -17,25 +18,32 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The marker cannot be read back (it does not show the e-mail) nor made without the key (a
  * browser cannot claim that an id belongs to someone). Text form {@code 1.} + 22 base64url
  * characters (128 bits of the MAC). Immutable and thread-safe; never blocks.
+ *
+ * <p>Cost: each thread keeps its own {@link Mac} (a clone of one initialized with the key, made on
+ * the thread's first use and reset by every computation), so a check allocates only the few byte
+ * arrays of one MAC and no text. On a thread that checks once and ends (a virtual thread per
+ * request), that clone is made per request, which is what every check cost before. The clone holds
+ * only JDK classes: a container thread that outlives the application pins none of its classes.
  */
 public final class IdentityBinding {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final String VERSION = "1.";
     private static final int MAC_BYTES = 16;
+    /** Base64url characters of {@value #MAC_BYTES} bytes without padding. */
+    private static final int TEXT_CHARS = 22;
+    private static final Base64.Encoder TEXT = Base64.getUrlEncoder().withoutPadding();
     /** Longest marker text accepted (anything longer is not ours and is not examined). */
     static final int MAX_LENGTH = 64;
 
+    /** Initialized with the key; never used itself, only cloned, once per thread. */
     private final Mac prototype;
+    /** This thread's clone of {@link #prototype}; every {@code doFinal} leaves it reset for the next use. */
+    private final ThreadLocal<Mac> macs;
 
     private IdentityBinding(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-            this.prototype = mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        this.prototype = initializedMac(key);
+        this.macs = ThreadLocal.withInitial(this::cloneOfPrototype);
     }
 
     /**
@@ -50,8 +58,8 @@ public final class IdentityBinding {
         if (secret.isEmpty()) {
             throw new IllegalArgumentException("secret is empty");
         }
-        return new IdentityBinding(new IdentityBinding(secret.getBytes(StandardCharsets.UTF_8))
-                .mac("lytx identity binding v1"));
+        return new IdentityBinding(initializedMac(secret.getBytes(StandardCharsets.UTF_8))
+                .doFinal("lytx identity binding v1".getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -62,32 +70,63 @@ public final class IdentityBinding {
      * @param knownValue the identity value, or null (exactly when {@code knownField} is)
      */
     public String marker(String visitorId, String knownField, String knownValue) {
-        Objects.requireNonNull(visitorId, "visitorId");
-        byte[] full = mac(visitorId + '\u0000' + (knownField == null ? "" : knownField + '\u0000' + knownValue));
-        byte[] cut = java.util.Arrays.copyOf(full, MAC_BYTES);
-        return VERSION + Base64.getUrlEncoder().withoutPadding().encodeToString(cut);
+        return VERSION + new String(macText(visitorId, knownField, knownValue), StandardCharsets.US_ASCII);
     }
 
     /**
-     * Whether {@code marker} binds {@code visitorId} to exactly this identity (compared in constant time).
+     * Whether {@code marker} binds {@code visitorId} to exactly this identity: whether it is the very
+     * text {@link #marker} gives for them (compared in constant time; only the length and the version
+     * prefix, which are public, are looked at first).
      *
      * @param marker the cookie value, may be null (false)
      */
     public boolean binds(String marker, String visitorId, String knownField, String knownValue) {
-        if (marker == null || marker.length() > MAX_LENGTH) {
+        if (marker == null || marker.length() != VERSION.length() + TEXT_CHARS || !marker.startsWith(VERSION)) {
             return false;
         }
-        return MessageDigest.isEqual(marker.getBytes(StandardCharsets.US_ASCII),
-                marker(visitorId, knownField, knownValue).getBytes(StandardCharsets.US_ASCII));
+        byte[] expected = macText(visitorId, knownField, knownValue);
+        int difference = 0;
+        for (int i = 0; i < TEXT_CHARS; i++) {
+            difference |= expected[i] ^ marker.charAt(VERSION.length() + i);
+        }
+        return difference == 0;
     }
 
-    private byte[] mac(String text) {
-        Mac mac;
+    /**
+     * The base64url text (without the version) of the first {@value #MAC_BYTES} bytes of the MAC of
+     * the UTF-8 bytes of {@code visitorId NUL knownField NUL knownValue} (or of {@code visitorId NUL}
+     * for nobody): the same bytes as the UTF-8 form of that text joined into one string, as markers
+     * have always been made.
+     */
+    private byte[] macText(String visitorId, String knownField, String knownValue) {
+        Objects.requireNonNull(visitorId, "visitorId");
+        Mac mac = macs.get();
+        mac.reset(); // a no-op after doFinal; clears a computation an Error may have cut short on this thread
+        mac.update(visitorId.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        if (knownField != null) {
+            mac.update(knownField.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            mac.update(String.valueOf(knownValue).getBytes(StandardCharsets.UTF_8));
+        }
+        return TEXT.encode(Arrays.copyOf(mac.doFinal(), MAC_BYTES));
+    }
+
+    private Mac cloneOfPrototype() {
         try {
-            mac = (Mac) prototype.clone();
+            return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the HmacSHA256 provider cannot clone its state", e);
         }
-        return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac initializedMac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
     }
 }
