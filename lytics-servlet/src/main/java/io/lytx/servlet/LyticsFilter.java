@@ -250,21 +250,24 @@ public class LyticsFilter implements Filter {
             if (config.eagerRecommendationPaths().matches(path)) {
                 context.startRecommendations(config.recommendationLimit());
             }
-            Runnable send = collector != null && pageView ? () -> send(req, identity, pageViewId) : null;
+            boolean sends = collector != null && pageView;
             List<String> cookies = resolution.setCookies();
-            if (!cookies.isEmpty() && res instanceof CookieDeferringResponse deferring) {
-                // a minted id counts only if the browser gets it (not on a publicly cacheable response)
-                deferring.defer(cookies, identity.minted() ? send : null);
-                if (!identity.minted() && send != null) {
-                    send.run();
+            if (!cookies.isEmpty()) { // most pages set no cookie: no lambda or iterator for them
+                if (res instanceof CookieDeferringResponse deferring) {
+                    // a minted id counts only if the browser gets it (not on a publicly cacheable response)
+                    boolean afterDelivery = identity.minted() && sends;
+                    deferring.defer(cookies, afterDelivery ? () -> send(req, identity, pageViewId) : null);
+                    if (sends && !afterDelivery) {
+                        send(req, identity, pageViewId);
+                    }
+                    return context;
                 }
-                return context;
+                for (String cookie : cookies) {
+                    res.addHeader("Set-Cookie", cookie);
+                }
             }
-            for (String cookie : cookies) {
-                res.addHeader("Set-Cookie", cookie);
-            }
-            if (send != null) {
-                send.run();
+            if (sends) {
+                send(req, identity, pageViewId);
             }
             return context;
         }

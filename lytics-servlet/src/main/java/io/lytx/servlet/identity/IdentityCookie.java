@@ -15,6 +15,7 @@ import java.util.Objects;
 public final class IdentityCookie {
 
     private final String name;
+    private final String bindingName;
     private final long maxAgeSeconds;
     private final String domain;
 
@@ -26,6 +27,7 @@ public final class IdentityCookie {
      */
     public IdentityCookie(String name, Duration maxAge, String domain) {
         this.name = Objects.requireNonNull(name, "name");
+        this.bindingName = name + "_bind";
         this.maxAgeSeconds = Objects.requireNonNull(maxAge, "maxAge").toSeconds();
         this.domain = domain;
     }
@@ -37,7 +39,7 @@ public final class IdentityCookie {
 
     /** The name of the companion cookie holding the {@link IdentityBinding} marker: {@code <name>_bind}. */
     public String bindingName() {
-        return name + "_bind";
+        return bindingName;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.lytx.servlet.identity;
 import io.lytx.servlet.config.CookieSecurity;
 import io.lytx.servlet.config.LyticsConfig;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -135,11 +134,10 @@ public final class IdentityResolver {
 
     private Kept keep(HttpServletRequest request, String field, String known) {
         List<String> ids = validIds(request);
-        List<String> markers = RequestCookies.values(request, cookie.bindingName());
-        if (markers.isEmpty()) {
+        String marker = RequestCookies.first(request, cookie.bindingName());
+        if (marker == null) {
             return new Kept(ids.isEmpty() ? null : ids.get(0), false, !ids.isEmpty());
         }
-        String marker = markers.get(0);
         for (String id : ids) {
             if (binding.binds(marker, id, field, known)) {
                 return new Kept(id, true, true);
@@ -162,15 +160,6 @@ public final class IdentityResolver {
 
     /** The first {@value #MAX_IDS} distinct valid ids (a hostile list costs at most that many MACs). */
     private List<String> validIds(HttpServletRequest request) {
-        List<String> out = new ArrayList<>(1);
-        for (String v : RequestCookies.values(request, cookie.name())) {
-            if (VisitorIds.isValid(v) && !out.contains(v)) {
-                out.add(v);
-                if (out.size() == MAX_IDS) {
-                    break;
-                }
-            }
-        }
-        return out;
+        return RequestCookies.distinct(request, cookie.name(), VisitorIds::isValid, MAX_IDS);
     }
 }

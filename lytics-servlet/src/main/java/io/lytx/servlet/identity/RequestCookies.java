@@ -4,6 +4,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The values of one cookie name in a request, in the order the browser sent them. A browser sends
@@ -36,5 +37,51 @@ final class RequestCookies {
             }
         }
         return out;
+    }
+
+    /**
+     * The first {@code max} distinct values of the cookie {@code name} that {@code accepted} accepts, in
+     * request order (an empty list when there is none); a value-less cookie counts as {@code ""}.
+     *
+     * @param request  the request, never null
+     * @param name     the cookie name, never null
+     * @param accepted which values to keep, never null
+     * @param max      the most values returned, at least 1
+     */
+    static List<String> distinct(HttpServletRequest request, String name, Predicate<String> accepted, int max) {
+        Cookie[] cookies = request.getCookies();
+        List<String> out = new ArrayList<>(1);
+        if (cookies == null) {
+            return out;
+        }
+        for (Cookie c : cookies) {
+            String value = c.getValue() == null ? "" : c.getValue();
+            if (name.equals(c.getName()) && accepted.test(value) && !out.contains(value)) {
+                out.add(value);
+                if (out.size() == max) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first value of the cookie {@code name} in request order, or null when there is none.
+     *
+     * @param request the request, never null
+     * @param name    the cookie name, never null
+     */
+    static String first(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie c : cookies) {
+            if (name.equals(c.getName())) {
+                return c.getValue() == null ? "" : c.getValue();
+            }
+        }
+        return null;
     }
 }
