@@ -1,5 +1,6 @@
 package io.lytx.thymeleaf;
 
+import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.preview.FallbackItems;
 import io.lytx.servlet.preview.Personalization;
 import java.util.List;
@@ -72,6 +73,6 @@ final class RecommendationsProcessor extends AbstractAttributeTagProcessor {
 
     private static int defaultLimit(ITemplateContext context) {
         var templates = Requests.templates(context);
-        return templates == null || templates.runtime() == null ? 5 : templates.runtime().config().recommendationLimit();
+        return templates == null || templates.runtime() == null ? ConfigKey.DEFAULT_RECOMMENDATIONS_LIMIT : templates.runtime().config().recommendationLimit();
     }
 }

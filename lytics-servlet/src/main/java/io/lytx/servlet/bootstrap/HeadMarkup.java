@@ -1,6 +1,6 @@
 package io.lytx.servlet.bootstrap;
 
-import io.lytx.servlet.json.Jsonp;
+import io.lytx.client.internal.Jsonp;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -1,6 +1,6 @@
 package io.lytx.servlet.bootstrap;
 
-import io.lytx.servlet.json.Jsonp;
+import io.lytx.client.internal.Jsonp;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;

@@ -1,6 +1,6 @@
 package io.lytx.servlet.collect;
 
-import io.lytx.servlet.json.Jsonp;
+import io.lytx.client.internal.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -75,7 +75,7 @@ public enum ConfigKey {
             "how long a lookup that missed this node's cache waits for the shared one before asking Lytics, ms "
             + "(1..1000, below the budget)"),
     /** Default recommendation count. */
-    RECOMMENDATIONS_LIMIT("lytics.recommendations.limit", "5", "number of recommendations when a page asks for none (1..100)"),
+    RECOMMENDATIONS_LIMIT("lytics.recommendations.limit", String.valueOf(ConfigKey.DEFAULT_RECOMMENDATIONS_LIMIT), "number of recommendations when a page asks for none (1..100)"),
     /** Paths with eager recommendations. */
     RECOMMENDATIONS_EAGER_PATHS("lytics.recommendations.eager.paths", "",
             "comma list of path patterns (/exact, /prefix/*, *.ext) whose recommendations are fetched with the profile"),
@@ -192,6 +192,13 @@ public enum ConfigKey {
     PREVIEW_ENABLED("lytics.preview.enabled", "false", "allow ?lytics_preview=... to force segments (editors' preview)"),
     /** Preview role. */
     PREVIEW_ROLE("lytics.preview.role", null, "container role required to preview; required when lytics.preview.enabled is true (start-up fails naming this key otherwise)");
+
+    /**
+     * The number of recommendations a page gets when it asks for none and the site sets no
+     * {@code lytics.recommendations.limit}: the one definition, used by the key's default, the
+     * profile settings, the template tags when no runtime is present, and the Spring Boot properties.
+     */
+    public static final int DEFAULT_RECOMMENDATIONS_LIMIT = 5;
 
     private final String key;
     private final String defaultValue;

@@ -1,6 +1,7 @@
 package io.lytx.servlet.jsp;
 
 import io.lytx.servlet.bootstrap.SafeRecommendation;
+import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.preview.FallbackItems;
 import io.lytx.servlet.preview.Personalization;
 import jakarta.servlet.jsp.JspException;
@@ -107,6 +108,6 @@ public class RecommendationsTag extends SimpleTagSupport {
 
     private int defaultLimit() throws JspException {
         var runtime = Pages.templates(getJspContext()).runtime();
-        return runtime == null ? 5 : runtime.config().recommendationLimit();
+        return runtime == null ? ConfigKey.DEFAULT_RECOMMENDATIONS_LIMIT : runtime.config().recommendationLimit();
     }
 }

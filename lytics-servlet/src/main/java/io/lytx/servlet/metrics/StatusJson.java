@@ -1,6 +1,6 @@
 package io.lytx.servlet.metrics;
 
-import io.lytx.servlet.json.Jsonp;
+import io.lytx.client.internal.Jsonp;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.lytx.servlet.profile;
 
+import io.lytx.servlet.config.ConfigKey;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param maxEntries            bound of each cache, in entries (default 10,000)
  * @param budget                per-request budget, and the timeout of each upstream call, which cuts
  *                              the HTTP call itself (default 150 ms)
- * @param recommendationLimit   number of recommendations asked for when the query sets none (default 5)
+ * @param recommendationLimit   number of recommendations asked for when the query sets none (default
+ *                              {@value io.lytx.servlet.config.ConfigKey#DEFAULT_RECOMMENDATIONS_LIMIT})
  * @param recommendationTtl     how long recommendations are cached (default 30 s)
  * @param breakerWindow         size of the breaker's count-based sliding window, in calls (default 10)
  * @param breakerMinimumCalls   calls needed in the window before the breaker may open (default 5)
@@ -46,7 +48,7 @@ public record ProfileSettings(
 
     private static final ProfileSettings DEFAULTS = new ProfileSettings(
             Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10), 10_000,
-            Duration.ofMillis(150), 5, Duration.ofSeconds(30),
+            Duration.ofMillis(150), ConfigKey.DEFAULT_RECOMMENDATIONS_LIMIT, Duration.ofSeconds(30),
             10, 5, 50, Duration.ofMillis(120), 80, Duration.ofSeconds(5), 2);
 
     /**

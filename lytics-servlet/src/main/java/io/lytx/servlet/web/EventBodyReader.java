@@ -1,6 +1,6 @@
 package io.lytx.servlet.web;
 
-import io.lytx.servlet.json.Jsonp;
+import io.lytx.client.internal.Jsonp;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;

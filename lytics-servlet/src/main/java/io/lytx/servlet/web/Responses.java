@@ -1,6 +1,6 @@
 package io.lytx.servlet.web;
 
-import io.lytx.servlet.json.Jsonp;
+import io.lytx.client.internal.Jsonp;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

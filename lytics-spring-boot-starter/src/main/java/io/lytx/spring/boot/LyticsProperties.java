@@ -98,7 +98,7 @@ public class LyticsProperties {
      */
     private int cacheSharedTimeoutMs = 20;
     /** Number of recommendations when a page asks for none (1..100). */
-    private int recommendationsLimit = 5;
+    private int recommendationsLimit = ConfigKey.DEFAULT_RECOMMENDATIONS_LIMIT;
     /** Comma list of path patterns (/exact, /prefix/*, *.ext) whose recommendations are fetched with the profile. */
     private String recommendationsEagerPaths = "";
     /** None (no consent needed), gpc (Sec-GPC: 1 refuses), cookie (consent cookie required), or gpc,cookie. */
