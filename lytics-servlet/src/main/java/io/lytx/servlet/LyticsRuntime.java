@@ -53,8 +53,8 @@ public final class LyticsRuntime implements AutoCloseable {
             ProfileService p = null;
             EventCollector e = null;
             try {
-                p = new ProfileService(c, profileSettings(config), config.upstreamMaxRps(), s);
-                e = config.collectEnabled() ? new EventCollector(c, collectorSettings(config)) : null;
+                p = new ProfileService(c, ProfileSettings.from(config), config.upstreamMaxRps(), s);
+                e = config.collectEnabled() ? new EventCollector(c, CollectorSettings.from(config)) : null;
             } catch (RuntimeException failure) {
                 if (p != null) {
                     p.close();
@@ -165,28 +165,6 @@ public final class LyticsRuntime implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
-    }
-
-    static ProfileSettings profileSettings(LyticsConfig config) {
-        return ProfileSettings.defaults()
-                .withBudget(config.budget())
-                .withTtl(config.profileTtl())
-                .withRefreshAfter(config.profileRefresh())
-                .withNegativeTtl(config.profileNegativeTtl())
-                .withMaxEntries(config.profileMaxEntries())
-                .withOpenFor(config.breakerOpen())
-                .withRecommendationLimit(config.recommendationLimit());
-    }
-
-    static CollectorSettings collectorSettings(LyticsConfig config) {
-        return CollectorSettings.builder()
-                .stream(config.stream())
-                .queueLimits(config.queueMaxEvents(), config.queueMaxBytes())
-                .batchLimits(config.batchMaxEvents(), CollectorSettings.defaults().maxBatchBytes())
-                .linger(config.batchLinger())
-                .relayedSharePercent(config.relayQueueSharePercent())
-                .spool(config.spoolDir().orElse(null), config.spoolMaxBytes())
-                .build();
     }
 
     /** The config. */

@@ -44,7 +44,7 @@ public final class CollectApi {
     /**
      * Sends one event or a list of events, serialized with JSON-B (maps, records and beans work).
      *
-     * @param stream      the stream name; not blank
+     * @param stream      the stream name, following {@link StreamName} (else IllegalArgumentException)
      * @param eventOrList one event object, or a {@code List}/array of them; not null
      * @param options     query options; not null
      * @return Lytics' counts
@@ -59,7 +59,7 @@ public final class CollectApi {
      * Sends an already serialized JSON object or array. Blocking; the bytes go straight to the client's
      * Apache HttpClient (no Jersey pipeline), with the same token, timeouts, limits and errors as every call.
      *
-     * @param stream   the stream name; not blank
+     * @param stream   the stream name, following {@link StreamName} (else IllegalArgumentException)
      * @param utf8Json UTF-8 JSON whose first non-blank character is <code>&#123;</code> or {@code [}; not null
      * @param options  query options; not null
      * @return Lytics' counts
@@ -75,7 +75,7 @@ public final class CollectApi {
         if (i == utf8Json.length || utf8Json[i] != '{' && utf8Json[i] != '[') {
             throw new IllegalArgumentException("utf8Json must be a JSON object or array");
         }
-        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/json").segment(stream, "stream"))
+        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/json").segment(StreamName.require(stream, "stream"), "stream"))
                 .body("application/json", utf8Json);
         return toResult(calls.upload(r), options.isDryRun());
     }
@@ -85,7 +85,7 @@ public final class CollectApi {
      * Lytics refuses objects nested inside arrays ({@code {"orders":[{"id":1}]}}; {@code {"order_ids":[1,2]}}
      * is fine).
      *
-     * @param stream  the stream name; not blank
+     * @param stream  the stream name, following {@link StreamName} (else IllegalArgumentException)
      * @param file    a readable JSON file; not null
      * @param options {@code dryrun}, {@code timestamp_field}, {@code filename}; not null
      * @return Lytics' counts
@@ -99,7 +99,7 @@ public final class CollectApi {
      * Streams JSON from an input stream to the bulk endpoint (newline-delimited objects, or one array
      * of objects); the stream is read once, in chunks, and not closed (the caller owns it).
      *
-     * @param stream  the stream name; not blank
+     * @param stream  the stream name, following {@link StreamName} (else IllegalArgumentException)
      * @param in      the JSON bytes, UTF-8 (may be gzipped); not null
      * @param options {@code dryrun}, {@code timestamp_field}, {@code filename}; not null
      * @return Lytics' counts
@@ -108,7 +108,7 @@ public final class CollectApi {
     public CollectResult bulkJson(String stream, InputStream in, CollectOptions options) {
         Args.notNull(in, "in");
         Args.notNull(options, "options");
-        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(stream, "stream")).onBulkHost()
+        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(StreamName.require(stream, "stream"), "stream")).onBulkHost()
                 .body("application/json", new NonClosingInputStream(in));
         return toResult(calls.send(r), options.isDryRun());
     }
@@ -118,7 +118,7 @@ public final class CollectApi {
      * event is checked before anything is sent: it must be a JSON object with no object nested
      * inside an array, which Lytics' bulk JSON upload refuses.
      *
-     * @param stream  the stream name; not blank
+     * @param stream  the stream name, following {@link StreamName} (else IllegalArgumentException)
      * @param events  the events (maps, records, beans); not null
      * @param options {@code dryrun}, {@code timestamp_field}, {@code filename}; not null
      * @return Lytics' counts
@@ -140,7 +140,7 @@ public final class CollectApi {
     /**
      * Streams a CSV file to the bulk endpoint.
      *
-     * @param stream  the stream name; not blank
+     * @param stream  the stream name, following {@link StreamName} (else IllegalArgumentException)
      * @param file    a readable CSV file; not null
      * @param options upload options; not null
      * @return Lytics' counts
@@ -164,7 +164,7 @@ public final class CollectApi {
      * Streams CSV from an input stream to the bulk endpoint; the stream is read once, in chunks, and
      * not closed (the caller owns it).
      *
-     * @param stream  the stream name; not blank
+     * @param stream  the stream name, following {@link StreamName} (else IllegalArgumentException)
      * @param in      the CSV bytes; not null
      * @param options upload options; not null
      * @return Lytics' counts
@@ -173,7 +173,7 @@ public final class CollectApi {
     public CollectResult csv(String stream, InputStream in, CsvOptions options) {
         Args.notNull(in, "in");
         Args.notNull(options, "options");
-        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(stream, "stream")).onBulkHost()
+        ApiRequest r = options.applyTo(ApiRequest.post().path("/collect/bulk").segment(StreamName.require(stream, "stream"), "stream")).onBulkHost()
                 .body("application/csv", new NonClosingInputStream(in));
         Envelope env = calls.send(r);
         return toResult(env, false);

@@ -126,4 +126,15 @@ class CollectApiTest {
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("eventOrList");
         assertThat(lytics.server().requestCount()).isZero();
     }
+
+    @Test
+    void pathLikeStreamIsRefusedBeforeAnythingIsSent() {
+        // input: stream ".." (a relative path segment once in /collect/json/{stream}) for a JSON post and a
+        // bulk upload; must: IllegalArgumentException naming the stream rule, no request reaches the server
+        assertThatThrownBy(() -> lytics.client().collect().json("..", Map.of("a", 1), CollectOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(StreamName.RULE);
+        assertThatThrownBy(() -> lytics.client().collect().bulkJson("..", List.of(Map.of("a", 1)),
+                CollectOptions.defaults())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream");
+        assertThat(lytics.server().requestCount()).isZero();
+    }
 }

@@ -1,5 +1,6 @@
 package io.lytx.sandbox.collect;
 
+import io.lytx.client.collect.StreamName;
 import io.lytx.sandbox.http.ApiError;
 import io.lytx.sandbox.http.RequestBodies;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,6 @@ import java.util.Objects;
 public final class BrowserCollectResource {
 
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
-    private static final String DEFAULT_STREAM = "default";
 
     private final EventIngest ingest;
 
@@ -56,7 +56,7 @@ public final class BrowserCollectResource {
      */
     @GET
     public Response pixel(@PathParam("account") String account, @Context UriInfo uriInfo) {
-        return pixelTo(account, DEFAULT_STREAM, uriInfo);
+        return pixelTo(account, StreamName.DEFAULT, uriInfo);
     }
 
     /**
@@ -88,7 +88,7 @@ public final class BrowserCollectResource {
     @POST
     public Response post(@PathParam("account") String account, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                          InputStream body) {
-        return postTo(account, DEFAULT_STREAM, contentType, body);
+        return postTo(account, StreamName.DEFAULT, contentType, body);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.lytx.sandbox.collect;
 
+import io.lytx.client.collect.StreamName;
 import io.lytx.client.internal.ListParams;
 import io.lytx.sandbox.http.ApiError;
 import io.lytx.sandbox.http.Envelope;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The data collection API: {@code POST /collect/json/{stream}} (one JSON object or an array of
@@ -43,8 +43,6 @@ import java.util.regex.Pattern;
 @Path("/collect")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CollectResource {
-
-    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
 
     private final EventIngest ingest;
 
@@ -152,8 +150,8 @@ public final class CollectResource {
     }
 
     static void checkStream(String stream) {
-        if (stream == null || !STREAM.matcher(stream).matches()) {
-            throw new ApiError(400, "invalid stream name '" + stream + "': use 1-100 letters, digits, '_', '-' or '.'");
+        if (!StreamName.isValid(stream)) {
+            throw new ApiError(400, "invalid stream name '" + stream + "': use " + StreamName.RULE);
         }
     }
 

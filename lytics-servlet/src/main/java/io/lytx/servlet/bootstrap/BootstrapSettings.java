@@ -1,5 +1,6 @@
 package io.lytx.servlet.bootstrap;
 
+import io.lytx.servlet.config.LyticsConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,6 +36,17 @@ public record BootstrapSettings(List<String> fields, Set<String> piiFields, bool
         if (!COOKIE.matcher(cookieName).matches()) {
             throw new IllegalArgumentException("cookieName must be cookie token characters: " + cookieName);
         }
+    }
+
+    /**
+     * The settings of a config, which has already read and validated every value.
+     *
+     * @param config the plugin config, never null
+     */
+    public static BootstrapSettings from(LyticsConfig config) {
+        return new BootstrapSettings(config.bootstrapFields(), Set.copyOf(config.bootstrapPiiFields()),
+                config.bootstrapPii(), config.cspNonceAttribute(), config.tagLoader(), config.tagSrc().orElse(null),
+                config.cookieName());
     }
 
     /** No fields, no PII, nonce attribute {@code cspNonce}, no loader, cookie {@code seerid}. */

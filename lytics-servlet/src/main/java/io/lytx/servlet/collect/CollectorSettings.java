@@ -1,9 +1,10 @@
 package io.lytx.servlet.collect;
 
+import io.lytx.client.collect.StreamName;
+import io.lytx.servlet.config.LyticsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Tuning of an {@link EventCollector}: where events go, how much may wait, how batches are cut and
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * <p>The settings, with their defaults:
  * <ul>
  * <li>{@code stream}: Lytics stream the events are posted to ({@code /collect/json/{stream}});
- *     letters, digits, {@code _ . -}, at most 100 characters (default {@code default})</li>
+ *     a name following {@link StreamName} (default {@value StreamName#DEFAULT})</li>
  * <li>{@code maxQueueEvents}: bound of the queue in events (default 10,000; at most 16,777,215)</li>
  * <li>{@code maxQueueBytes}: bound of the queue in estimated bytes, see {@link
  *     CollectEvent#estimatedBytes()} (default 16 MiB)</li>
@@ -49,8 +50,6 @@ public final class CollectorSettings {
     public static final long MAX_QUEUE_BYTES_LIMIT = (1L << 38);
     /** Largest {@code maxBatchBytes} (Lytics accepts requests under 10 MB). */
     public static final long MAX_BATCH_BYTES_LIMIT = 9L * 1024 * 1024;
-
-    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
 
     private static final CollectorSettings DEFAULTS = builder().build();
 
@@ -93,6 +92,25 @@ public final class CollectorSettings {
      */
     public static CollectorSettings defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * The settings of the plugin's collector, from a config that has already read and validated every
+     * value: its stream, queue bounds, batch size and linger, the share of relayed events and the spool;
+     * the retry and batch-byte tuning keep their defaults.
+     *
+     * @param config the plugin config, never null
+     * @return new settings; never null
+     */
+    public static CollectorSettings from(LyticsConfig config) {
+        return builder()
+                .stream(config.stream())
+                .queueLimits(config.queueMaxEvents(), config.queueMaxBytes())
+                .batchLimits(config.batchMaxEvents(), DEFAULTS.maxBatchBytes())
+                .linger(config.batchLinger())
+                .relayedSharePercent(config.relayQueueSharePercent())
+                .spool(config.spoolDir().orElse(null), config.spoolMaxBytes())
+                .build();
     }
 
     /**
@@ -189,7 +207,7 @@ public final class CollectorSettings {
      * thread-safe; may be reused.
      */
     public static final class Builder {
-        private String stream = "default";
+        private String stream = StreamName.DEFAULT;
         private int maxQueueEvents = 10_000;
         private long maxQueueBytes = 16L * 1024 * 1024;
         private int maxBatchEvents = 500;
@@ -208,7 +226,7 @@ public final class CollectorSettings {
         }
 
         /**
-         * @param value the stream to post to: letters, digits, {@code _ . -}, at most 100 characters
+         * @param value the stream to post to, following {@link StreamName}
          * @return this builder
          */
         public Builder stream(String value) {
@@ -313,11 +331,7 @@ public final class CollectorSettings {
          * @throws IllegalArgumentException if a value is out of range (the message names it and the value)
          */
         public CollectorSettings build() {
-            Objects.requireNonNull(stream, "stream");
-            if (!STREAM.matcher(stream).matches()) {
-                throw new IllegalArgumentException(
-                        "stream must be 1-100 letters, digits, '_', '.' or '-', was: \"" + stream + "\"");
-            }
+            StreamName.require(stream, "stream");
             range("maxQueueEvents", maxQueueEvents, 1, MAX_QUEUE_EVENTS_LIMIT);
             range("maxQueueBytes", maxQueueBytes, 1, MAX_QUEUE_BYTES_LIMIT);
             range("maxBatchEvents", maxBatchEvents, 1, MAX_QUEUE_EVENTS_LIMIT);

@@ -1,5 +1,6 @@
 package io.lytx.servlet.config;
 
+import io.lytx.client.collect.StreamName;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ public enum ConfigKey {
     /** Optional account id. */
     ACCOUNT_ID("lytics.account.id", null, "account id sent as account_id (optional)"),
     /** Collection stream. */
-    STREAM("lytics.stream", "default", "stream the page views and login events are sent to"),
+    STREAM("lytics.stream", StreamName.DEFAULT, "stream the page views and login events are sent to"),
     /** Per-request budget. */
     BUDGET_MS("lytics.budget.ms", "150", "per-request budget for profile and recommendations, ms (1..10000)"),
     /** Connect timeout. */

@@ -1,11 +1,13 @@
 package io.lytx.servlet.config;
 
+import io.lytx.client.collect.StreamName;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,9 +19,21 @@ import java.util.regex.PatternSyntaxException;
 final class ConfigReader {
 
     private final List<ConfigSource> layers;
+    private final Function<ConfigKey, String> settingNames;
 
-    ConfigReader(List<ConfigSource> layers) {
+    /**
+     * @param layers       the layers, highest first
+     * @param settingNames how the site writes a key's setting (messages name the key so)
+     */
+    ConfigReader(List<ConfigSource> layers, Function<ConfigKey, String> settingNames) {
         this.layers = List.copyOf(layers);
+        this.settingNames = settingNames;
+    }
+
+    /** The key as the site writes it, e.g. {@code lytics.budget-ms} on Spring Boot. */
+    String name(ConfigKey key) {
+        String name = settingNames.apply(key);
+        return name == null ? key.key() : name;
     }
 
     /** A raw value and the name of the layer it came from ({@code "default"} for defaults). */
@@ -37,12 +51,13 @@ final class ConfigReader {
     }
 
     InvalidConfigException invalid(Raw raw, String problem) {
-        return new InvalidConfigException(raw.key().key(), raw.value(), raw.source(), raw.key().secret(), problem);
+        return new InvalidConfigException(raw.key().key(), name(raw.key()), raw.value(), raw.source(),
+                raw.key().secret(), problem);
     }
 
     InvalidConfigException invalid(ConfigKey key, String problem) {
         Optional<Raw> raw = raw(key);
-        return new InvalidConfigException(key.key(), raw.map(Raw::value).orElse(null),
+        return new InvalidConfigException(key.key(), name(key), raw.map(Raw::value).orElse(null),
                 raw.map(Raw::source).orElse(null), key.secret(), problem);
     }
 
@@ -59,6 +74,15 @@ final class ConfigReader {
             throw invalid(raw.get(), "expected " + expected);
         }
         return raw.get().value();
+    }
+
+    /** A Lytics stream name following {@link StreamName}, the one rule of the project. */
+    String streamName(ConfigKey key) {
+        Raw raw = raw(key).orElseThrow();
+        if (!StreamName.isValid(raw.value())) {
+            throw invalid(raw, "expected a stream name: " + StreamName.RULE);
+        }
+        return raw.value();
     }
 
     boolean bool(ConfigKey key) {

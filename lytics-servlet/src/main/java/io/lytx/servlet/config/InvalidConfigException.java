@@ -15,13 +15,14 @@ public final class InvalidConfigException extends IllegalArgumentException {
 
     /**
      * @param key     the dotted key, never null
+     * @param setting the key as the site writes it (the message names it so), never null
      * @param value   the raw value (may be null)
      * @param source  the layer name, e.g. {@code "context-param"}
      * @param secret  whether to hide the value
      * @param problem what is wrong and what is expected
      */
-    InvalidConfigException(String key, String value, String source, boolean secret, String problem) {
-        super("Invalid Lytics configuration: " + key + " = " + shown(value, secret)
+    InvalidConfigException(String key, String setting, String value, String source, boolean secret, String problem) {
+        super("Invalid Lytics configuration: " + setting + " = " + shown(value, secret)
                 + (source == null ? "" : " (from " + source + ")") + ": " + problem);
         this.key = key;
     }

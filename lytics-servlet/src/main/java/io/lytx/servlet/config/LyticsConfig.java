@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class LyticsConfig {
 
-    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,4096}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*){0,50}");
@@ -42,6 +41,9 @@ public final class LyticsConfig {
     private static final Pattern ATTRIBUTE = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final Pattern STATUS_PATH = Pattern.compile("/[A-Za-z0-9._~/-]{0,199}");
     private static final Pattern ROLE = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    private static final Pattern BASE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+    /** A field name of a browser event or of the bootstrap. */
+    private static final Pattern EVENT_FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,127}");
 
     private final boolean switchedOn;
     private final URI apiUrl;
@@ -95,18 +97,34 @@ public final class LyticsConfig {
     private final int relayQueueSharePercent;
     private final java.nio.file.Path spoolDir;
     private final long spoolMaxBytes;
-    /** Every key's resolved raw value (layers, then default), for settings read outside this class. */
-    private final Map<ConfigKey, String> resolved = new java.util.EnumMap<>(ConfigKey.class);
+    private final boolean endpointsEnabled;
+    private final String endpointsPath;
+    private final int relayRatePerMinute;
+    private final int relayAddressRatePerMinute;
+    private final Set<String> relayOrigins;
+    private final List<String> relayIdentityFields;
+    private final List<String> relayFields;
+    private final List<String> bootstrapFields;
+    private final boolean bootstrapPii;
+    private final List<String> bootstrapPiiFields;
+    private final String cspNonceAttribute;
+    private final boolean tagLoader;
+    private final String tagSrc;
+    private final boolean previewEnabled;
+    private final String previewRole;
+    /** The reader, kept for {@link #invalid(ConfigKey, String)} (it holds only the layers and the names). */
+    private final ConfigReader reader;
     /** How the site writes the token's setting, for the message that says it is missing. */
     private final String tokenSetting;
 
     private LyticsConfig(ConfigReader r, Function<ConfigKey, String> settingNames) {
+        reader = r;
         tokenSetting = Objects.requireNonNull(settingNames.apply(ConfigKey.API_TOKEN), "setting name");
         switchedOn = r.bool(ConfigKey.ENABLED);
         apiUrl = r.httpUri(ConfigKey.API_URL);
         apiToken = r.matching(ConfigKey.API_TOKEN, TOKEN, "printable ASCII without spaces, at most 4096 characters");
         accountId = r.matching(ConfigKey.ACCOUNT_ID, ACCOUNT, "letters, digits, '_' or '-', at most 64");
-        stream = r.matching(ConfigKey.STREAM, STREAM, "letters, digits, '_' or '-', at most 100");
+        stream = r.streamName(ConfigKey.STREAM);
         budget = r.millis(ConfigKey.BUDGET_MS, 1, 10_000);
         connectTimeout = r.millis(ConfigKey.CONNECT_TIMEOUT_MS, 1, 60_000);
         warmup = r.millis(ConfigKey.WARMUP_MS, 0, 30_000);
@@ -119,7 +137,7 @@ public final class LyticsConfig {
         profileTtl = r.seconds(ConfigKey.PROFILE_TTL_S, 1, 86_400);
         profileRefresh = r.seconds(ConfigKey.PROFILE_REFRESH_S, 1, 86_400);
         if (profileRefresh.compareTo(profileTtl) >= 0) {
-            throw r.invalid(ConfigKey.PROFILE_REFRESH_S, "must be shorter than " + ConfigKey.PROFILE_TTL_S.key()
+            throw r.invalid(ConfigKey.PROFILE_REFRESH_S, "must be shorter than " + r.name(ConfigKey.PROFILE_TTL_S)
                     + " (" + profileTtl.toSeconds() + ")");
         }
         profileNegativeTtl = r.seconds(ConfigKey.PROFILE_NEGATIVE_TTL_S, 1, 86_400);
@@ -134,7 +152,7 @@ public final class LyticsConfig {
                 "letters, digits, '_', '-', '.' or ':', at most 200");
         sharedCacheTimeout = r.millis(ConfigKey.CACHE_SHARED_TIMEOUT_MS, 1, 1_000);
         if (sharedCache == SharedCacheMode.JCACHE && sharedCacheTimeout.compareTo(budget) >= 0) {
-            throw r.invalid(ConfigKey.CACHE_SHARED_TIMEOUT_MS, "must be shorter than " + ConfigKey.BUDGET_MS.key()
+            throw r.invalid(ConfigKey.CACHE_SHARED_TIMEOUT_MS, "must be shorter than " + r.name(ConfigKey.BUDGET_MS)
                     + " (" + budget.toMillis() + ")");
         }
         recommendationLimit = (int) r.integer(ConfigKey.RECOMMENDATIONS_LIMIT, 1, 100);
@@ -144,7 +162,7 @@ public final class LyticsConfig {
         boolean consentCookie = consent.contains("cookie");
         String consentName = r.matching(ConfigKey.CONSENT_COOKIE_NAME, COOKIE_NAME, "a cookie name (RFC 6265 token)");
         if (consentCookie && consentName == null) {
-            throw r.invalid(ConfigKey.CONSENT_COOKIE_NAME, "required when " + ConfigKey.CONSENT_MODE.key()
+            throw r.invalid(ConfigKey.CONSENT_COOKIE_NAME, "required when " + r.name(ConfigKey.CONSENT_MODE)
                     + " includes cookie");
         }
         consentCookieName = consentCookie ? consentName : null;
@@ -162,23 +180,128 @@ public final class LyticsConfig {
         queueMaxEvents = (int) r.integer(ConfigKey.QUEUE_MAX_EVENTS, 1, 1_000_000);
         queueMaxBytes = r.integer(ConfigKey.QUEUE_MAX_BYTES, 1_024, 1L << 32);
         batchMaxEvents = (int) r.integer(ConfigKey.BATCH_MAX_EVENTS, 1, 10_000);
-        batchLinger = r.millis(ConfigKey.BATCH_LINGER_MS, 0, 60_000);
+        batchLinger = r.millis(ConfigKey.BATCH_LINGER_MS, 1, 60_000);
         shutdownTimeout = r.millis(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, 120_000);
         statusEnabled = r.bool(ConfigKey.STATUS_ENABLED);
         statusPath = r.matching(ConfigKey.STATUS_PATH, STATUS_PATH, "a path starting with / (letters, digits, ._~-/)");
         statusRole = role(r, ConfigKey.STATUS_ROLE);
-        if (r.bool(ConfigKey.PREVIEW_ENABLED) && role(r, ConfigKey.PREVIEW_ROLE) == null) {
+        previewEnabled = r.bool(ConfigKey.PREVIEW_ENABLED);
+        previewRole = role(r, ConfigKey.PREVIEW_ROLE);
+        if (previewEnabled && previewRole == null) {
             // without a role any visitor (bots and those who refused consent included) could reveal every variant
-            throw r.invalid(ConfigKey.PREVIEW_ROLE, "required when " + ConfigKey.PREVIEW_ENABLED.key() + " is true");
+            throw r.invalid(ConfigKey.PREVIEW_ROLE, "required when " + r.name(ConfigKey.PREVIEW_ENABLED) + " is true");
         }
         jmxEnabled = r.bool(ConfigKey.JMX_ENABLED);
         relayQueueSharePercent = (int) r.integer(ConfigKey.RELAY_QUEUE_SHARE, 1, 100);
         spoolDir = spoolDirectory(r);
         spoolMaxBytes = r.integer(ConfigKey.SPOOL_MAX_BYTES, 1_024, 1L << 32);
-        for (ConfigKey key : ConfigKey.values()) {
-            if (!key.secret()) {
-                r.raw(key).ifPresent(raw -> resolved.put(key, raw.value()));
+        endpointsEnabled = r.bool(ConfigKey.ENDPOINTS_ENABLED);
+        endpointsPath = r.matching(ConfigKey.ENDPOINTS_PATH, BASE_PATH,
+                "a path such as /lytics (letters, digits, ._~-, no trailing /)");
+        relayRatePerMinute = (int) r.integer(ConfigKey.RELAY_RATE, 1, 10_000);
+        relayAddressRatePerMinute = (int) r.integer(ConfigKey.RELAY_ADDRESS_RATE, 1, 100_000);
+        relayOrigins = origins(r);
+        if (r.bool(ConfigKey.RELAY_TRUST_IDENTITY)) {
+            throw r.invalid(ConfigKey.RELAY_TRUST_IDENTITY, "identity fields are never taken from the browser "
+                    + "(a page could merge its visitor's profile with anyone's); remove the setting");
+        }
+        relayIdentityFields = fields(r, ConfigKey.RELAY_IDENTITY_FIELDS);
+        relayFields = relayAllowList(r);
+        bootstrapFields = fields(r, ConfigKey.BOOTSTRAP_FIELDS);
+        bootstrapPii = r.bool(ConfigKey.BOOTSTRAP_PII);
+        bootstrapPiiFields = fields(r, ConfigKey.BOOTSTRAP_PII_FIELDS);
+        cspNonceAttribute = r.matching(ConfigKey.CSP_NONCE_ATTRIBUTE, ATTRIBUTE, "an attribute name");
+        tagLoader = r.bool(ConfigKey.TAG_LOADER);
+        tagSrc = tagSource(r, accountId);
+    }
+
+    /** A comma (or space) list without repeats, in the order written; empty when unset. */
+    private static List<String> list(ConfigReader r, ConfigKey key) {
+        String text = r.string(key);
+        List<String> out = new ArrayList<>();
+        for (String s : text == null ? new String[0] : text.strip().split("[,\\s]+")) {
+            if (!s.isEmpty() && !out.contains(s)) {
+                out.add(s);
             }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A list of event or profile field names (letters, digits, {@code _ . -}, at most 128). */
+    private static List<String> fields(ConfigReader r, ConfigKey key) {
+        List<String> out = list(r, key);
+        for (String f : out) {
+            if (!EVENT_FIELD.matcher(f).matches()) {
+                throw r.invalid(key, "expected field names (letters, digits, _ . -), got '" + f + "'");
+            }
+        }
+        return out;
+    }
+
+    /** The relay's allow-list: field names, or prefixes ending in {@code *}. */
+    private static List<String> relayAllowList(ConfigReader r) {
+        List<String> out = list(r, ConfigKey.RELAY_FIELDS);
+        for (String entry : out) {
+            String name = entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry;
+            if (name.isEmpty() || !EVENT_FIELD.matcher(name).matches()) {
+                throw r.invalid(ConfigKey.RELAY_FIELDS, "expected field names or prefixes such as utm_* "
+                        + "(letters, digits, _ . -), got '" + entry + "'");
+            }
+        }
+        return out;
+    }
+
+    /** Extra origins allowed to post events, as {@code scheme://host[:port]} in lower case. */
+    private static Set<String> origins(ConfigReader r) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String text : list(r, ConfigKey.RELAY_ORIGINS)) {
+            String origin = null;
+            try {
+                URI u = new URI(text);
+                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null
+                        && (u.getRawPath() == null || u.getRawPath().isEmpty()) && u.getRawQuery() == null
+                        && u.getRawUserInfo() == null) {
+                    origin = scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            if (origin == null) {
+                throw r.invalid(ConfigKey.RELAY_ORIGINS,
+                        "expected origins such as https://www.example.com, got '" + text + "'");
+            }
+            out.add(origin);
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The official tag's URL: the setting (an https URL), else Lytics' URL for the account, else null. */
+    private static String tagSource(ConfigReader r, String accountId) {
+        String src = r.string(ConfigKey.TAG_SRC);
+        if (src == null) {
+            return accountId == null ? null : "https://c.lytics.io/api/tag/" + accountId + "/latest.min.js";
+        }
+        if (!src.regionMatches(true, 0, "https://", 0, 8) || !httpsUrl(src)) {
+            throw r.invalid(ConfigKey.TAG_SRC, "expected an https URL");
+        }
+        return src;
+    }
+
+    /**
+     * An absolute https URL with a host, at most 2048 characters, without control characters, whitespace
+     * or backslashes (the rule of the bootstrap's {@code SafeUrl} for an https URL).
+     */
+    private static boolean httpsUrl(String text) {
+        if (text.length() > 2048 || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || Character.isWhitespace(c)
+                || c == '\\')) {
+            return false;
+        }
+        try {
+            URI u = new URI(text);
+            return "https".equalsIgnoreCase(u.getScheme()) && u.getHost() != null && !u.getHost().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 
@@ -272,7 +395,7 @@ public final class LyticsConfig {
         for (ConfigSource layer : layers) {
             Objects.requireNonNull(layer, "layers contains null");
         }
-        return new LyticsConfig(new ConfigReader(layers), settingNames);
+        return new LyticsConfig(new ConfigReader(layers, settingNames), settingNames);
     }
 
     /** A config from the system properties and the environment only (then defaults). */
@@ -558,15 +681,98 @@ public final class LyticsConfig {
         return spoolMaxBytes;
     }
 
+    /** Whether the first-party endpoints (profile, collect, helper script) are served. */
+    public boolean endpointsEnabled() {
+        return endpointsEnabled;
+    }
+
+    /** Base path of the first-party endpoints inside the web app, e.g. {@code /lytics} (no trailing slash). */
+    public String endpointsPath() {
+        return endpointsPath;
+    }
+
+    /** Browser events accepted per visitor and minute by the collect relay, 1..10000. */
+    public int relayRatePerMinute() {
+        return relayRatePerMinute;
+    }
+
+    /** Browser events accepted per client address and minute by the collect relay, 1..100000. */
+    public int relayAddressRatePerMinute() {
+        return relayAddressRatePerMinute;
+    }
+
+    /** Extra origins allowed to post events, {@code scheme://host[:port]} in lower case; unmodifiable. */
+    public Set<String> relayOrigins() {
+        return relayOrigins;
+    }
+
+    /** Identity fields never taken from browser events (besides the built-in ones), as written; unmodifiable. */
+    public List<String> relayIdentityFields() {
+        return relayIdentityFields;
+    }
+
     /**
-     * The resolved raw text of a key (highest layer, else its default), for settings validated by
-     * the component that uses them (first-party endpoints, templates, preview). Never the token.
-     *
-     * @param key the key, never null
-     * @return the raw value, empty when unset without default (or for a secret key)
+     * The relay's allow-list as written: field names, or prefixes ending in {@code *} (each checked for
+     * its characters; whether one admits an identity field is checked by the relay); unmodifiable.
      */
-    public Optional<String> value(ConfigKey key) {
-        return Optional.ofNullable(resolved.get(Objects.requireNonNull(key, "key")));
+    public List<String> relayFields() {
+        return relayFields;
+    }
+
+    /** Profile fields allowed in the bootstrap and the profile endpoint's answer; unmodifiable. */
+    public List<String> bootstrapFields() {
+        return bootstrapFields;
+    }
+
+    /** Whether allow-listed PII fields may go to the browser. */
+    public boolean bootstrapPii() {
+        return bootstrapPii;
+    }
+
+    /** Field names that are PII, as written; unmodifiable. */
+    public List<String> bootstrapPiiFields() {
+        return bootstrapPiiFields;
+    }
+
+    /** Request attribute holding the CSP nonce. */
+    public String cspNonceAttribute() {
+        return cspNonceAttribute;
+    }
+
+    /** Whether the head tag also loads the official Lytics JS tag. */
+    public boolean tagLoader() {
+        return tagLoader;
+    }
+
+    /**
+     * URL of the official tag: {@code lytics.tag.src}, else Lytics' URL for {@code lytics.account.id};
+     * empty when neither is set.
+     */
+    public Optional<String> tagSrc() {
+        return Optional.ofNullable(tagSrc);
+    }
+
+    /** Whether editors may preview segments. */
+    public boolean previewEnabled() {
+        return previewEnabled;
+    }
+
+    /** Container role required to preview; present whenever preview is enabled. */
+    public Optional<String> previewRole() {
+        return Optional.ofNullable(previewRole);
+    }
+
+    /**
+     * An exception for a rule a component checks on values this config has already parsed (for
+     * example a relay allow-list entry that would admit an identity field): it names the key as the
+     * site writes it, the layer and the value, in the same words as every other invalid setting.
+     *
+     * @param key     the key whose value breaks the rule, never null
+     * @param problem what is wrong and what is expected
+     * @return the exception, to be thrown by the caller
+     */
+    public InvalidConfigException invalid(ConfigKey key, String problem) {
+        return reader.invalid(Objects.requireNonNull(key, "key"), Objects.requireNonNull(problem, "problem"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.lytx.servlet.preview;
 
+import io.lytx.servlet.config.LyticsConfig;
+
 /**
  * Whether editors may force segments with {@code ?lytics_preview=...}, and who. Immutable.
  *
@@ -13,6 +15,16 @@ public record PreviewSettings(boolean enabled, String role) {
     public static final String PARAMETER = "lytics_preview";
     /** Cookie remembering the preview (session cookie, path {@code /}, HttpOnly). */
     public static final String COOKIE = "lytics_preview";
+
+    /**
+     * The settings of a config, which has already read and validated them (a role is required
+     * whenever preview is enabled).
+     *
+     * @param config the plugin config, never null
+     */
+    public static PreviewSettings from(LyticsConfig config) {
+        return new PreviewSettings(config.previewEnabled(), config.previewRole().orElse(null));
+    }
 
     /** Preview off. */
     public static PreviewSettings disabled() {

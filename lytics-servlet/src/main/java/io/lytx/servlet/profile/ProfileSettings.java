@@ -1,6 +1,7 @@
 package io.lytx.servlet.profile;
 
 import io.lytx.servlet.config.ConfigKey;
+import io.lytx.servlet.config.LyticsConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -76,6 +77,24 @@ public record ProfileSettings(
         atLeastOne(halfOpenProbes, "halfOpenProbes");
         percent(failureThresholdPercent, "failureThresholdPercent");
         percent(slowCallRatePercent, "slowCallRatePercent");
+    }
+
+    /**
+     * The settings of a config, which has already read and validated every value: the defaults with
+     * the config's budget (the slow-call threshold follows it), lifetimes, cache bound, breaker open
+     * time and recommendation limit.
+     *
+     * @param config the plugin config, never null
+     */
+    public static ProfileSettings from(LyticsConfig config) {
+        return defaults()
+                .withBudget(config.budget())
+                .withTtl(config.profileTtl())
+                .withRefreshAfter(config.profileRefresh())
+                .withNegativeTtl(config.profileNegativeTtl())
+                .withMaxEntries(config.profileMaxEntries())
+                .withOpenFor(config.breakerOpen())
+                .withRecommendationLimit(config.recommendationLimit());
     }
 
     /** The defaults listed on the components: 60 s TTL, 150 ms budget, a breaker tuned to that budget. */

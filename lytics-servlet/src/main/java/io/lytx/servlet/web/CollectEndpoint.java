@@ -4,7 +4,6 @@ import io.lytx.servlet.ClientIps;
 import io.lytx.servlet.LyticsRuntime;
 import io.lytx.servlet.collect.CollectEvent;
 import io.lytx.servlet.collect.EventCollector;
-import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.identity.BotDetector;
 import io.lytx.servlet.identity.IdentityResolver;
@@ -50,8 +49,7 @@ final class CollectEndpoint {
         this.knownUsers = new KnownUserResolver(config.identityAttribute().orElse(null), config.identityPrincipal());
         this.identities = IdentityResolver.forConfig(config);
         this.visitorLimiter = new VisitorRateLimiter(settings.ratePerMinute());
-        this.addressLimiter = new VisitorRateLimiter(new FirstPartySettings.Reader(config)
-                .integer(ConfigKey.RELAY_ADDRESS_RATE, 1, 100_000));
+        this.addressLimiter = new VisitorRateLimiter(config.relayAddressRatePerMinute());
         this.fields = RelayFields.from(config);
     }
 

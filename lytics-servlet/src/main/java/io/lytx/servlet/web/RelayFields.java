@@ -50,37 +50,29 @@ final class RelayFields {
     }
 
     /**
-     * Reads and checks the allow-list and the identity fields.
+     * The allow-list and the identity fields of a config, which has already read them and checked
+     * each entry's characters (and refused {@code lytics.endpoints.collect.trust.identity=true}).
      *
      * @param config the plugin config, never null
-     * @throws IllegalArgumentException naming the key when {@code lytics.endpoints.collect.trust.identity}
-     *         is true, or when an allow-list entry is malformed, a bare {@code *}, or admits an identity field
+     * @throws io.lytx.servlet.config.InvalidConfigException naming the key when an allow-list entry
+     *         admits an identity field
      */
     static RelayFields from(LyticsConfig config) {
-        FirstPartySettings.Reader r = new FirstPartySettings.Reader(config);
-        if (r.bool(ConfigKey.RELAY_TRUST_IDENTITY)) {
-            throw r.invalid(ConfigKey.RELAY_TRUST_IDENTITY, "identity fields are never taken from the browser "
-                    + "(a page could merge its visitor's profile with anyone's); remove the setting");
-        }
         Set<String> identity = new TreeSet<>();
         ALWAYS_IDENTITY.forEach(f -> identity.add(f.toLowerCase(Locale.ROOT)));
         identity.add(config.cookieName().toLowerCase(Locale.ROOT));
         identity.add(config.identityField().toLowerCase(Locale.ROOT));
-        r.fields(ConfigKey.RELAY_IDENTITY_FIELDS).forEach(f -> identity.add(f.toLowerCase(Locale.ROOT)));
+        config.relayIdentityFields().forEach(f -> identity.add(f.toLowerCase(Locale.ROOT)));
 
         Set<String> names = new TreeSet<>();
         List<String> prefixes = new ArrayList<>();
-        for (String entry : r.list(ConfigKey.RELAY_FIELDS)) {
+        for (String entry : config.relayFields()) {
             boolean prefix = entry.endsWith("*");
             String name = prefix ? entry.substring(0, entry.length() - 1) : entry;
-            if (name.isEmpty() || !FirstPartySettings.isFieldName(name)) {
-                throw r.invalid(ConfigKey.RELAY_FIELDS, "expected field names or prefixes such as utm_* "
-                        + "(letters, digits, _ . -), got '" + entry + "'");
-            }
             String lower = name.toLowerCase(Locale.ROOT);
             for (String id : identity) {
                 if (prefix ? id.startsWith(lower) : id.equals(lower)) {
-                    throw r.invalid(ConfigKey.RELAY_FIELDS, "'" + entry + "' would take the identity field '" + id
+                    throw config.invalid(ConfigKey.RELAY_FIELDS, "'" + entry + "' would take the identity field '" + id
                             + "' from the browser; identity fields are set by the server only");
                 }
             }

@@ -140,8 +140,8 @@ class LyticsConfigTest {
                 .hasMessageContaining("lytics.preview.role");
         assertThatThrownBy(() -> load(Map.of("lytics.preview.enabled", "true", "lytics.preview.role", "edi tor")))
                 .hasMessageContaining("lytics.preview.role");
-        assertThat(load(Map.of("lytics.preview.enabled", "true", "lytics.preview.role", "editor")).value(
-                ConfigKey.PREVIEW_ROLE)).hasValue("editor");
+        assertThat(load(Map.of("lytics.preview.enabled", "true", "lytics.preview.role", "editor")).previewRole())
+                .hasValue("editor");
         assertThat(load(Map.of("lytics.preview.enabled", "false")).active()).isFalse();
     }
 

@@ -1,5 +1,6 @@
 package io.lytx.spring.boot;
 
+import io.lytx.client.collect.StreamName;
 import io.lytx.servlet.config.ConfigKey;
 import java.util.EnumMap;
 import java.util.Map;
@@ -37,7 +38,7 @@ public class LyticsProperties {
     /** Account id sent as account_id (optional). */
     private String accountId;
     /** Stream the page views and login events are sent to. */
-    private String stream = "default";
+    private String stream = StreamName.DEFAULT;
     /** Per-request budget for profile and recommendations, ms (1..10000). */
     private int budgetMs = 150;
     /** TCP connect timeout of the API client, ms. */
