@@ -20,7 +20,7 @@ public enum ConfigKey {
     /** Optional account id. */
     ACCOUNT_ID("lytics.account.id", null, "account id sent as account_id (optional)"),
     /** Collection stream. */
-    STREAM("lytics.stream", StreamName.DEFAULT, "stream the page views and login events are sent to"),
+    STREAM("lytics.stream", StreamName.DEFAULT, "stream the page views and login events are sent to: 1-100 letters, digits, _ . -, starting with a letter, digit or _"),
     /** Per-request budget. */
     BUDGET_MS("lytics.budget.ms", "150", "per-request budget for profile and recommendations, ms (1..10000)"),
     /** Connect timeout. */
@@ -121,7 +121,7 @@ public enum ConfigKey {
     /** Batch size. */
     BATCH_MAX_EVENTS("lytics.batch.max.events", "500", "events per upload batch"),
     /** Batch linger. */
-    BATCH_LINGER_MS("lytics.batch.linger.ms", "1000", "how long the worker waits to fill a batch, ms"),
+    BATCH_LINGER_MS("lytics.batch.linger.ms", "1000", "how long the worker waits to fill a batch, ms (1..60000)"),
     /** Shutdown deadline. */
     SHUTDOWN_TIMEOUT_MS("lytics.shutdown.timeout.ms", "5000", "deadline for flushing the queue on undeploy, ms"),
     /** JSON status endpoint switch. */
