@@ -14,10 +14,6 @@ import io.lytx.servlet.profile.ProfileService;
 import io.lytx.servlet.profile.ProfileSettings;
 import io.lytx.servlet.profile.SharedCacheSettings;
 import io.lytx.servlet.profile.SharedProfileCache;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -137,8 +133,7 @@ public final class LyticsRuntime implements AutoCloseable {
         if (config.sharedCache() != SharedCacheMode.JCACHE) {
             return null;
         }
-        SharedCacheSettings settings = new SharedCacheSettings(config.sharedCacheProvider(), config.sharedCacheUri(),
-                config.sharedCacheProperties(), config.sharedCacheName(), config.sharedCacheTimeout(), namespace(config));
+        SharedCacheSettings settings = SharedCacheSettings.from(config);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
             return SharedProfileCache.open(settings, loader != null ? loader : LyticsRuntime.class.getClassLoader(),
@@ -149,21 +144,6 @@ public final class LyticsRuntime implements AutoCloseable {
                     + "': " + e + ". This node uses its own cache only. (It needs the JCache API, javax.cache:cache-api, "
                     + "and a JCache provider such as Hazelcast on the class path.)");
             return null;
-        }
-    }
-
-    /**
-     * Keys of the shared cache are prefixed with a digest of the API URL, account and token, so that two
-     * sites (two Lytics accounts) sharing one cache never read each other's profiles; the token itself
-     * never leaves this node.
-     */
-    static String namespace(LyticsConfig config) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String id = config.apiUrl() + "\n" + config.accountId().orElse("") + "\n" + config.apiToken().orElse("");
-            return HexFormat.of().formatHex(sha.digest(id.getBytes(StandardCharsets.UTF_8)), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

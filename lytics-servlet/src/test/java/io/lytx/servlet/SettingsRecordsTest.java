@@ -8,6 +8,7 @@ import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.preview.PreviewSettings;
 import io.lytx.servlet.profile.ProfileSettings;
+import io.lytx.servlet.profile.SharedCacheSettings;
 import io.lytx.servlet.web.FirstPartySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,5 +71,23 @@ class SettingsRecordsTest {
         assertThat(b.cookieName()).isEqualTo("vid");
         assertThat(PreviewSettings.from(config)).isEqualTo(new PreviewSettings(true, "editor"));
         assertThat(FirstPartySettings.from(config).identityFields()).isEqualTo(Set.copyOf(config.relayIdentityFields()));
+    }
+
+    @Test
+    void sharedCacheSettingsCarryTheCacheKeysAndANamespacePerAccount() {
+        // input: two configs alike but for the token, and a third alike to the first; must: the cache keys are
+        // carried, the namespace differs between accounts and is stable for one, and never contains the token
+        LyticsConfig a = LyticsConfig.builder().apiToken("token-a").set("lytics.cache.shared", "jcache")
+                .set("lytics.cache.shared.name", "profiles").set("lytics.cache.shared.timeout.ms", "15")
+                .set("lytics.cache.shared.properties", "x=1").build();
+        LyticsConfig b = LyticsConfig.builder().apiToken("token-b").set("lytics.cache.shared", "jcache").build();
+        SharedCacheSettings s = SharedCacheSettings.from(a);
+        assertThat(s.cacheName()).isEqualTo("profiles");
+        assertThat(s.readTimeout()).isEqualTo(Duration.ofMillis(15));
+        assertThat(s.properties()).containsEntry("x", "1");
+        assertThat(s.namespace()).hasSize(24).doesNotContain("token");
+        assertThat(SharedCacheSettings.from(b).namespace()).isNotEqualTo(s.namespace());
+        assertThat(SharedCacheSettings.from(LyticsConfig.builder().apiToken("token-a").build()).namespace())
+                .isEqualTo(s.namespace());
     }
 }

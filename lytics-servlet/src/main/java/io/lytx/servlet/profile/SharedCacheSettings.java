@@ -1,7 +1,12 @@
 package io.lytx.servlet.profile;
 
+import io.lytx.servlet.config.LyticsConfig;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -42,6 +47,29 @@ public record SharedCacheSettings(String provider, URI configUri, java.util.Prop
         }
         if (readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("readTimeout must be positive, was " + readTimeout);
+        }
+    }
+
+    /**
+     * The shared cache of a config, which has already read and validated its {@code lytics.cache.shared.*}
+     * values. The namespace is a digest of the API URL, account and token, so that two sites (two Lytics
+     * accounts) sharing one cache never read each other's profiles; the token itself never leaves this node.
+     *
+     * @param config the plugin config, never null
+     * @return the settings (whether the cache is used at all is {@link LyticsConfig#sharedCache()})
+     */
+    public static SharedCacheSettings from(LyticsConfig config) {
+        return new SharedCacheSettings(config.sharedCacheProvider(), config.sharedCacheUri(),
+                config.sharedCacheProperties(), config.sharedCacheName(), config.sharedCacheTimeout(), namespace(config));
+    }
+
+    private static String namespace(LyticsConfig config) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String id = config.apiUrl() + "\n" + config.accountId().orElse("") + "\n" + config.apiToken().orElse("");
+            return HexFormat.of().formatHex(sha.digest(id.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 }
