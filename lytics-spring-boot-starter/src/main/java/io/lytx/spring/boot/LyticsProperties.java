@@ -1,6 +1,5 @@
 package io.lytx.spring.boot;
 
-import io.lytx.client.collect.StreamName;
 import io.lytx.servlet.config.ConfigKey;
 import java.util.EnumMap;
 import java.util.Map;
@@ -37,8 +36,13 @@ public class LyticsProperties {
     private String apiToken;
     /** Account id sent as account_id (optional). */
     private String accountId;
-    /** Stream the page views and login events are sent to. */
-    private String stream = StreamName.DEFAULT;
+    /**
+     * Stream the page views and login events are sent to: 1-100 letters, digits, _ . -, starting with a
+     * letter, digit or _.
+     */
+    // literal defaults here and below: the configuration processor reads only literals; StarterSettingsTest
+    // keeps each equal to the ConfigKey default (StreamName.DEFAULT, ConfigKey.DEFAULT_RECOMMENDATIONS_LIMIT)
+    private String stream = "default";
     /** Per-request budget for profile and recommendations, ms (1..10000). */
     private int budgetMs = 150;
     /** TCP connect timeout of the API client, ms. */
@@ -99,7 +103,7 @@ public class LyticsProperties {
      */
     private int cacheSharedTimeoutMs = 20;
     /** Number of recommendations when a page asks for none (1..100). */
-    private int recommendationsLimit = ConfigKey.DEFAULT_RECOMMENDATIONS_LIMIT;
+    private int recommendationsLimit = 5;
     /** Comma list of path patterns (/exact, /prefix/*, *.ext) whose recommendations are fetched with the profile. */
     private String recommendationsEagerPaths = "";
     /** None (no consent needed), gpc (Sec-GPC: 1 refuses), cookie (consent cookie required), or gpc,cookie. */
@@ -141,7 +145,7 @@ public class LyticsProperties {
     private long queueMaxBytes = 16777216;
     /** Events per upload batch. */
     private int batchMaxEvents = 500;
-    /** How long the worker waits to fill a batch, ms. */
+    /** How long the worker waits to fill a batch, ms (1..60000). */
     private int batchLingerMs = 1000;
     /** Deadline for flushing the queue on undeploy, ms. */
     private int shutdownTimeoutMs = 5000;

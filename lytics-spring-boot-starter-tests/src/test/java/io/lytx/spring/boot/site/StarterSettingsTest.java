@@ -65,7 +65,8 @@ class StarterSettingsTest {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aFailedStartUpIsExplainedLikeBootsOwnBindingErrors(CapturedOutput output) {
-        // input: the whole site started with lytics.profile-refresh-s not shorter than lytics.profile-ttl-s
+        // input: the whole site started with lytics.profile-refresh-s not shorter than lytics.profile-ttl-s;
+        // must: Boot's failure report, naming both settings as the site writes them
         SpringApplication site = new SpringApplication(TestSite.class);
         site.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "lytics.api-token", "t0ken",
                 "lytics.profile-ttl-s", "30", "lytics.profile-refresh-s", "30"));
@@ -74,7 +75,8 @@ class StarterSettingsTest {
 
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
                 .contains("Spring Boot property lytics.profile-refresh-s")
-                .contains("must be shorter than lytics.profile.ttl.s")
+                .contains("lytics.profile-refresh-s = '30'")
+                .contains("must be shorter than lytics.profile-ttl-s")
                 .contains("Correct the property in application.properties");
     }
 
