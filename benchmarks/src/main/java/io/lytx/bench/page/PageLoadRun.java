@@ -1,37 +1,53 @@
 package io.lytx.bench.page;
 
 import io.lytx.bench.forward.SinkLauncher;
+import io.lytx.bench.sink.StubUpstream;
+import io.lytx.bench.support.OutputDir;
+import io.lytx.bench.support.Plot;
 import io.lytx.bench.support.Visitors;
 import io.lytx.servlet.LyticsRuntime;
 import io.lytx.servlet.collect.CollectorMetrics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whole-page figures with {@code wrk} against an embedded Jetty serving a 4 KB page behind the real
- * filter, plugin enabled vs disabled (same build, same JVM, alternating runs, same wrk settings):
+ * Whole-page figures against an embedded Jetty serving a 4 KB page behind the real filter:
  * <ul>
- *   <li>{@code throughput}: a returning visitor (one cookie, warm cache); the upstream is the stub
- *       sink in a child JVM (profile lookups and event batches). Target: ≥ 95 % of the disabled
- *       throughput, p99 within 10 %.</li>
- *   <li>{@code hung}: the upstream accepts connections and never answers; every request is a new
- *       visitor (cache miss). Target: p99 ≤ budget (150 ms) + 20 ms; with the breaker open ≥ 90 % of
- *       the disabled throughput.</li>
- *   <li>{@code dead}: the upstream refuses connections; new visitors for {@code seconds}; heap used,
- *       old generation after its last collection, queue depth and dropped events sampled every 5 s. Target: flat memory, every drop counted.</li>
+ *   <li>{@code throughput}: with {@code wrk}, plugin enabled vs disabled (same build, same JVM,
+ *       alternating runs, same wrk settings); a returning visitor (one cookie, warm cache); the
+ *       upstream is the stub sink in a child JVM (profile lookups and event batches). Diagnostic.</li>
+ *   <li>{@code hung} (issue 20, figure 4): the upstream answers at first (an in-process stub behind
+ *       {@link HangingUpstream}) and begins to hang during the measured run: every request is timed
+ *       from the moment the hang begins ({@link TimedLoad}, each request a returning visitor not in
+ *       cache), through the seconds before the breaker opens and after. Reports the latency before
+ *       the hang, in the first 10 s of it and after (mean, p50, p99, max), second by second, and
+ *       writes {@code 7b-upstream-hung.png} (each request's latency against its send time since the
+ *       hang began, with the budget). Target: max ≤ budget + 50 ms, p99 ≤ budget + 20 ms, in both
+ *       windows. Arguments: seconds after the hang (default 60), warm-up seconds (default 20);
+ *       {@code -Dbench.hung.connections=N} (default 32).</li>
+ *   <li>{@code hung-open}: the method until 2026-12-07: the upstream hangs from the start, wrk runs
+ *       alternate on and off after a warm-up during which the breaker opened; on/off throughput.</li>
+ *   <li>{@code dead} (figure 5): the upstream refuses connections; new visitors with wrk for
+ *       {@code seconds}; every 10 s a full collection ({@link MemoryMXBean#gc()}) and the live heap
+ *       after it; at the end pages sent (wrk) against the plugin's own counts (pages, events queued,
+ *       dropped, failed, still queued). Run this JVM with {@code -Xmx256m}. Writes
+ *       {@code 7c-dead-upstream.png} (live heap over the run). Target: flat (± 5 % of the median of
+ *       the samples under load), every drop counted.</li>
  * </ul>
- * Run: {@code java -cp benchmarks/target/benchmarks.jar io.lytx.bench.page.PageLoadRun throughput|hung|dead [seconds] [rounds] [pin]}
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar io.lytx.bench.page.PageLoadRun throughput|hung|hung-open|dead [seconds] [rounds] [pin]}
  * (defaults 10 s per run, 3 rounds; dead: 120 s). wrk: 2 threads, 32 connections, loopback only;
  * wrk shares the 2 cores with the server, unless {@code pin} is given and this JVM runs under
- * {@code taskset -c 0}: then wrk and the stub upstream run on CPU 1.
+ * {@code taskset -c 0}: then wrk and the stub upstream run on CPU 1. Plots go to the directory of
+ * {@code -Dbench.out} (see {@link OutputDir}).
  */
 public final class PageLoadRun {
 
@@ -57,14 +73,15 @@ public final class PageLoadRun {
                     alternate(sink.baseUri(), seconds, rounds, Visitors.id(4242));
                 }
             }
-            case "hung" -> {
+            case "hung" -> hung(args.length > 1 ? seconds : 60, args.length > 2 ? rounds : 20);
+            case "hung-open" -> {
                 try (HangingUpstream hung = new HangingUpstream()) {
                     alternate(hung.baseUri(), seconds, rounds, null);
                     System.out.println("hung upstream: connections accepted " + hung.connections());
                 }
             }
             case "dead" -> dead(seconds);
-            default -> throw new IllegalArgumentException("mode must be throughput, hung or dead: " + mode);
+            default -> throw new IllegalArgumentException("mode must be throughput, hung, hung-open or dead: " + mode);
         }
     }
 
@@ -116,38 +133,142 @@ public final class PageLoadRun {
         throw new IllegalStateException("the returning visitor's profile never became KNOWN");
     }
 
-    /** Bytes used in the old generation right after the last collection of it (0 before the first). */
-    private static long oldGenAfterGc() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Old") && pool.getCollectionUsage() != null) {
-                used += pool.getCollectionUsage().getUsed();
+    /** The lookup budget the hung run gives the plugin (its default), ms. */
+    static final int BUDGET_MS = 150;
+    /** The first window of the hang, seconds. */
+    static final int FIRST_SECONDS = 10;
+    /** The hung run sends this long before the hang begins, seconds. */
+    private static final int LEAD_SECONDS = 2;
+
+    private static void hung(int seconds, int warmupSeconds) throws Exception {
+        int connections = Integer.getInteger("bench.hung.connections", 32);
+        try (StubUpstream stub = StubUpstream.start(4);
+             HangingUpstream upstream = new HangingUpstream(stub.baseUri());
+             PageServer on = new PageServer(true, upstream.baseUri(), Map.of("lytics.budget.ms", String.valueOf(BUDGET_MS)))) {
+            TimedLoad load = new TimedLoad(on.pageUri(), connections);
+            TimedLoad.Samples warm = load.run(System.nanoTime() + warmupSeconds * 1_000_000_000L);
+            System.out.printf(Locale.ROOT, "warm-up, upstream answering: %d requests in %d s, %d errors%n",
+                    warm.sentNanos().length, warmupSeconds, warm.errors());
+            System.out.println("plugin before the hang: " + on.runtime().metrics().snapshot());
+            Thread hanger = new Thread(() -> {
+                try {
+                    Thread.sleep(LEAD_SECONDS * 1000L); // the load runs this long before the upstream hangs
+                    upstream.hang();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "hang-at");
+            long start = System.nanoTime();
+            hanger.start();
+            TimedLoad.Samples run = load.run(start + (LEAD_SECONDS + seconds) * 1_000_000_000L);
+            hanger.join();
+            HangTimeline timeline = new HangTimeline(run.sentNanos(), run.latencyNanos(), upstream.hungAtNanos());
+            System.out.printf(Locale.ROOT, "measured: %d requests (%d connections, each a returning visitor not in cache),"
+                    + " %d errors; upstream hung %d s after the start, then %d s more; budget %d ms%n",
+                    run.sentNanos().length, connections, run.errors(), LEAD_SECONDS, seconds, BUDGET_MS);
+            for (HangTimeline.Window w : timeline.perSecond()) {
+                System.out.println("  " + w);
             }
+            System.out.println(timeline.before());
+            HangTimeline.Window first = timeline.first(FIRST_SECONDS);
+            HangTimeline.Window after = timeline.after(FIRST_SECONDS);
+            for (HangTimeline.Window w : List.of(first, after)) {
+                System.out.printf(Locale.ROOT, "%s; max <= %d ms: %s, p99 <= %d ms: %s%n", w, BUDGET_MS + 50,
+                        w.maxMs() <= BUDGET_MS + 50 ? "met" : "NOT met", BUDGET_MS + 20, w.p99Ms() <= BUDGET_MS + 20 ? "met" : "NOT met");
+            }
+            System.out.println("plugin at the end: " + on.runtime().metrics().snapshot());
+            Path png = OutputDir.file("7b-upstream-hung.png");
+            new Plot("Page latency around a Lytics hang (each request; " + connections + " connections)",
+                    "time the request was sent, seconds since the upstream began to hang", "page latency (ms)")
+                    .scatter("request", timeline.secondsSinceHang(), timeline.latencyMs())
+                    .horizontal("budget " + BUDGET_MS + " ms", BUDGET_MS)
+                    .horizontal("budget + 50 ms", BUDGET_MS + 50)
+                    .write(png, 1200, 600);
+            System.out.println("plot: " + png);
         }
-        return used;
+    }
+
+    /**
+     * The largest distance of a sample from the samples' median, in percent of the median.
+     *
+     * @param samples at least one value
+     * @return that distance, 0 when all are equal
+     */
+    static double maxDeviationPercent(List<Double> samples) {
+        double median = ExamplePageRun.quantile(samples, 0.5);
+        double worst = 0;
+        for (double v : samples) {
+            worst = Math.max(worst, Math.abs(v - median));
+        }
+        return worst / median * 100;
     }
 
     private static void dead(int seconds) throws Exception {
         URI refused = URI.create("http://127.0.0.1:9/");
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        System.out.printf(Locale.ROOT, "server JVM max heap %.0f MB%s%n", maxHeap / 1048576.0,
+                maxHeap > 300L << 20 ? " (the figure asks for -Xmx256m)" : "");
         try (PageServer on = new PageServer(true, refused, Map.of())) {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             CollectorMetrics metrics = on.runtime().collector().metrics();
+            Wrk.Result[] result = new Wrk.Result[1];
             Thread load = new Thread(() -> {
                 try {
-                    System.out.println("dead upstream, wrk: " + Wrk.run(on.pageUri(), 2, 32, seconds, null));
+                    result[0] = Wrk.run(on.pageUri(), 2, 32, seconds, null);
                 } catch (Exception e) {
                     System.out.println("wrk failed: " + e);
                 }
             }, "wrk-runner");
-            load.start();
+            List<Double> times = new ArrayList<>();
+            List<Double> live = new ArrayList<>();
+            List<Double> queued = new ArrayList<>();
             long start = System.nanoTime();
-            while (load.isAlive()) {
-                System.out.printf(Locale.ROOT, "t=%3ds heapUsed=%6.1f MB oldGenAfterLastGc=%6.1f MB queueDepth=%d queueBytes=%d enqueued=%d dropped=%d failed=%d%n",
-                        (System.nanoTime() - start) / 1_000_000_000L, memory.getHeapMemoryUsage().getUsed() / 1048576.0, oldGenAfterGc() / 1048576.0,
-                        metrics.queueDepth(), metrics.queueBytes(), metrics.enqueued(), metrics.dropped(), metrics.failed());
-                load.join(5_000);
+            load.start();
+            while (true) {
+                double t = (System.nanoTime() - start) / 1e9;
+                memory.gc(); // a full collection: what is left is live
+                double liveMb = memory.getHeapMemoryUsage().getUsed() / 1048576.0;
+                System.out.printf(Locale.ROOT, "t=%5.1fs liveHeapAfterFullGc=%6.1f MB queueDepth=%d queueBytes=%d enqueued=%d dropped=%d failed=%d%n",
+                        t, liveMb, metrics.queueDepth(), metrics.queueBytes(), metrics.enqueued(), metrics.dropped(), metrics.failed());
+                if (!load.isAlive()) {
+                    break;
+                }
+                times.add(t);
+                live.add(liveMb);
+                queued.add(metrics.queueBytes() / 1048576.0);
+                load.join(10_000);
             }
-            System.out.println("dead upstream, end: " + metrics + "; filter: " + on.runtime().metrics().snapshot());
+            // the samples under load: the first (t = 0) is taken before wrk's first request
+            List<Double> underLoad = live.size() > 1 ? live.subList(1, live.size()) : live;
+            System.out.printf(Locale.ROOT, "live heap after full GC under load: %d samples, mean %.1f MB, median %.1f MB,"
+                            + " min %.1f, max %.1f; largest distance from the median %.1f %% (flat = within 5 %%: %s)%n",
+                    underLoad.size(), underLoad.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                    ExamplePageRun.quantile(underLoad, 0.5), ExamplePageRun.quantile(underLoad, 0),
+                    ExamplePageRun.quantile(underLoad, 1), maxDeviationPercent(underLoad),
+                    maxDeviationPercent(underLoad) <= 5 ? "met" : "NOT met");
+            Thread.sleep(2_000); // requests still in the server when wrk stopped reach the counters
+            Map<String, Object> m = on.runtime().metrics().snapshot();
+            long pagesSent = result[0] == null ? -1 : result[0].requests();
+            long pages = ((Number) m.get("pages")).longValue();
+            long accounted = metrics.enqueued() + metrics.dropped();
+            long outcomes = metrics.sent() + metrics.rejected() + metrics.failed() + metrics.queueDepth();
+            System.out.println("dead upstream, wrk: " + result[0]);
+            System.out.printf(Locale.ROOT, "pages answered to wrk %d (wrk does not count the ones in flight when it stopped);"
+                            + " pages the filter saw %d; page views queued %d + dropped %d = %d (%s the filter's pages);"
+                            + " queued ones: sent %d + rejected %d + failed %d + still queued %d = %d (%s the queued)%n",
+                    pagesSent, pages, metrics.enqueued(), metrics.dropped(), accounted,
+                    accounted == pages ? "equals" : "DIFFERS FROM", metrics.sent(), metrics.rejected(), metrics.failed(),
+                    metrics.queueDepth(), outcomes, outcomes == metrics.enqueued() ? "equals" : "DIFFERS FROM");
+            System.out.println("dead upstream, end: " + metrics + "; filter: " + m);
+            Path png = OutputDir.file("7c-dead-upstream.png");
+            new Plot("Dead upstream: live heap after a full collection (-Xmx" + Math.round(maxHeap / 1048576.0) + "m)",
+                    "seconds since the load started", "MB")
+                    .line("live heap after full GC", times.stream().mapToDouble(Double::doubleValue).toArray(),
+                            live.stream().mapToDouble(Double::doubleValue).toArray())
+                    .line("event queue (bytes held)", times.stream().mapToDouble(Double::doubleValue).toArray(),
+                            queued.stream().mapToDouble(Double::doubleValue).toArray())
+                    .write(png, 1000, 500);
+            System.out.println("plot: " + png);
         }
     }
 }
