@@ -1,24 +1,33 @@
 package io.lytx.bench.page;
 
 import io.lytx.bench.support.ChildJvm;
+import io.lytx.bench.support.OutputDir;
+import io.lytx.bench.support.Plot;
 import io.lytx.bench.support.Visitors;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Issue 7's page throughput: the example's home page ({@code /}, the JSP with the {@code lytics:}
- * tags) with the plugin on (warm cache: one returning visitor who consented) vs the same WAR with
- * {@code lytics.enabled=false}, both deployed in one server JVM ({@link ExampleSite}), measured with
- * {@code wrk} in alternating rounds after a warm-up of each. Each round is a pair (on, off; the order
- * alternates) and gives a ratio; the figure is the median of the pairs' ratios, because this
- * machine's speed drifts (the same server, same page, varies by up to 20 % between consecutive 20 s
- * runs) and short pairs see the same drift on both sides. Each run also reports the server JVM's CPU
- * time per page (all its threads: request threads, the collector's worker, the JIT, the GC).
+ * The example's home page ({@code /}, the JSP with the {@code lytics:} tags) with the plugin on (warm
+ * cache: one returning visitor who consented) vs the same WAR with {@code lytics.enabled=false}, both
+ * deployed in one server JVM ({@link ExampleSite}), measured with {@code wrk} in alternating pairs
+ * (on, off; the order alternates) after a warm-up that lasts until both sides' throughput and server
+ * CPU per page have settled. Figure (issue 20, 7): the server CPU the plugin adds per page (all the
+ * server JVM's threads: request threads, the collector's worker, the JIT, the GC; process CPU time
+ * read before and after each run, divided by the pages served), as the median of the pairs'
+ * differences; the p99 latency ratio (median of the pairs' ratios); the latency curve of both sides
+ * (median over the pairs at each percentile, {@code 7-example-page-latency.png}). Then the same
+ * page doing about 1 ms of its own CPU work per request ({@link BusyWork}, calibrated at the server's
+ * start): throughput ratio, median of the pairs. Pairs, because this machine's speed drifts (the same
+ * server, same page, varies by up to 20 % between consecutive 20 s runs) and short pairs see the same
+ * drift on both sides. Targets: ≤ 12 µs added, p99 within 10 %; with the page's work ≥ 0.98.
  *
  * <p>The upstream is a real {@code lytics-sandbox} in its own JVM (so the page views the plugin
  * forwards are really ingested). On 2 cores the processes are pinned so that the server's CPU is
@@ -29,7 +38,8 @@ import java.util.Locale;
  * <p>Run from the reactor root: {@code java -cp benchmarks/target/benchmarks.jar
  * io.lytx.bench.page.ExamplePageRun [seconds per run, default 10] [rounds (pairs), default 3] [pin|nopin]
  * [war path]}; {@code -Dbench.warmup.pairs=N} warms up with at least N pairs (default 3, at most 15
- * unless N is larger). Target: on/off ≥ 0.95 and p99 within 10 %.
+ * unless N is larger); {@code -Dbench.work.pairs=N} pairs of the page with its work (default: rounds);
+ * {@code -Dbench.out=DIR} where the plot goes.
  */
 public final class ExamplePageRun {
 
@@ -80,57 +90,148 @@ public final class ExamplePageRun {
         }
     }
 
+    /** One side's run of a pair: throughput, latency and the server's CPU per page. */
+    record Side(Wrk.Result wrk, double cpuMicrosPerPage) {
+    }
+
+    /**
+     * Alternating on/off pairs; the order within a pair alternates from pair to pair.
+     *
+     * @param header a request header for {@link Wrk} (the page's own work), or null
+     */
+    private static List<Side[]> pairs(URI on, URI off, int seconds, int rounds, String visitor, String loadCpu,
+                                      ProcessHandle server, String header, String label) throws Exception {
+        List<Side[]> pairs = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            boolean onFirst = r % 2 == 0;
+            Side[] pair = new Side[2]; // [on, off]
+            for (int k = 0; k < 2; k++) {
+                boolean isOn = (k == 0) == onFirst;
+                Side side = measure(isOn ? on : off, seconds, visitor, loadCpu, server, header);
+                pair[isOn ? 0 : 1] = side;
+                System.out.printf(Locale.ROOT, "%s round %d plugin %s: %s, server CPU %.1f µs/page%n", label, r,
+                        isOn ? "on " : "off", side.wrk(), side.cpuMicrosPerPage());
+            }
+            pairs.add(pair);
+        }
+        return pairs;
+    }
+
+    private static Side measure(URI page, int seconds, String visitor, String loadCpu, ProcessHandle server, String header)
+            throws Exception {
+        long cpuBefore = cpuNanos(server);
+        Wrk.Result result = Wrk.run(page, 2, 32, seconds, visitor, CONSENT, loadCpu, header);
+        double cpuPerPage = (cpuNanos(server) - cpuBefore) / 1000.0 / Math.max(1, result.requests());
+        if (result.errors() > 0) {
+            throw new IllegalStateException("errors during the run: " + result);
+        }
+        return new Side(result, cpuPerPage);
+    }
+
+    /**
+     * The pairs' differences on minus off of one figure, in pair order.
+     *
+     * @param pairs  pairs of [on, off]
+     * @param figure the figure of one side
+     * @return on − off per pair
+     */
+    static List<Double> differences(List<Side[]> pairs, java.util.function.ToDoubleFunction<Side> figure) {
+        return pairs.stream().map(p -> figure.applyAsDouble(p[0]) - figure.applyAsDouble(p[1])).toList();
+    }
+
+    /**
+     * The pairs' ratios on / off of one figure, in pair order.
+     *
+     * @param pairs  pairs of [on, off]
+     * @param figure the figure of one side
+     * @return on / off per pair
+     */
+    static List<Double> ratios(List<Side[]> pairs, java.util.function.ToDoubleFunction<Side> figure) {
+        return pairs.stream().map(p -> figure.applyAsDouble(p[0]) / figure.applyAsDouble(p[1])).toList();
+    }
+
+    /**
+     * The latency curve of one side over the pairs: at each percentile of {@link Wrk#CURVE}, the median of
+     * the pairs' values (pairs whose run gave no curve are left out).
+     *
+     * @param pairs pairs of [on, off]
+     * @param side  0 for on, 1 for off
+     * @return one value per percentile, ms; empty when no run gave a curve
+     */
+    static double[] medianCurve(List<Side[]> pairs, int side) {
+        List<double[]> curves = pairs.stream().map(p -> p[side].wrk().curveMs()).filter(c -> c.length > 0).toList();
+        if (curves.isEmpty()) {
+            return new double[0];
+        }
+        double[] out = new double[curves.get(0).length];
+        for (int i = 0; i < out.length; i++) {
+            int at = i;
+            out[i] = median(curves.stream().map(c -> c[at]).toList());
+        }
+        return out;
+    }
+
+    private static String spread(List<Double> values, String format) {
+        return String.format(Locale.ROOT, "median " + format + " (mean " + format + "; middle half " + format + " to "
+                        + format + ", range " + format + " to " + format + ")",
+                median(values), values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                quantile(values, 0.25), quantile(values, 0.75), quantile(values, 0), quantile(values, 1));
+    }
+
     private static void run(URI on, URI off, int seconds, int rounds, String loadCpu, ProcessHandle server)
             throws Exception {
         String visitor = Visitors.id(4242);
         warm(on, visitor);
         expect(off, visitor, "status-unavailable");
-        warmUp(on, off, visitor, loadCpu);
-        List<Double> ratios = new ArrayList<>();
-        List<Double> cpuOn = new ArrayList<>();
-        List<Double> cpuOff = new ArrayList<>();
-        List<Double> cpuRatios = new ArrayList<>();
-        double sumOn = 0;
-        double sumOff = 0;
-        double p99On = 0;
-        double p99Off = 0;
-        for (int r = 1; r <= rounds; r++) {
-            boolean onFirst = r % 2 == 0;
-            double rpsOn = 0;
-            double rpsOff = 0;
-            for (int k = 0; k < 2; k++) {
-                boolean isOn = (k == 0) == onFirst;
-                long cpuBefore = cpuNanos(server);
-                Wrk.Result result = Wrk.run(isOn ? on : off, 2, 32, seconds, visitor, CONSENT, loadCpu);
-                double cpuPerPage = (cpuNanos(server) - cpuBefore) / 1000.0 / Math.max(1, result.requests());
-                if (result.errors() > 0) {
-                    throw new IllegalStateException("errors during the run: " + result);
-                }
-                if (isOn) {
-                    rpsOn = result.requestsPerSecond();
-                    sumOn += rpsOn;
-                    p99On += result.p99Ms();
-                    cpuOn.add(cpuPerPage);
-                } else {
-                    rpsOff = result.requestsPerSecond();
-                    sumOff += rpsOff;
-                    p99Off += result.p99Ms();
-                    cpuOff.add(cpuPerPage);
-                }
-                System.out.printf(Locale.ROOT, "round %d plugin %s: %s, server CPU %.1f µs/page%n", r,
-                        isOn ? "on " : "off", result, cpuPerPage);
-            }
-            ratios.add(rpsOn / rpsOff);
-            cpuRatios.add(cpuOn.get(cpuOn.size() - 1) / cpuOff.get(cpuOff.size() - 1));
-        }
+        warmUp(on, off, visitor, loadCpu, server, null);
+        List<Side[]> pairs = pairs(on, off, seconds, rounds, visitor, loadCpu, server, null, "plain page");
         expect(on, visitor, "status-known");
-        System.out.printf(Locale.ROOT, "example home page: throughput on/off = %.3f (median of %d pairs; middle half"
-                        + " %.3f-%.3f, range %.3f-%.3f), %.3f (ratio of means); p99 on/off = %.3f (means)%n",
-                median(ratios), rounds, quantile(ratios, 0.25), quantile(ratios, 0.75),
-                quantile(ratios, 0), quantile(ratios, 1), sumOn / sumOff, p99On / p99Off);
-        System.out.printf(Locale.ROOT, "server CPU per page (medians): on %.1f µs, off %.1f µs, added by the plugin %.1f µs;"
-                        + " on/off %.3f (median of the pairs' ratios)%n",
-                median(cpuOn), median(cpuOff), median(cpuOn) - median(cpuOff), median(cpuRatios));
+        List<Double> throughput = ratios(pairs, s -> s.wrk().requestsPerSecond());
+        List<Double> p99 = ratios(pairs, s -> s.wrk().p99Ms());
+        List<Double> addedCpu = differences(pairs, Side::cpuMicrosPerPage);
+        double added = median(addedCpu);
+        double p99Ratio = median(p99);
+        System.out.println("example home page, " + rounds + " pairs of " + seconds + " s:");
+        System.out.println("  server CPU added by the plugin per page (all threads; on - off of each pair), µs: "
+                + spread(addedCpu, "%.1f") + String.format(Locale.ROOT, "; target <= 12 µs: %s", added <= 12 ? "met" : "NOT met"));
+        System.out.println("  server CPU per page, µs: on " + spread(pairs.stream().map(p -> p[0].cpuMicrosPerPage()).toList(), "%.1f")
+                + "; off " + spread(pairs.stream().map(p -> p[1].cpuMicrosPerPage()).toList(), "%.1f"));
+        System.out.println("  p99 latency on/off (each pair's ratio): " + spread(p99, "%.3f")
+                + String.format(Locale.ROOT, "; target within 10 %%: %s", p99Ratio <= 1.10 ? "met" : "NOT met"));
+        System.out.println("  throughput on/off (each pair's ratio): " + spread(throughput, "%.3f"));
+        double[] curveOn = medianCurve(pairs, 0);
+        double[] curveOff = medianCurve(pairs, 1);
+        if (curveOn.length > 0 && curveOff.length > 0) {
+            System.out.println("  latency curve (median over the pairs at each percentile), ms: percentile on off");
+            double[] nines = new double[Wrk.CURVE.length - 1];
+            for (int i = 0; i < Wrk.CURVE.length; i++) {
+                System.out.printf(Locale.ROOT, "    p%s %.3f %.3f%n", Wrk.CURVE[i], curveOn[i], curveOff[i]);
+                if (i < nines.length) {
+                    nines[i] = -Math.log10(1 - Wrk.CURVE[i] / 100);
+                }
+            }
+            Path png = OutputDir.file("7-example-page-latency.png");
+            new Plot("Example home page latency, plugin on vs off (median of " + rounds + " pairs at each percentile)",
+                    "percentile, in nines: 1 = p90, 2 = p99, 3 = p99.9, 4 = p99.99", "page latency (ms)")
+                    .line("plugin on", nines, Arrays.copyOf(curveOn, nines.length))
+                    .line("plugin off", nines, Arrays.copyOf(curveOff, nines.length))
+                    .write(png, 1000, 550);
+            System.out.println("  plot: " + png);
+        }
+
+        // the same page doing its own work first, about 1 ms of CPU per request (BusyWork in the server)
+        int workPairs = Integer.getInteger("bench.work.pairs", rounds);
+        for (int w = 1; w <= 2; w++) { // warm-up of the page with its work, not counted
+            measure(off, 10, visitor, loadCpu, server, BusyWork.HEADER);
+            measure(on, 10, visitor, loadCpu, server, BusyWork.HEADER);
+        }
+        List<Side[]> busy = pairs(on, off, seconds, workPairs, visitor, loadCpu, server, BusyWork.HEADER, "page + 1 ms");
+        List<Double> busyThroughput = ratios(busy, s -> s.wrk().requestsPerSecond());
+        System.out.println("page doing ~1 ms of its own work, " + workPairs + " pairs of " + seconds + " s:");
+        System.out.println("  throughput on/off (each pair's ratio): " + spread(busyThroughput, "%.3f")
+                + String.format(Locale.ROOT, "; target >= 0.98: %s", median(busyThroughput) >= 0.98 ? "met" : "NOT met"));
+        System.out.println("  server CPU added per page, µs: " + spread(differences(busy, Side::cpuMicrosPerPage), "%.1f")
+                + "; off side " + spread(busy.stream().map(p -> p[1].cpuMicrosPerPage()).toList(), "%.1f"));
     }
 
     /** The value at that fraction of the sorted list (0 the smallest, 1 the largest), interpolated; 0 when empty. */
@@ -158,23 +259,31 @@ public final class ExamplePageRun {
     /**
      * Warm-up, not counted: on one core the JIT needs a minute or more for the JSP, EL and tag code of
      * both contexts (throughput stays at a quarter of its final value, then jumps). Alternating 10 s
-     * runs until each side's last two runs are within {@value #STABLE_PERCENT} % of each other (at
-     * least 3 pairs, at most 15, or {@code bench.warmup.pairs} pairs when that is larger).
+     * runs until each side's last two runs are within {@value #STABLE_PERCENT} % of each other in
+     * throughput and in server CPU per page (at least 3 pairs, at most 15, or {@code bench.warmup.pairs}
+     * pairs when that is larger).
      */
-    private static void warmUp(URI on, URI off, String visitor, String loadCpu) throws Exception {
-        double lastOn = 0;
-        double lastOff = 0;
+    private static void warmUp(URI on, URI off, String visitor, String loadCpu, ProcessHandle server, String header)
+            throws Exception {
+        Side lastOn = null;
+        Side lastOff = null;
         for (int w = 1; w <= MAX_WARMUPS; w++) {
-            double rOff = Wrk.run(off, 2, 32, 10, visitor, CONSENT, loadCpu).requestsPerSecond();
-            double rOn = Wrk.run(on, 2, 32, 10, visitor, CONSENT, loadCpu).requestsPerSecond();
-            System.out.printf(Locale.ROOT, "warm-up %d: off %.0f req/s, on %.0f req/s%n", w, rOff, rOn);
-            if (w >= MIN_WARMUPS && close(rOff, lastOff) && close(rOn, lastOn)) {
+            Side sOff = measure(off, 10, visitor, loadCpu, server, header);
+            Side sOn = measure(on, 10, visitor, loadCpu, server, header);
+            System.out.printf(Locale.ROOT, "warm-up %d: off %.0f req/s %.1f µs/page, on %.0f req/s %.1f µs/page%n", w,
+                    sOff.wrk().requestsPerSecond(), sOff.cpuMicrosPerPage(), sOn.wrk().requestsPerSecond(), sOn.cpuMicrosPerPage());
+            if (w >= MIN_WARMUPS && settled(sOn, lastOn) && settled(sOff, lastOff)) {
                 return;
             }
-            lastOn = rOn;
-            lastOff = rOff;
+            lastOn = sOn;
+            lastOff = sOff;
         }
         System.out.println("warm-up: not stable after " + MAX_WARMUPS + " pairs; measuring anyway");
+    }
+
+    private static boolean settled(Side now, Side before) {
+        return before != null && close(now.wrk().requestsPerSecond(), before.wrk().requestsPerSecond())
+                && close(now.cpuMicrosPerPage(), before.cpuMicrosPerPage());
     }
 
     private static boolean close(double a, double b) {

@@ -1,10 +1,13 @@
 package io.lytx.bench.page;
 
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.webapp.JspConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -18,7 +21,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * example and the library both read. Prints {@code EXAMPLE <on-url> <off-url>} when both answer, and
  * stops when its standard input closes. Meant to run in a child JVM of {@link ExamplePageRun}; with
  * a second argument {@code on} or {@code off} it deploys one side only (its other URL printed as
- * {@code -}), to compare the two sides in JVMs of their own.
+ * {@code -}), to compare the two sides in JVMs of their own. Both deployments also run {@link BusyWork}:
+ * a request with its header does about {@code -Dbench.work.micros} (default 1000) µs of CPU first.
  */
 public final class ExampleSite {
 
@@ -39,8 +43,12 @@ public final class ExampleSite {
         if (!List.of("both", "on", "off").contains(sides)) {
             throw new IllegalArgumentException("second argument: both, on or off, not " + sides);
         }
-        Server on = sides.equals("off") ? null : start(war, true);
-        Server off = sides.equals("on") ? null : start(war, false);
+        long micros = Long.getLong("bench.work.micros", 1000);
+        long rounds = BusyWork.calibrate(micros);
+        System.out.println("page work: " + rounds + " xorshift rounds = " + micros
+                + " µs of CPU (calibrated at start), on requests with the header " + BusyWork.HEADER);
+        Server on = sides.equals("off") ? null : start(war, true, rounds);
+        Server off = sides.equals("on") ? null : start(war, false, rounds);
         System.out.println("EXAMPLE " + (on == null ? "-" : url(on)) + " " + (off == null ? "-" : url(off)));
         System.out.flush();
         while (System.in.read() >= 0) {
@@ -54,7 +62,7 @@ public final class ExampleSite {
         }
     }
 
-    private static Server start(Path war, boolean pluginOn) throws Exception {
+    private static Server start(Path war, boolean pluginOn, long workRounds) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -69,6 +77,8 @@ public final class ExampleSite {
         if (!pluginOn) {
             webapp.setInitParameter("lytics.enabled", "false");
         }
+        // the page's own work, on requests that ask for it (the "realistic page" of the figure)
+        webapp.addFilter(new FilterHolder(new BusyWork(workRounds)), "/*", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(webapp);
         server.start();
         return server;

@@ -21,8 +21,16 @@ import java.util.regex.Pattern;
  */
 final class Wrk {
 
-    /** One run's figures. */
-    record Result(double requestsPerSecond, double p50Ms, double p90Ms, double p99Ms, long requests, long errors) {
+    /** The percentiles of each run's latency curve ({@link Result#curveMs()}), in this order; 100 is the maximum. */
+    static final double[] CURVE = {1, 5, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 95, 97.5, 99, 99.5, 99.9, 99.99, 100};
+
+    /**
+     * One run's figures.
+     *
+     * @param curveMs the latency at each percentile of {@link #CURVE}, ms (from wrk's own histogram), or empty
+     */
+    record Result(double requestsPerSecond, double p50Ms, double p90Ms, double p99Ms, long requests, long errors,
+                  double[] curveMs) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, %d requests, %d errors",
@@ -50,6 +58,20 @@ final class Wrk {
      */
     static Result run(URI url, int threads, int connections, int seconds, String fixedVisitor, String extraCookies,
                       String cpus) throws IOException, InterruptedException {
+        return run(url, threads, connections, seconds, fixedVisitor, extraCookies, cpus, null);
+    }
+
+    /**
+     * As {@link #run(URI, int, int, int, String, String, String)}, with one more request header.
+     *
+     * @param extraHeader a header name made of letters, digits and dashes, sent with the value {@code 1} on every
+     *                    request, or null
+     */
+    static Result run(URI url, int threads, int connections, int seconds, String fixedVisitor, String extraCookies,
+                      String cpus, String extraHeader) throws IOException, InterruptedException {
+        if (extraHeader != null && !extraHeader.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("header name: " + extraHeader);
+        }
         if (!"127.0.0.1".equals(url.getHost())) {
             throw new IllegalArgumentException("loopback only: " + url);
         }
@@ -70,7 +92,13 @@ final class Wrk {
                     + "request = function()\n"
                     + "  return wrk.format(\"GET\", nil, {[\"Host\"] = wrk.host .. \":\" .. wrk.port,"
                     + " [\"Accept\"] = \"text/html,application/xhtml+xml\", [\"Accept-Language\"] = \"en-US\","
-                    + " [\"User-Agent\"] = \"" + UA + "\", [\"Cookie\"] = " + cookie + "})\n"
+                    + " [\"User-Agent\"] = \"" + UA + "\", [\"Cookie\"] = " + cookie
+                    + (extraHeader == null ? "" : ", [\"" + extraHeader + "\"] = \"1\"") + "})\n"
+                    + "end\n"
+                    + "done = function(summary, latency, requests)\n"
+                    + "  for _, p in ipairs({" + curveList() + "}) do\n"
+                    + "    io.write(string.format(\"CURVE %g %d\\n\", p, p >= 100 and latency.max or latency:percentile(p)))\n"
+                    + "  end\n"
                     + "end\n", StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>();
             if (cpus != null) {
@@ -110,8 +138,29 @@ final class Wrk {
                 errors += Long.parseLong(socket.group(g));
             }
         }
+        double[] curve = new double[CURVE.length];
+        Matcher c = Pattern.compile("(?m)^CURVE ([0-9.]+) (\\d+)$").matcher(out);
+        int found = 0;
+        while (c.find()) {
+            double p = Double.parseDouble(c.group(1));
+            for (int i = 0; i < CURVE.length; i++) {
+                if (Math.abs(CURVE[i] - p) < 1e-9) {
+                    curve[i] = Long.parseLong(c.group(2)) / 1000.0; // wrk's histogram is in µs
+                    found++;
+                }
+            }
+        }
         return new Result(Double.parseDouble(rps.group(1)), percentile(out, "50%"), percentile(out, "90%"),
-                percentile(out, "99%"), Long.parseLong(total.group(1)), errors);
+                percentile(out, "99%"), Long.parseLong(total.group(1)), errors,
+                found == CURVE.length ? curve : new double[0]);
+    }
+
+    private static String curveList() {
+        StringBuilder b = new StringBuilder();
+        for (double p : CURVE) {
+            b.append(b.length() == 0 ? "" : ", ").append(p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p));
+        }
+        return b.toString();
     }
 
     private static double percentile(String out, String label) throws IOException {
