@@ -61,13 +61,13 @@ figure() {
         done
       done ;;
     example-page)
-      run 7-example-page timeout 1200 java -cp $JAR io.lytx.bench.page.ExamplePageRun 5 40 pin ;;
+      run 7-example-page timeout 1800 java -Dbench.out="$OUT" -cp $JAR io.lytx.bench.page.ExamplePageRun 5 40 pin ;;
     page-throughput)
       run 7a-page-throughput timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun throughput 10 3 ;;
     upstream-hung)
-      run 7b-upstream-hung timeout 300 java -cp $JAR io.lytx.bench.page.PageLoadRun hung 10 3 ;;
+      run 7b-upstream-hung timeout 300 java -Dbench.out="$OUT" -cp $JAR io.lytx.bench.page.PageLoadRun hung 60 20 ;;
     dead-upstream)
-      run 7c-dead-upstream timeout 400 java -cp $JAR io.lytx.bench.page.PageLoadRun dead 180 ;;
+      run 7c-dead-upstream timeout 400 java -Xmx256m -Dbench.out="$OUT" -cp $JAR io.lytx.bench.page.PageLoadRun dead 180 ;;
     shared-cache)
       run 21-shared-cache-4-nodes timeout 900 java -cp $JAR io.lytx.bench.scale.SharedCacheRun 4 20000 200000 ;;
     *)

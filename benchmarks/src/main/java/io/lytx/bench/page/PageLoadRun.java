@@ -265,19 +265,23 @@ public final class PageLoadRun {
                     ExamplePageRun.quantile(underLoad, 0.5), ExamplePageRun.quantile(underLoad, 0),
                     ExamplePageRun.quantile(underLoad, 1), maxDeviationPercent(underLoad),
                     maxDeviationPercent(underLoad) <= 5 ? "met" : "NOT met");
+            if (result[0] == null) {
+                throw new IllegalStateException("wrk did not run (see above): no figure");
+            }
             Thread.sleep(2_000); // requests still in the server when wrk stopped reach the counters
             Map<String, Object> m = on.runtime().metrics().snapshot();
-            long pagesSent = result[0] == null ? -1 : result[0].requests();
+            long pagesSent = result[0].requests();
             long pages = ((Number) m.get("pages")).longValue();
             long accounted = metrics.enqueued() + metrics.dropped();
             long outcomes = metrics.sent() + metrics.rejected() + metrics.failed() + metrics.queueDepth();
             System.out.println("dead upstream, wrk: " + result[0]);
             System.out.printf(Locale.ROOT, "pages answered to wrk %d (wrk does not count the ones in flight when it stopped);"
                             + " pages the filter saw %d; page views queued %d + dropped %d = %d (%s the filter's pages);"
-                            + " queued ones: sent %d + rejected %d + failed %d + still queued %d = %d (%s the queued)%n",
+                            + " of the queued %d: sent %d + rejected %d + failed %d + still queued %d = %d; the other %d are"
+                            + " the worker's batch in hand (taken from the queue, retried, not yet failed; at most one batch)%n",
                     pagesSent, pages, metrics.enqueued(), metrics.dropped(), accounted,
-                    accounted == pages ? "equals" : "DIFFERS FROM", metrics.sent(), metrics.rejected(), metrics.failed(),
-                    metrics.queueDepth(), outcomes, outcomes == metrics.enqueued() ? "equals" : "DIFFERS FROM");
+                    accounted == pages ? "equals" : "DIFFERS FROM", metrics.enqueued(), metrics.sent(), metrics.rejected(),
+                    metrics.failed(), metrics.queueDepth(), outcomes, metrics.enqueued() - outcomes);
             System.out.println("dead upstream, end: " + metrics + "; filter: " + m);
             Path png = OutputDir.file("7c-dead-upstream.png");
             new Plot("Dead upstream: live heap after a full collection (-Xmx" + Math.round(maxHeap / 1048576.0) + "m)",
