@@ -205,7 +205,8 @@ public final class ExamplePageRun {
             System.out.println("  latency curve (median over the pairs at each percentile), ms: percentile on off");
             double[] nines = new double[Wrk.CURVE.length - 1];
             for (int i = 0; i < Wrk.CURVE.length; i++) {
-                System.out.printf(Locale.ROOT, "    p%s %.3f %.3f%n", Wrk.CURVE[i], curveOn[i], curveOff[i]);
+                System.out.printf(Locale.ROOT, "    p%s %.3f %.3f%n", java.math.BigDecimal.valueOf(Wrk.CURVE[i])
+                        .stripTrailingZeros().toPlainString(), curveOn[i], curveOff[i]);
                 if (i < nines.length) {
                     nines[i] = -Math.log10(1 - Wrk.CURVE[i] / 100);
                 }
