@@ -80,11 +80,16 @@ class ProfileBudgetTest {
     void spentDeadlineIsAnsweredAtOnceButStillWarmsTheCacheForTheNextRequest() {
         ProfileService service = fixture.service(ProfileSettings.defaults().withBudget(Duration.ofSeconds(5)),
                 Ticker.systemTicker());
+        // the upstream answers only once the first request has had its answer: on a loaded machine an
+        // immediate answer could otherwise arrive before the spent deadline is looked at, and be used
+        CompletableFuture<Void> firstAnswered = new CompletableFuture<>();
+        fixture.answerByTarget(target -> ProfileFixture.whenReleased(firstAnswered, ProfileFixture.FOUND));
 
         CompletableFuture<ProfileResult> spent = service.profile(PAT, Deadline.after(Duration.ZERO));
 
         assertThat(spent).isDone();
         assertThat(spent.join().status()).isEqualTo(ProfileStatus.UNAVAILABLE);
+        firstAnswered.complete(null);
         await().atMost(Duration.ofSeconds(5)).until(() -> {
             CompletableFuture<ProfileResult> next = service.profile(PAT, Deadline.after(Duration.ZERO));
             return next.isDone() && next.join().status() == ProfileStatus.KNOWN;
