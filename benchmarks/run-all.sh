@@ -4,12 +4,12 @@
 # Loopback only; every step is bounded in time.
 #
 # Usage (from the reactor root, after `mvn -B -pl webapp-example,benchmarks -am package -DskipTests`):
-#   sh benchmarks/run-all.sh                 # every figure, in the order below (about 45 min)
+#   sh benchmarks/run-all.sh                 # every figure, in the order below (about 75 min)
 #   sh benchmarks/run-all.sh filter enqueue  # only these figures
 # Environment: BENCH_OUT (output directory), BENCH_FORWARD_RATE (5000 events/s),
 #   BENCH_FORWARD_SECONDS (60) and BENCH_FORWARD_WARMUP (20) for forward-rate.
 # Figures: filter enqueue coalescing sandbox cold-path forward-max forward-rate example-page
-#          page-throughput upstream-hung dead-upstream shared-cache
+#          page-throughput upstream-hung dead-upstream shared-cache memory
 set -eu
 JAR=benchmarks/target/benchmarks.jar
 OUT=${BENCH_OUT:-benchmarks/results/$(date -u +%Y-%m-%d)}  # where the raw outputs go
@@ -70,6 +70,12 @@ figure() {
       run 7c-dead-upstream timeout 400 java -Xmx256m -Dbench.out="$OUT" -cp $JAR io.lytx.bench.page.PageLoadRun dead 180 ;;
     shared-cache)
       run 21-shared-cache-4-nodes timeout 900 java -cp $JAR io.lytx.bench.scale.SharedCacheRun 4 20000 200000 ;;
+    memory)
+      # bytes per cached visitor (100,000 cached: about 1.4 GB with their recommendation lists, hence 4 GB), then the Zipf hit rate over 1,000,000 visitors at s = 1.0 and 0.8
+      run 20-memory-per-visitor timeout 900 java -Xms4g -Xmx4g -XX:+UseG1GC -cp $JAR io.lytx.bench.memory.CachedVisitorMemoryRun 100000
+      for s in 1.0 0.8; do
+        run 20-zipf-hit-rate-s$s timeout 1000 java -Xmx2g -XX:+UseG1GC -cp $JAR io.lytx.bench.memory.ZipfHitRateRun 1000000 5000000 $s 1000 900
+      done ;;
     *)
       echo "unknown figure: $1 (see the usage at the top of $0)" >&2
       exit 2 ;;
@@ -78,7 +84,7 @@ figure() {
 
 if [ $# -eq 0 ]; then
   set -- filter enqueue coalescing sandbox cold-path forward-max forward-rate example-page \
-         page-throughput upstream-hung dead-upstream shared-cache
+         page-throughput upstream-hung dead-upstream shared-cache memory
 fi
 for f in "$@"; do
   figure "$f"

@@ -32,7 +32,10 @@ import java.util.function.IntFunction;
  * Before the empty reading, a throwaway service loads and drops 2,000 other visitors, so that the
  * classes, the JIT's code and the client's connections exist in both readings.
  *
- * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.lytx.bench.memory.CachedVisitorMemoryRun
+ * <p>{@code -Dbench.memory.histogram=true} prints the largest classes of the live heap once the profiles
+ * are loaded (where the bytes go).
+ *
+ * <p>Run: {@code java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar io.lytx.bench.memory.CachedVisitorMemoryRun
  * [visitors]} (default 100000). Loopback only; bounded by the visitor count (each lookup waits at most 2 s).
  */
 public final class CachedVisitorMemoryRun {
@@ -72,6 +75,9 @@ public final class CachedVisitorMemoryRun {
                 ProfileMetrics afterProfiles = service.metrics();
                 print(visitors + " profiles cached", profiles, afterProfiles);
                 System.out.printf("upstream entity calls while loading: %d%n", upstream.entityCalls() - calls);
+                if (Boolean.getBoolean("bench.memory.histogram")) {
+                    printHistogram(40);
+                }
                 long recCalls = upstream.recommendationCalls();
                 loadRecommendations(service, visitors);
                 HeapGauge.Reading both = HeapGauge.usedAfterFullGc();
@@ -152,6 +158,14 @@ public final class CachedVisitorMemoryRun {
                 + " stats hits %d misses %d loads %d failures %d, recommendation misses %d%n", what, reading.usedBytes(),
                 reading.rounds(), reading.settled() ? "settled within 64 KB" : "NOT settled", m.cachedProfiles(), m.hits(),
                 m.misses(), m.loads(), m.loadFailures(), m.recommendationMisses());
+    }
+
+    /** The largest classes of the live heap ({@code GC.class_histogram}, as {@code jcmd} prints it). */
+    private static void printHistogram(int lines) throws Exception {
+        javax.management.ObjectName name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(name,
+                "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        histogram.lines().limit(lines + 3L).forEach(System.out::println);
     }
 
     private static String collectors() {
