@@ -5,8 +5,10 @@ import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.profile.Deadline;
 import io.lytx.servlet.profile.LookupKey;
 import io.lytx.servlet.profile.ProfileMetrics;
+import io.lytx.servlet.profile.ProfileResult;
 import io.lytx.servlet.profile.ProfileService;
 import io.lytx.servlet.profile.ProfileSettings;
+import io.lytx.servlet.profile.ProfileStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +60,6 @@ public final class ZipfHitRateRun {
         for (int rank = 1; rank <= visitors; rank++) {
             ids[rank] = VisitorIds.of(rank);
         }
-        long pageNanos = 1_000_000_000L / pageRate;
         try (ProfileUpstream upstream = ProfileUpstream.start(4)) {
             LyticsConfig config = PluginCache.config(upstream.baseUri());
             ProfileSettings settings = PluginCache.withLongBudget(PluginCache.settings(config));
@@ -66,56 +67,73 @@ public final class ZipfHitRateRun {
                     + " cache: default maximum %d entries, TTL %s, refresh after %s, negative TTL %s%n", visitors, exponent,
                     SEED, pages, pageRate, (double) pages / pageRate, settings.maxEntries(), settings.ttl(),
                     settings.refreshAfter(), settings.negativeTtl());
-            AtomicLong clock = new AtomicLong();
-            try (LyticsClient client = PluginCache.client(config);
-                 ProfileService service = PluginCache.withTicker(client, settings, clock::get)) {
-                AtomicInteger next = new AtomicInteger();
-                long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
-                int half = pages / 2;
-                ProfileMetrics[] atHalf = new ProfileMetrics[1];
-                long[] callsAtHalf = new long[1];
-                long start = System.nanoTime();
-                ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-                List<Future<?>> done = new ArrayList<>();
-                for (int t = 0; t < THREADS; t++) {
-                    done.add(pool.submit(() -> {
-                        int i;
-                        while ((i = next.getAndIncrement()) < pages && System.nanoTime() < deadline) {
-                            long at = i * pageNanos;
-                            clock.accumulateAndGet(at, Math::max);
-                            if (i == half) {
-                                synchronized (atHalf) {
-                                    atHalf[0] = service.metrics();
-                                    callsAtHalf[0] = upstream.entityCalls();
-                                }
-                            }
-                            service.profile(new LookupKey("_uid", ids[stream[i]]), Deadline.after(Duration.ofSeconds(2)))
-                                    .join();
-                        }
-                    }));
-                }
-                for (Future<?> f : done) {
-                    f.get();
-                }
-                pool.shutdown();
-                double realSeconds = (System.nanoTime() - start) / 1e9;
-                int served = Math.min(next.get(), pages);
-                ProfileMetrics end = service.metrics();
-                long calls = upstream.entityCalls();
-                double simulated = (double) served / pageRate;
-                System.out.printf("pages served %d of %d in %.1f s real (%.0f pages/s real)%s%n", served, pages,
-                        realSeconds, served / realSeconds, served < pages ? " - stopped by the time bound" : "");
-                report("whole stream", end.hits(), end.misses(), calls, simulated, pageRate);
-                synchronized (atHalf) {
-                    if (atHalf[0] != null && served == pages) {
-                        ProfileMetrics h = atHalf[0];
-                        report("second half (warm)", end.hits() - h.hits(), end.misses() - h.misses(),
-                                calls - callsAtHalf[0], simulated - (double) half / pageRate, pageRate);
-                    }
-                }
-                System.out.printf("cache at the end: estimatedSize %d (maximum %d), load failures %d, timeouts %d%n",
-                        end.cachedProfiles(), settings.maxEntries(), end.loadFailures(), end.timeouts());
+            try (LyticsClient client = PluginCache.client(config)) {
+                System.out.printf("warm-up (throwaway cache, real clock): %s%n",
+                        PluginCache.warmUp(client, settings) ? "every lookup of the last round KNOWN" : "NOT all KNOWN");
+                measure(client, settings, upstream, stream, ids, pageRate, maxSeconds);
             }
+        }
+    }
+
+    /** Serves the stream's pages from {@value #THREADS} threads on a service whose cache reads the simulated clock. */
+    private static void measure(LyticsClient client, ProfileSettings settings, ProfileUpstream upstream, int[] stream,
+                                String[] ids, int pageRate, long maxSeconds) throws Exception {
+        int pages = stream.length;
+        long pageNanos = 1_000_000_000L / pageRate;
+        AtomicLong clock = new AtomicLong();
+        long callsBefore = upstream.entityCalls();
+        try (ProfileService service = PluginCache.withTicker(client, settings, clock::get)) {
+            AtomicInteger next = new AtomicInteger();
+            AtomicLong notKnown = new AtomicLong();
+            long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+            int half = pages / 2;
+            ProfileMetrics[] atHalf = new ProfileMetrics[1];
+            long[] callsAtHalf = new long[1];
+            long start = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                done.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < pages && System.nanoTime() < deadline) {
+                        clock.accumulateAndGet(i * pageNanos, Math::max);
+                        if (i == half) {
+                            synchronized (atHalf) {
+                                atHalf[0] = service.metrics();
+                                callsAtHalf[0] = upstream.entityCalls();
+                            }
+                        }
+                        ProfileResult result = service.profile(new LookupKey("_uid", ids[stream[i]]),
+                                Deadline.after(Duration.ofSeconds(2))).join();
+                        if (result.status() != ProfileStatus.KNOWN && notKnown.getAndIncrement() < 5) {
+                            System.out.printf("page %d: %s (%s)%n", i, result.status(), result.reason());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            double realSeconds = (System.nanoTime() - start) / 1e9;
+            int served = Math.min(next.get(), pages);
+            ProfileMetrics end = service.metrics();
+            long calls = upstream.entityCalls() - callsBefore;
+            double simulated = (double) served / pageRate;
+            System.out.printf("pages served %d of %d in %.1f s real (%.0f pages/s real)%s%n", served, pages,
+                    realSeconds, served / realSeconds, served < pages ? " - stopped by the time bound" : "");
+            report("whole stream", end.hits(), end.misses(), calls, simulated, pageRate);
+            synchronized (atHalf) {
+                if (atHalf[0] != null && served == pages) {
+                    ProfileMetrics h = atHalf[0];
+                    report("second half (warm)", end.hits() - h.hits(), end.misses() - h.misses(),
+                            upstream.entityCalls() - callsAtHalf[0], simulated - (double) half / pageRate, pageRate);
+                }
+            }
+            System.out.printf("cache at the end: estimatedSize %d (maximum %d); lookups not KNOWN %d (load failures %d,"
+                    + " timeouts %d, refused by the breaker %d, breaker transitions %d)%s%n", end.cachedProfiles(),
+                    settings.maxEntries(), notKnown.get(), end.loadFailures(), end.timeouts(), end.rejected(),
+                    end.breakerTransitions(), notKnown.get() > 0 ? " - WARNING: the hit rate counts these as misses" : "");
         }
     }
 
