@@ -1,10 +1,9 @@
 package io.lytx.client.entity;
 
 import io.lytx.client.internal.Args;
+import io.lytx.client.internal.ArrayMap;
 import io.lytx.client.internal.Tolerant;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +28,13 @@ public final class ProfileFields {
     }
 
     /**
-     * @param values decoded JSON values (strings, numbers, booleans, lists, maps); copied
+     * @param values decoded JSON values (strings, numbers, booleans, lists, maps); copied in their order into
+     *     a compact unmodifiable map (the client's own decoded maps are unmodifiable already and kept as they are)
      * @return fields over a copy of the map
      */
     public static ProfileFields of(Map<String, ?> values) {
         Args.notNull(values, "values");
-        return values.isEmpty() ? EMPTY : new ProfileFields(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+        return values.isEmpty() ? EMPTY : new ProfileFields(ArrayMap.copyOf(values));
     }
 
     /** @return fields with no values */

@@ -67,7 +67,7 @@ public record Envelope(String operation, int httpStatus, JsonValue data, String 
 
     private static String text(JsonValue v) {
         if (v instanceof JsonString s) {
-            return s.getString();
+            return SharedText.of(s.getString()); // "success", kept with every cached profile
         }
         if (v instanceof JsonNumber n) {
             return n.toString();

@@ -7,13 +7,19 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Converts JSON-P values into plain Java values: {@code String}, {@code BigDecimal}, {@code Boolean},
- * unmodifiable {@code List} and {@code Map} (insertion-ordered), and null. Stateless, thread-safe.
+ * unmodifiable {@code List} and {@code Map} (an insertion-ordered {@link ArrayMap}), and null.
+ *
+ * <p>The results are compact, since the plugin caches them per visitor: member names are
+ * {@linkplain String#intern() interned} (they are the account's schema, the same in every answer; how many
+ * one answer can add is bounded by the client's answer size cap, and the JVM drops interned strings no
+ * longer used), short text values go through {@link SharedText}, and lists without nulls are
+ * {@link List#copyOf} lists, which {@link Tolerant#strings} and {@code List.copyOf} then return as they
+ * are. Stateless, thread-safe.
  */
 public final class JsonValues {
 
@@ -30,7 +36,7 @@ public final class JsonValues {
         }
         switch (v.getValueType()) {
             case STRING:
-                return ((JsonString) v).getString();
+                return SharedText.of(((JsonString) v).getString());
             case NUMBER:
                 return ((JsonNumber) v).bigDecimalValue();
             case TRUE:
@@ -40,10 +46,13 @@ public final class JsonValues {
             case ARRAY: {
                 JsonArray a = v.asJsonArray();
                 List<Object> out = new ArrayList<>(a.size());
+                boolean nulls = false;
                 for (JsonValue item : a) {
-                    out.add(toJava(item));
+                    Object java = toJava(item);
+                    nulls |= java == null;
+                    out.add(java);
                 }
-                return Collections.unmodifiableList(out);
+                return nulls ? Collections.unmodifiableList(out) : List.copyOf(out);
             }
             case OBJECT:
                 return toMap(v.asJsonObject());
@@ -54,14 +63,14 @@ public final class JsonValues {
 
     /**
      * @param o a JSON object, may be null
-     * @return its members as an unmodifiable ordered map; empty for null
+     * @return its members as an unmodifiable ordered map, names interned; empty for null
      */
     public static Map<String, Object> toMap(JsonObject o) {
         if (o == null) {
             return Map.of();
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        o.forEach((k, val) -> out.put(k, toJava(val)));
-        return Collections.unmodifiableMap(out);
+        ArrayMap.Builder out = ArrayMap.builder(o.size());
+        o.forEach((k, val) -> out.put(k.intern(), toJava(val)));
+        return out.build();
     }
 }

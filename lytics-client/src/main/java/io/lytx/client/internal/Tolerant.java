@@ -177,9 +177,16 @@ public final class Tolerant {
     /**
      * @param v a decoded value
      * @return the items of a list converted by {@link #string}, skipping items that do not convert; a
-     *     single scalar gives a one-item list; empty for null and maps. Never null, unmodifiable.
+     *     single scalar gives a one-item list; empty for null and maps. Never null, unmodifiable (a list of
+     *     text only, as decoded, comes back as {@link List#copyOf} gives it: the same list when it is one of
+     *     its own).
      */
     public static List<String> strings(Object v) {
+        if (v instanceof List<?> l && allText(l)) {
+            @SuppressWarnings("unchecked")
+            List<String> text = (List<String>) l;
+            return List.copyOf(text);
+        }
         if (v instanceof Collection<?> c) {
             List<String> out = new ArrayList<>(c.size());
             for (Object o : c) {
@@ -190,15 +197,29 @@ public final class Tolerant {
         return string(v).map(List::of).orElse(List.of());
     }
 
+    /** Whether every item is a String (not null): then {@code List.copyOf} is the whole conversion. */
+    private static boolean allText(List<?> l) {
+        for (Object o : l) {
+            if (!(o instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * @param v a decoded value
-     * @return a map with text keys, unmodifiable; empty when v is not a map
+     * @return a map with text keys, unmodifiable, in the map's order; empty when v is not a map (a decoded
+     *     JSON object, already an {@link ArrayMap}, is returned as it is)
      */
     public static Map<String, Object> map(Object v) {
+        if (v instanceof ArrayMap a) {
+            return a;
+        }
         if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
+            ArrayMap.Builder out = ArrayMap.builder(m.size());
             m.forEach((k, val) -> out.put(String.valueOf(k), val));
-            return java.util.Collections.unmodifiableMap(out);
+            return out.build();
         }
         return Map.of();
     }
