@@ -6,6 +6,7 @@ import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
+import io.lytx.client.internal.SharedValues;
 import io.lytx.client.internal.Tolerant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +21,17 @@ import java.util.concurrent.CompletionStage;
  * Thread-safe.
  */
 public final class ContentApi {
+
+    /**
+     * A recommended document's own properties (URL, description, image, topics, relevances) are the same in
+     * every visitor's list it is in, and the plugin caches a list per visitor: they are held once through
+     * these bounded tables (see {@link SharedValues}); text over {@value #MAX_SHARED_TEXT} characters is not
+     * shared, so the text table holds about 1 MB at worst.
+     */
+    private static final SharedValues<String> DOCUMENT_TEXT = new SharedValues<>(1024);
+    private static final SharedValues<List<String>> DOCUMENT_TOPICS = new SharedValues<>(1024);
+    private static final SharedValues<Map<String, Double>> DOCUMENT_RELEVANCES = new SharedValues<>(1024);
+    private static final int MAX_SHARED_TEXT = 512;
 
     private final ApiCalls calls;
 
@@ -200,11 +212,17 @@ public final class ContentApi {
         List<Recommendation> out = new ArrayList<>();
         for (Object o : env.dataList()) {
             Map<String, Object> m = Tolerant.map(o);
-            out.add(new Recommendation(str(m, "url"), str(m, "title"), str(m, "description"), Tolerant.strings(m.get("topics")),
-                    Tolerant.doubles(m.get("topic_relevances")), image(m), str(m, "author"), str(m, "created"),
-                    str(m, "id"), Tolerant.number(m.get("confidence")).orElse(0), Tolerant.bool(m.get("visited")).orElse(false)));
+            out.add(new Recommendation(documentText(str(m, "url")), str(m, "title"), documentText(str(m, "description")),
+                    DOCUMENT_TOPICS.of(Tolerant.strings(m.get("topics"))),
+                    DOCUMENT_RELEVANCES.of(Map.copyOf(Tolerant.doubles(m.get("topic_relevances")))),
+                    documentText(image(m)), str(m, "author"), str(m, "created"), str(m, "id"),
+                    Tolerant.number(m.get("confidence")).orElse(0), Tolerant.bool(m.get("visited")).orElse(false)));
         }
         return List.copyOf(out);
+    }
+
+    private static String documentText(String text) {
+        return text.length() > MAX_SHARED_TEXT ? text : DOCUMENT_TEXT.of(text);
     }
 
     private static ContentDocument toDocument(Map<String, Object> m) {

@@ -8,6 +8,7 @@ import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.JsonValues;
+import io.lytx.client.internal.SharedValues;
 import io.lytx.client.internal.Tolerant;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -26,6 +27,9 @@ import java.util.concurrent.CompletionStage;
  * encoded as one path segment whatever they contain. Thread-safe.
  */
 public final class EntityApi {
+
+    /** A table's meta is the same in every answer: held once (see {@link SharedValues}). */
+    private static final SharedValues<EntityMeta> METAS = new SharedValues<>(16);
 
     private final ApiCalls calls;
 
@@ -107,8 +111,8 @@ public final class EntityApi {
         if (env.meta() != null) {
             JsonObject m = env.meta();
             Map<String, Object> mm = JsonValues.toMap(m);
-            meta = new EntityMeta(Tolerant.string(mm.get("name")).orElse(""), Tolerant.string(mm.get("format")).orElse(""),
-                    Tolerant.strings(mm.get("by_fields")));
+            meta = METAS.of(new EntityMeta(Tolerant.string(mm.get("name")).orElse(""), Tolerant.string(mm.get("format")).orElse(""),
+                    Tolerant.strings(mm.get("by_fields"))));
         }
         return new Entity(placeholder ? EntityStatus.NOT_FOUND : EntityStatus.FOUND, env.message(), segments,
                 Tolerant.strings(data.get("segments_all")), placeholder ? ProfileFields.empty() : ProfileFields.of(data), meta);

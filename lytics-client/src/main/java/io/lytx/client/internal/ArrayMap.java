@@ -10,9 +10,10 @@ import java.util.Set;
 
 /**
  * An unmodifiable map that keeps its entries in the order they were given, held in one array of
- * alternating keys and values plus a small index of positions by key hash (open addressing, at most
- * half full): a lookup is one hash and a few probes, as in a {@link java.util.HashMap}, but without an
- * entry object per member. It is the compact form of decoded JSON objects, which the plugin keeps per
+ * alternating keys and values plus, above {@value #SCANNED} entries, a small index of positions by key hash
+ * (open addressing, at most half full): a lookup is one hash and a few probes, as in a
+ * {@link java.util.HashMap} (or a scan of at most {@value #SCANNED} keys), but without an entry object per
+ * member. It is the compact form of decoded JSON objects, which the plugin keeps per
  * cached visitor; a {@link java.util.LinkedHashMap} costs about 40 bytes per entry more.
  *
  * <p>Keys and values may be null; keys are unique (a repeated key keeps its first position and its
@@ -22,19 +23,36 @@ import java.util.Set;
  */
 public final class ArrayMap extends AbstractMap<String, Object> {
 
-    private static final ArrayMap EMPTY = new ArrayMap(new Object[0], 0, new int[1]);
+    private static final ArrayMap EMPTY = new ArrayMap(new Object[0], new int[1]);
 
-    /** key0, value0, key1, value1, ...; only the first {@code 2 * size} slots are used. */
+    /** key0, value0, key1, value1, ...: exactly {@code 2 * size} slots (the size is not stored apart). */
     private final Object[] members;
-    private final int size;
-    /** position + 1 of the key whose hash lands there, 0 for a free slot; length a power of two, at least 2 * size. */
-    private final int[] index;
-    private Set<Map.Entry<String, Object>> entries;
+    /**
+     * Position + 1 of the key whose hash lands there, 0 for a free slot; length a power of two, at least
+     * 2 * size. Null up to {@value #SCANNED} entries (they are scanned), chars up to 65,534 entries, else ints.
+     */
+    private final char[] index;
+    private final int[] wideIndex;
 
-    private ArrayMap(Object[] members, int size, int[] index) {
+    /** Maps of at most this many entries are scanned instead of indexed. */
+    static final int SCANNED = 8;
+
+    private ArrayMap(Object[] members, int[] index) {
         this.members = members;
-        this.size = size;
-        this.index = index;
+        int size = members.length >> 1;
+        if (size <= SCANNED) {
+            this.index = null;
+            this.wideIndex = null;
+        } else if (size < Character.MAX_VALUE) {
+            this.index = new char[index.length];
+            for (int i = 0; i < index.length; i++) {
+                this.index[i] = (char) index[i];
+            }
+            this.wideIndex = null;
+        } else {
+            this.index = null;
+            this.wideIndex = index;
+        }
     }
 
     /**
@@ -60,7 +78,7 @@ public final class ArrayMap extends AbstractMap<String, Object> {
 
     @Override
     public int size() {
-        return size;
+        return members.length >> 1;
     }
 
     @Override
@@ -75,9 +93,19 @@ public final class ArrayMap extends AbstractMap<String, Object> {
     }
 
     private int position(Object key) {
-        int mask = index.length - 1;
+        int size = members.length >> 1;
+        if (size <= SCANNED) {
+            for (int p = 0; p < size; p++) {
+                Object k = members[2 * p];
+                if (k == key || k != null && k.equals(key)) {
+                    return p;
+                }
+            }
+            return -1;
+        }
+        int mask = (index != null ? index.length : wideIndex.length) - 1;
         for (int slot = spread(key) & mask; ; slot = (slot + 1) & mask) {
-            int at = index[slot];
+            int at = index != null ? index[slot] : wideIndex[slot];
             if (at == 0) {
                 return -1;
             }
@@ -105,20 +133,16 @@ public final class ArrayMap extends AbstractMap<String, Object> {
         throw new UnsupportedOperationException("unmodifiable");
     }
 
+    /** @return a view of the entries in order (a small object made per call: the map keeps no field for it) */
     @Override
     public Set<Map.Entry<String, Object>> entrySet() {
-        Set<Map.Entry<String, Object>> e = entries;
-        if (e == null) {
-            e = new Entries();
-            entries = e;
-        }
-        return e;
+        return new Entries();
     }
 
     private final class Entries extends AbstractSet<Map.Entry<String, Object>> {
         @Override
         public int size() {
-            return size;
+            return members.length >> 1;
         }
 
         @Override
@@ -128,12 +152,12 @@ public final class ArrayMap extends AbstractMap<String, Object> {
 
                 @Override
                 public boolean hasNext() {
-                    return next < size;
+                    return next < size();
                 }
 
                 @Override
                 public Map.Entry<String, Object> next() {
-                    if (next >= size) {
+                    if (next >= size()) {
                         throw new NoSuchElementException();
                     }
                     int p = next++;
@@ -204,7 +228,7 @@ public final class ArrayMap extends AbstractMap<String, Object> {
                 return EMPTY;
             }
             Object[] exact = members.length == 2 * size ? members : java.util.Arrays.copyOf(members, 2 * size);
-            return new ArrayMap(exact, size, index);
+            return new ArrayMap(exact, index);
         }
     }
 }

@@ -17,11 +17,19 @@ import java.util.Map;
  * <p>The results are compact, since the plugin caches them per visitor: member names are
  * {@linkplain String#intern() interned} (they are the account's schema, the same in every answer; how many
  * one answer can add is bounded by the client's answer size cap, and the JVM drops interned strings no
- * longer used), short text values go through {@link SharedText}, and lists without nulls are
+ * longer used), short text values go through {@link SharedText}, lists without nulls are
  * {@link List#copyOf} lists, which {@link Tolerant#strings} and {@code List.copyOf} then return as they
- * are. Stateless, thread-safe.
+ * are, and lists of short text are shared too (through a {@link SharedValues} table). Stateless, thread-safe.
  */
 public final class JsonValues {
+
+    /**
+     * Lists of short text (segment slugs and ids, channels, topics) repeat from profile to profile: held once
+     * through this table. At most {@value #MAX_SHARED_ITEMS} items of at most {@value SharedText#MAX_LENGTH}
+     * characters each, 256 slots: about 2 MB at worst.
+     */
+    private static final SharedValues<List<Object>> TEXT_LISTS = new SharedValues<>(256);
+    private static final int MAX_SHARED_ITEMS = 64;
 
     private JsonValues() {
     }
@@ -47,12 +55,17 @@ public final class JsonValues {
                 JsonArray a = v.asJsonArray();
                 List<Object> out = new ArrayList<>(a.size());
                 boolean nulls = false;
+                boolean shortText = a.size() <= MAX_SHARED_ITEMS;
                 for (JsonValue item : a) {
                     Object java = toJava(item);
                     nulls |= java == null;
+                    shortText &= java instanceof String s && s.length() <= SharedText.MAX_LENGTH;
                     out.add(java);
                 }
-                return nulls ? Collections.unmodifiableList(out) : List.copyOf(out);
+                if (nulls) {
+                    return Collections.unmodifiableList(out);
+                }
+                return shortText ? TEXT_LISTS.of(List.copyOf(out)) : List.copyOf(out);
             }
             case OBJECT:
                 return toMap(v.asJsonObject());

@@ -48,6 +48,9 @@ class ParsedProfileSharingTest {
         assertThat(second.fields().map("hourly").keySet().iterator().next())
                 .isSameAs(first.fields().map("hourly").keySet().iterator().next());
         assertThat(second.message()).isSameAs(first.message());
+        assertThat(second.segments()).isSameAs(first.segments());
+        assertThat(second.segmentIds()).isSameAs(first.segmentIds());
+        assertThat(second.meta().orElseThrow()).isSameAs(first.meta().orElseThrow());
     }
 
     @Test

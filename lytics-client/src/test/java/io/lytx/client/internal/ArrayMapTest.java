@@ -30,6 +30,25 @@ class ArrayMapTest {
     }
 
     @Test
+    void smallScannedAndVeryLargeWideIndexedMapsFindEveryKey() {
+        // input: maps of 1, 8, 9 and 70,000 entries (scanned, scanned, char index, int index); must: every key
+        // found with its value, an absent key not found, order kept
+        for (int n : new int[] {1, ArrayMap.SCANNED, ArrayMap.SCANNED + 1, 70_000}) {
+            ArrayMap.Builder b = ArrayMap.builder(n);
+            for (int i = 0; i < n; i++) {
+                b.put("k" + i, i);
+            }
+            ArrayMap map = b.build();
+            for (int i = 0; i < n; i++) {
+                assertThat(map.get("k" + i)).isEqualTo(i);
+            }
+            assertThat(map.containsKey("k" + n)).isFalse();
+            assertThat(map.keySet().iterator().next()).isEqualTo("k0");
+            assertThat(map).hasSize(n);
+        }
+    }
+
+    @Test
     void nullKeysAndNullValuesAreKeptAsALinkedHashMapKeepsThem() {
         // input: a null value (JSON null) and a null key; must: both present, has-key true, value null
         Map<String, Object> source = new LinkedHashMap<>();
