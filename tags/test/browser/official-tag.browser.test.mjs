@@ -4,9 +4,9 @@
 // sends as Lytics' jstag 3 does (test-support/browser/jstag3.mjs, which cites the jstag sources).
 //
 // The Node server plays the lytics-servlet side: a page-view forward per counted page
-// (`forwarded`), the visitor cookie as io.lytx.servlet.identity.IdentityCookie writes it
+// (`forwarded`), the visitor cookie as io.lytx.servlet.internal.identity.IdentityCookie writes it
 // (`seerid=<id>; Path=/; Max-Age=31536000; SameSite=Lax`, host-only), ids accepted in the formats
-// io.lytx.servlet.identity.VisitorIds accepts, and `/lytics/profile` counting a cached page's view.
+// io.lytx.servlet.internal.identity.VisitorIds accepts, and `/lytics/profile` counting a cached page's view.
 // It also plays Lytics' collector `/c/{cid}`, where the tag's GIF requests arrive. Pages are served
 // on a real host name (www.shop.test, mapped to 127.0.0.1 by Chromium's host resolver) and below `/`.
 import { test, before, after, describe } from 'node:test';

@@ -1,13 +1,15 @@
 package io.lytx.servlet;
 
+import io.lytx.servlet.internal.profile.Recommender;
+
 import io.lytx.client.content.Recommendation;
 import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.ProfileFields;
-import io.lytx.servlet.identity.Identity;
-import io.lytx.servlet.preview.SegmentCondition;
-import io.lytx.servlet.profile.Deadline;
-import io.lytx.servlet.profile.ProfileResult;
-import io.lytx.servlet.profile.ProfileStatus;
+import io.lytx.servlet.Identity;
+import io.lytx.servlet.internal.preview.SegmentCondition;
+import io.lytx.servlet.internal.profile.Deadline;
+import io.lytx.servlet.internal.profile.ProfileResult;
+import io.lytx.servlet.ProfileStatus;
 import jakarta.servlet.ServletRequest;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,21 +1,26 @@
 package io.lytx.servlet;
 
-import io.lytx.servlet.collect.EventCollector;
-import io.lytx.servlet.collect.RandomUuid;
+import io.lytx.servlet.internal.page.PageRequest;
+import io.lytx.servlet.internal.page.PageViewEvents;
+import io.lytx.servlet.internal.profile.Recommender;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
+
+import io.lytx.servlet.internal.collect.EventCollector;
+import io.lytx.servlet.internal.collect.RandomUuid;
 import io.lytx.servlet.config.LyticsConfig;
-import io.lytx.servlet.identity.BotDetector;
-import io.lytx.servlet.identity.ConsentPolicy;
-import io.lytx.servlet.identity.Identity;
-import io.lytx.servlet.identity.IdentityResolver;
-import io.lytx.servlet.identity.StitchTracker;
-import io.lytx.servlet.identity.VisitorIds;
-import io.lytx.servlet.profile.Deadline;
-import io.lytx.servlet.profile.LookupKey;
-import io.lytx.servlet.profile.ProfileResult;
-import io.lytx.servlet.profile.ProfileService;
-import io.lytx.servlet.web.EndpointRouter;
-import io.lytx.servlet.web.TemplateSupport;
-import io.lytx.servlet.web.VisitorLookup;
+import io.lytx.servlet.internal.identity.BotDetector;
+import io.lytx.servlet.internal.identity.ConsentPolicy;
+import io.lytx.servlet.Identity;
+import io.lytx.servlet.internal.identity.IdentityResolver;
+import io.lytx.servlet.internal.identity.StitchTracker;
+import io.lytx.servlet.internal.identity.VisitorIds;
+import io.lytx.servlet.internal.profile.Deadline;
+import io.lytx.servlet.internal.profile.LookupKey;
+import io.lytx.servlet.internal.profile.ProfileResult;
+import io.lytx.servlet.internal.profile.ProfileService;
+import io.lytx.servlet.internal.web.EndpointRouter;
+import io.lytx.servlet.internal.web.TemplateSupport;
+import io.lytx.servlet.internal.web.VisitorLookup;
 import io.lytx.client.content.RecommendationQuery;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -116,7 +121,7 @@ public class LyticsFilter implements Filter {
         }
         String path = PageRequestSelector.pathOf(req);
         if (router != null && router.serves(path)) {
-            // the plugin's own endpoints (status, profile, collect, helper script): see io.lytx.servlet.web
+            // the plugin's own endpoints (status, profile, collect, helper script): see io.lytx.servlet.internal.web
             router.serve(req, res, path);
             return;
         }

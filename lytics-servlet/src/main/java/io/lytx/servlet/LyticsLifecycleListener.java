@@ -1,5 +1,7 @@
 package io.lytx.servlet;
 
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
+
 import io.lytx.servlet.config.ConfigSource;
 import io.lytx.servlet.config.InvalidConfigException;
 import io.lytx.servlet.config.LyticsConfig;

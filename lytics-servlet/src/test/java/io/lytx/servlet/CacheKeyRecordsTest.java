@@ -2,8 +2,8 @@ package io.lytx.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.servlet.bootstrap.BootstrapJson;
-import io.lytx.servlet.profile.LookupKey;
+import io.lytx.servlet.internal.bootstrap.BootstrapJson;
+import io.lytx.servlet.internal.profile.LookupKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ class CacheKeyRecordsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.lytx.servlet.bootstrap.BootstrapText$Tail"})
+    @ValueSource(strings = {"io.lytx.servlet.internal.bootstrap.BootstrapText$Tail"})
     void privateKeyRecordsLinkNoObjectMethods(String name) throws IOException, ClassNotFoundException {
         Class<?> key = Class.forName(name);
         assertThat(classFile(key)).as(name).doesNotContain("java/lang/runtime/ObjectMethods");

@@ -1,5 +1,7 @@
 package io.lytx.servlet;
 
+import io.lytx.servlet.internal.profile.Recommender;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,10 +9,10 @@ import io.lytx.client.content.Recommendation;
 import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.EntityStatus;
 import io.lytx.client.entity.ProfileFields;
-import io.lytx.servlet.identity.Identity;
-import io.lytx.servlet.profile.Deadline;
-import io.lytx.servlet.profile.ProfileResult;
-import io.lytx.servlet.profile.ProfileStatus;
+import io.lytx.servlet.Identity;
+import io.lytx.servlet.internal.profile.Deadline;
+import io.lytx.servlet.internal.profile.ProfileResult;
+import io.lytx.servlet.ProfileStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,14 +2,14 @@ package io.lytx.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.servlet.bootstrap.BootstrapSettings;
-import io.lytx.servlet.collect.CollectorSettings;
+import io.lytx.servlet.internal.bootstrap.BootstrapSettings;
+import io.lytx.servlet.internal.collect.CollectorSettings;
 import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
-import io.lytx.servlet.preview.PreviewSettings;
-import io.lytx.servlet.profile.ProfileSettings;
-import io.lytx.servlet.profile.SharedCacheSettings;
-import io.lytx.servlet.web.FirstPartySettings;
+import io.lytx.servlet.internal.preview.PreviewSettings;
+import io.lytx.servlet.internal.profile.ProfileSettings;
+import io.lytx.servlet.internal.profile.SharedCacheSettings;
+import io.lytx.servlet.internal.web.FirstPartySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.lytx.thymeleaf;
 
-import io.lytx.servlet.bootstrap.HtmlEscaper;
-import io.lytx.servlet.preview.Personalization;
+import io.lytx.servlet.internal.bootstrap.HtmlEscaper;
+import io.lytx.servlet.internal.preview.Personalization;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.engine.AttributeName;
 import org.thymeleaf.model.IProcessableElementTag;

@@ -1,7 +1,7 @@
 package io.lytx.thymeleaf;
 
-import io.lytx.servlet.web.HeadOptions;
-import io.lytx.servlet.web.TemplateSupport;
+import io.lytx.servlet.internal.web.HeadOptions;
+import io.lytx.servlet.internal.web.TemplateSupport;
 import jakarta.servlet.http.HttpServletRequest;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.exceptions.TemplateProcessingException;

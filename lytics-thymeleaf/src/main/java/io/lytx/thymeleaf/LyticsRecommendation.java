@@ -1,6 +1,6 @@
 package io.lytx.thymeleaf;
 
-import io.lytx.servlet.bootstrap.SafeRecommendation;
+import io.lytx.servlet.internal.bootstrap.SafeRecommendation;
 import java.util.List;
 import java.util.Objects;
 

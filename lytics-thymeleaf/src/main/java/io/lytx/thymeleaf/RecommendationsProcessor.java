@@ -1,8 +1,8 @@
 package io.lytx.thymeleaf;
 
 import io.lytx.servlet.config.ConfigKey;
-import io.lytx.servlet.preview.FallbackItems;
-import io.lytx.servlet.preview.Personalization;
+import io.lytx.servlet.internal.preview.FallbackItems;
+import io.lytx.servlet.internal.preview.Personalization;
 import java.util.List;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.engine.AttributeName;

@@ -1,7 +1,7 @@
 package io.lytx.thymeleaf;
 
-import io.lytx.servlet.preview.Personalization;
-import io.lytx.servlet.web.TemplateSupport;
+import io.lytx.servlet.internal.preview.Personalization;
+import io.lytx.servlet.internal.web.TemplateSupport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.context.IExpressionContext;

@@ -1,7 +1,7 @@
 package io.lytx.thymeleaf;
 
-import io.lytx.servlet.preview.Personalization;
-import io.lytx.servlet.preview.SegmentCondition;
+import io.lytx.servlet.internal.preview.Personalization;
+import io.lytx.servlet.internal.preview.SegmentCondition;
 
 /**
  * {@code lytics:segment="vip, gold"}: keeps the element when the visitor is in one of the segments;

@@ -13,7 +13,7 @@ import io.lytx.sandbox.LyticsSandbox;
 import io.lytx.sandbox.SandboxOptions;
 import io.lytx.servlet.LyticsContext;
 import io.lytx.servlet.LyticsFilter;
-import io.lytx.servlet.profile.ProfileStatus;
+import io.lytx.servlet.ProfileStatus;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;

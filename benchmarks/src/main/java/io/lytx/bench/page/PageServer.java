@@ -1,8 +1,8 @@
 package io.lytx.bench.page;
 
 import io.lytx.servlet.LyticsFilter;
-import io.lytx.servlet.LyticsRuntime;
-import io.lytx.servlet.web.TemplateSupport;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
+import io.lytx.servlet.internal.web.TemplateSupport;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.net.URI;

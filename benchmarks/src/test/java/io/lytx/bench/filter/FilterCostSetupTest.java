@@ -3,7 +3,7 @@ package io.lytx.bench.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lytx.servlet.LyticsContext;
-import io.lytx.servlet.profile.ProfileStatus;
+import io.lytx.servlet.ProfileStatus;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 

@@ -2,7 +2,7 @@ package io.lytx.bench.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.servlet.identity.IdentityBinding;
+import io.lytx.servlet.internal.identity.IdentityBinding;
 import org.junit.jupiter.api.Test;
 
 /** The former marker check that the filter benchmark compares with gives the filter's answers. */

@@ -134,7 +134,7 @@ public enum ConfigKey {
     /** JMX switch. */
     JMX_ENABLED("lytics.jmx.enabled", "true", "register the metrics MBean"),
 
-    // ---- templates, bootstrap, first-party endpoints, preview (read by io.lytx.servlet.web.FirstPartySettings)
+    // ---- templates, bootstrap, first-party endpoints, preview (read by io.lytx.servlet.internal.web.FirstPartySettings)
     /** First-party endpoints switch. */
     ENDPOINTS_ENABLED("lytics.endpoints.enabled", "true", "serve the first-party endpoints (profile, collect, helper script)"),
     /** Base path of the first-party endpoints. */

@@ -1,7 +1,7 @@
 package io.lytx.servlet.jsp;
 
-import io.lytx.servlet.bootstrap.HtmlEscaper;
-import io.lytx.servlet.preview.Personalization;
+import io.lytx.servlet.internal.bootstrap.HtmlEscaper;
+import io.lytx.servlet.internal.preview.Personalization;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.lytx.servlet.jsp;
 
-import io.lytx.servlet.web.HeadOptions;
-import io.lytx.servlet.web.TemplateSupport;
+import io.lytx.servlet.internal.web.HeadOptions;
+import io.lytx.servlet.internal.web.TemplateSupport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.JspException;

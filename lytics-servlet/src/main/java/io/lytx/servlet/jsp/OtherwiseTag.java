@@ -1,6 +1,6 @@
 package io.lytx.servlet.jsp;
 
-import io.lytx.servlet.preview.Personalization;
+import io.lytx.servlet.internal.preview.Personalization;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.JspTagException;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;

@@ -1,8 +1,8 @@
 package io.lytx.servlet.jsp;
 
-import io.lytx.servlet.bootstrap.HtmlEscaper;
-import io.lytx.servlet.preview.Personalization;
-import io.lytx.servlet.web.TemplateSupport;
+import io.lytx.servlet.internal.bootstrap.HtmlEscaper;
+import io.lytx.servlet.internal.preview.Personalization;
+import io.lytx.servlet.internal.web.TemplateSupport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.JspContext;

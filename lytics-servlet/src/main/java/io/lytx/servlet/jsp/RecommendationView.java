@@ -1,7 +1,7 @@
 package io.lytx.servlet.jsp;
 
-import io.lytx.servlet.bootstrap.HtmlEscaper;
-import io.lytx.servlet.bootstrap.SafeRecommendation;
+import io.lytx.servlet.internal.bootstrap.HtmlEscaper;
+import io.lytx.servlet.internal.bootstrap.SafeRecommendation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

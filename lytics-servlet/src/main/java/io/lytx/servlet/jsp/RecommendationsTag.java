@@ -1,9 +1,9 @@
 package io.lytx.servlet.jsp;
 
-import io.lytx.servlet.bootstrap.SafeRecommendation;
+import io.lytx.servlet.internal.bootstrap.SafeRecommendation;
 import io.lytx.servlet.config.ConfigKey;
-import io.lytx.servlet.preview.FallbackItems;
-import io.lytx.servlet.preview.Personalization;
+import io.lytx.servlet.internal.preview.FallbackItems;
+import io.lytx.servlet.internal.preview.Personalization;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.PageContext;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;

@@ -1,7 +1,7 @@
 package io.lytx.servlet.jsp;
 
-import io.lytx.servlet.preview.Personalization;
-import io.lytx.servlet.preview.SegmentCondition;
+import io.lytx.servlet.internal.preview.Personalization;
+import io.lytx.servlet.internal.preview.SegmentCondition;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 import java.io.IOException;

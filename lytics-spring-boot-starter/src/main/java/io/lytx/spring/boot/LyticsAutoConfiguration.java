@@ -4,7 +4,7 @@ import io.lytx.client.LyticsClient;
 import io.lytx.servlet.LyticsFilter;
 import io.lytx.servlet.LyticsInitializer;
 import io.lytx.servlet.LyticsLifecycleListener;
-import io.lytx.servlet.LyticsRuntime;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.thymeleaf.LyticsDialect;
 import java.util.EnumSet;

@@ -1,8 +1,8 @@
 package io.lytx.spring.boot;
 
 import io.lytx.servlet.LyticsLifecycleListener;
-import io.lytx.servlet.LyticsRuntime;
-import io.lytx.servlet.metrics.LyticsMetrics;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
+import io.lytx.servlet.internal.metrics.LyticsMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.lytx.spring.boot;
 
 import io.lytx.servlet.LyticsLifecycleListener;
-import io.lytx.servlet.LyticsRuntime;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import io.lytx.servlet.metrics.micrometer.LyticsMeterBinder;
 import io.micrometer.core.instrument.Tags;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

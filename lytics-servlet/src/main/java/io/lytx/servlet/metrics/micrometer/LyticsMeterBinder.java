@@ -1,8 +1,8 @@
 package io.lytx.servlet.metrics.micrometer;
 
-import io.lytx.servlet.LyticsRuntime;
-import io.lytx.servlet.metrics.LyticsMetrics;
-import io.lytx.servlet.metrics.UpstreamCalls;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
+import io.lytx.servlet.internal.metrics.LyticsMetrics;
+import io.lytx.servlet.internal.metrics.UpstreamCalls;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
