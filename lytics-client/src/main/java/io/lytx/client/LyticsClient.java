@@ -4,6 +4,7 @@ import io.lytx.client.collect.CollectApi;
 import io.lytx.client.content.ContentApi;
 import io.lytx.client.entity.EntityApi;
 import io.lytx.client.internal.ApiCalls;
+import io.lytx.client.internal.ClientAccess;
 import io.lytx.client.management.AccountApi;
 import io.lytx.client.management.TokenApi;
 import io.lytx.client.management.UserApi;
@@ -31,15 +32,14 @@ public final class LyticsClient implements AutoCloseable {
      */
     public static final class Internals {
 
+        static {
+            ClientAccess.install(internals -> internals.calls);
+        }
+
         private final ApiCalls calls;
 
         private Internals(ApiCalls calls) {
             this.calls = calls;
-        }
-
-        /** @return the client's calls, through which its API families send their requests */
-        public ApiCalls calls() {
-            return calls;
         }
     }
 

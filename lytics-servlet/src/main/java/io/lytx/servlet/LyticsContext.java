@@ -1,19 +1,16 @@
 package io.lytx.servlet;
 
-import io.lytx.servlet.internal.profile.Recommender;
-
 import io.lytx.client.content.Recommendation;
 import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.ProfileFields;
-import io.lytx.servlet.Identity;
 import io.lytx.servlet.internal.preview.SegmentCondition;
 import io.lytx.servlet.internal.profile.Deadline;
 import io.lytx.servlet.internal.profile.ProfileResult;
-import io.lytx.servlet.ProfileStatus;
+import io.lytx.servlet.internal.profile.Recommender;
+import io.lytx.servlet.internal.runtime.ServletAccess;
 import jakarta.servlet.ServletRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +64,10 @@ public final class LyticsContext {
     /** {@link #getReason()} of a request without consent. */
     public static final String REASON_NO_CONSENT = "no consent";
 
+    static {
+        ServletAccess.installContexts(LyticsContext::started);
+    }
+
     private static final LyticsContext INACTIVE = inactive("not handled");
 
     private final Identity identity;
@@ -106,7 +107,7 @@ public final class LyticsContext {
      * @param defaultLimit number of recommendations of {@link #getRecommendations()}, 1..100
      * @throws NullPointerException if an argument is null (the message names it)
      */
-    public static LyticsContext started(Identity identity, String pageViewId, CompletableFuture<ProfileResult> profile,
+    static LyticsContext started(Identity identity, String pageViewId, CompletableFuture<ProfileResult> profile,
                                         Deadline deadline, Recommender recommender, int defaultLimit) {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(pageViewId, "pageViewId");
@@ -182,7 +183,7 @@ public final class LyticsContext {
      * The outcome of the profile lookup, waiting for it at most until the budget is spent.
      * Never null, never throws.
      */
-    public ProfileResult profileResult() {
+    ProfileResult profileResult() {
         ProfileResult r = result;
         if (r != null) {
             return r;

@@ -1,27 +1,25 @@
 package io.lytx.servlet;
 
-import io.lytx.servlet.internal.page.PageRequest;
-import io.lytx.servlet.internal.page.PageViewEvents;
-import io.lytx.servlet.internal.profile.Recommender;
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
-
+import io.lytx.client.content.RecommendationQuery;
+import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.internal.collect.EventCollector;
 import io.lytx.servlet.internal.collect.RandomUuid;
-import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.internal.identity.BotDetector;
 import io.lytx.servlet.internal.identity.ConsentPolicy;
-import io.lytx.servlet.Identity;
 import io.lytx.servlet.internal.identity.IdentityResolver;
 import io.lytx.servlet.internal.identity.StitchTracker;
 import io.lytx.servlet.internal.identity.VisitorIds;
+import io.lytx.servlet.internal.page.PageRequest;
+import io.lytx.servlet.internal.page.PageViewEvents;
 import io.lytx.servlet.internal.profile.Deadline;
 import io.lytx.servlet.internal.profile.LookupKey;
 import io.lytx.servlet.internal.profile.ProfileResult;
 import io.lytx.servlet.internal.profile.ProfileService;
+import io.lytx.servlet.internal.profile.Recommender;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import io.lytx.servlet.internal.web.EndpointRouter;
 import io.lytx.servlet.internal.web.TemplateSupport;
 import io.lytx.servlet.internal.web.VisitorLookup;
-import io.lytx.client.content.RecommendationQuery;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;

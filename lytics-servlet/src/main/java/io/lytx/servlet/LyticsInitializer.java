@@ -1,8 +1,7 @@
 package io.lytx.servlet;
 
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
-
 import io.lytx.servlet.config.LyticsConfig;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;

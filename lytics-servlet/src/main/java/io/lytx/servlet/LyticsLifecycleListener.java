@@ -1,10 +1,10 @@
 package io.lytx.servlet;
 
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
-
 import io.lytx.servlet.config.ConfigSource;
 import io.lytx.servlet.config.InvalidConfigException;
 import io.lytx.servlet.config.LyticsConfig;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
+import io.lytx.servlet.internal.runtime.ServletAccess;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -29,6 +29,10 @@ public class LyticsLifecycleListener implements ServletContextListener {
 
     private static final System.Logger LOG = System.getLogger(LyticsLifecycleListener.class.getName());
 
+    static {
+        ServletAccess.installRuntimes(LyticsLifecycleListener::runtime);
+    }
+
     private final LyticsConfig given;
     private LyticsRuntime started;
 
@@ -52,7 +56,7 @@ public class LyticsLifecycleListener implements ServletContextListener {
      * The runtime this listener started and publishes, or null before {@code contextInitialized}, after
      * {@code contextDestroyed}, or when the runtime was registered by other code. Thread-safe.
      */
-    public synchronized LyticsRuntime runtime() {
+    synchronized LyticsRuntime runtime() {
         return started;
     }
 

@@ -1,7 +1,5 @@
 package io.lytx.servlet;
 
-import io.lytx.servlet.internal.profile.Recommender;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +7,9 @@ import io.lytx.client.content.Recommendation;
 import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.EntityStatus;
 import io.lytx.client.entity.ProfileFields;
-import io.lytx.servlet.Identity;
 import io.lytx.servlet.internal.profile.Deadline;
 import io.lytx.servlet.internal.profile.ProfileResult;
-import io.lytx.servlet.ProfileStatus;
+import io.lytx.servlet.internal.profile.Recommender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.lytx.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lytx.servlet.internal.bootstrap.BootstrapSettings;
-import io.lytx.servlet.internal.collect.CollectorSettings;
 import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
+import io.lytx.servlet.internal.bootstrap.BootstrapSettings;
+import io.lytx.servlet.internal.collect.CollectorSettings;
 import io.lytx.servlet.internal.preview.PreviewSettings;
 import io.lytx.servlet.internal.profile.ProfileSettings;
 import io.lytx.servlet.internal.profile.SharedCacheSettings;

@@ -15,7 +15,7 @@ public final class LyticsRecommendation {
     private final SafeRecommendation r;
 
     /** @param r the safe recommendation, never null */
-    public LyticsRecommendation(SafeRecommendation r) {
+    LyticsRecommendation(SafeRecommendation r) {
         this.r = Objects.requireNonNull(r, "r");
     }
 

@@ -1,11 +1,11 @@
 package io.lytx.bench.collect;
 
 import io.lytx.bench.support.Visitors;
+import io.lytx.servlet.Identity;
+import io.lytx.servlet.config.ClientIpMode;
+import io.lytx.servlet.internal.collect.CollectEvent;
 import io.lytx.servlet.internal.page.PageRequest;
 import io.lytx.servlet.internal.page.PageViewEvents;
-import io.lytx.servlet.internal.collect.CollectEvent;
-import io.lytx.servlet.config.ClientIpMode;
-import io.lytx.servlet.Identity;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**

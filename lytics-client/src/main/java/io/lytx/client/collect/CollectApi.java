@@ -5,6 +5,7 @@ import io.lytx.client.error.LyticsConnectionException;
 import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
+import io.lytx.client.internal.ClientAccess;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.Tolerant;
 import java.io.ByteArrayInputStream;
@@ -38,7 +39,7 @@ public final class CollectApi {
      * @param internals what the client hands its API families; not null
      */
     public CollectApi(LyticsClient.Internals internals) {
-        this.calls = internals.calls();
+        this.calls = ClientAccess.calls(internals);
     }
 
     /**

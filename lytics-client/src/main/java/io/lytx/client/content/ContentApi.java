@@ -5,6 +5,7 @@ import io.lytx.client.entity.ProfileFields;
 import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
+import io.lytx.client.internal.ClientAccess;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.SharedValues;
 import io.lytx.client.internal.Tolerant;
@@ -41,7 +42,7 @@ public final class ContentApi {
      * @param internals what the client hands its API families; not null
      */
     public ContentApi(LyticsClient.Internals internals) {
-        this.calls = internals.calls();
+        this.calls = ClientAccess.calls(internals);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.lytx.client.error.LyticsTimeoutException;
 import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
+import io.lytx.client.internal.ClientAccess;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.JsonValues;
 import io.lytx.client.internal.SharedValues;
@@ -39,7 +40,7 @@ public final class EntityApi {
      * @param internals what the client hands its API families; not null
      */
     public EntityApi(LyticsClient.Internals internals) {
-        this.calls = internals.calls();
+        this.calls = ClientAccess.calls(internals);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.lytx.client.entity.ProfileFields;
 import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
+import io.lytx.client.internal.ClientAccess;
 import io.lytx.client.internal.Tolerant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class TokenApi {
      * @param internals what the client hands its API families; not null
      */
     public TokenApi(LyticsClient.Internals internals) {
-        this.calls = internals.calls();
+        this.calls = ClientAccess.calls(internals);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.ProfileFields;
 import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
+import io.lytx.client.internal.ClientAccess;
 import io.lytx.client.internal.Tolerant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class UserApi {
      * @param internals what the client hands its API families; not null
      */
     public UserApi(LyticsClient.Internals internals) {
-        this.calls = internals.calls();
+        this.calls = ClientAccess.calls(internals);
     }
 
     /** @return every admin user of the account ({@code GET /api/user}) */

@@ -5,6 +5,7 @@ import io.lytx.client.entity.ProfileFields;
 import io.lytx.client.internal.ApiCalls;
 import io.lytx.client.internal.ApiRequest;
 import io.lytx.client.internal.Args;
+import io.lytx.client.internal.ClientAccess;
 import io.lytx.client.internal.Envelope;
 import io.lytx.client.internal.Tolerant;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class SegmentApi {
      * @param internals what the client hands its API families; not null
      */
     public SegmentApi(LyticsClient.Internals internals) {
-        this.calls = internals.calls();
+        this.calls = ClientAccess.calls(internals);
     }
 
     /**

@@ -21,7 +21,7 @@ public final class RecommendationView {
     private final boolean escaped;
 
     /** @param raw the safe recommendation, never null; the getters are escaped */
-    public RecommendationView(SafeRecommendation raw) {
+    RecommendationView(SafeRecommendation raw) {
         this(raw, true);
     }
 
@@ -29,7 +29,7 @@ public final class RecommendationView {
      * @param raw     the safe recommendation, never null
      * @param escaped whether the getters HTML-escape their text
      */
-    public RecommendationView(SafeRecommendation raw, boolean escaped) {
+    RecommendationView(SafeRecommendation raw, boolean escaped) {
         this.raw = Objects.requireNonNull(raw, "raw");
         this.escaped = escaped;
     }
@@ -70,8 +70,8 @@ public final class RecommendationView {
         return escaped ? HtmlEscaper.escape(value) : value;
     }
 
-    /** The unescaped values (URLs still safe). */
-    public SafeRecommendation getRaw() {
-        return raw;
+    /** The same recommendation with unescaped getters (URLs still safe): {@code ${rec.raw.title}}. */
+    public RecommendationView getRaw() {
+        return escaped ? new RecommendationView(raw, false) : this;
     }
 }

@@ -1,7 +1,7 @@
 package io.lytx.servlet.jsp;
 
-import io.lytx.servlet.internal.bootstrap.SafeRecommendation;
 import io.lytx.servlet.config.ConfigKey;
+import io.lytx.servlet.internal.bootstrap.SafeRecommendation;
 import io.lytx.servlet.internal.preview.FallbackItems;
 import io.lytx.servlet.internal.preview.Personalization;
 import jakarta.servlet.jsp.JspException;

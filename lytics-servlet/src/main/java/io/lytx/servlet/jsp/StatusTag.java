@@ -1,8 +1,8 @@
 package io.lytx.servlet.jsp;
 
+import io.lytx.servlet.ProfileStatus;
 import io.lytx.servlet.internal.preview.Personalization;
 import io.lytx.servlet.internal.preview.SegmentCondition;
-import io.lytx.servlet.ProfileStatus;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package io.lytx.spring.boot;
 
 import io.lytx.servlet.LyticsLifecycleListener;
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import io.lytx.servlet.internal.metrics.LyticsMetrics;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
+import io.lytx.servlet.internal.runtime.ServletAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class LyticsHealthDetails {
 
     Map<String, Object> read() {
         Map<String, Object> out = new LinkedHashMap<>();
-        LyticsRuntime runtime = listener.runtime();
+        LyticsRuntime runtime = ServletAccess.runtime(listener);
         if (runtime == null) {
             out.put("state", "stopped");
             return out;

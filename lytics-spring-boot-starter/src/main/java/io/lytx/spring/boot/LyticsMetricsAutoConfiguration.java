@@ -1,7 +1,6 @@
 package io.lytx.spring.boot;
 
 import io.lytx.servlet.LyticsLifecycleListener;
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import io.lytx.servlet.metrics.micrometer.LyticsMeterBinder;
 import io.micrometer.core.instrument.Tags;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,9 +22,6 @@ public class LyticsMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public LyticsMeterBinder lyticsMeterBinder(LyticsLifecycleListener listener) {
-        return new LyticsMeterBinder(() -> {
-            LyticsRuntime runtime = listener.runtime();
-            return runtime == null ? null : runtime.metrics();
-        }, Tags.empty());
+        return LyticsMeterBinder.of(listener, Tags.empty());
     }
 }

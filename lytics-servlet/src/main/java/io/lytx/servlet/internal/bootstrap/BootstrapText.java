@@ -4,10 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lytx.client.entity.Entity;
 import io.lytx.servlet.internal.preview.Personalization;
+import jakarta.json.stream.JsonGenerator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import jakarta.json.stream.JsonGenerator;
 
 /**
  * Writes a decided page's bootstrap ({@link BootstrapJson} has the contract) as script-safe JSON

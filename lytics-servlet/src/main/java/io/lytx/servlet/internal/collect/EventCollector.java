@@ -2,8 +2,8 @@ package io.lytx.servlet.internal.collect;
 
 import io.lytx.client.LyticsClient;
 import io.lytx.client.collect.CollectOptions;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

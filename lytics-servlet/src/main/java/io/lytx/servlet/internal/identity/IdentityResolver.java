@@ -1,7 +1,6 @@
 package io.lytx.servlet.internal.identity;
 
 import io.lytx.servlet.Identity;
-
 import io.lytx.servlet.config.CookieSecurity;
 import io.lytx.servlet.config.LyticsConfig;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,8 @@
 package io.lytx.servlet.internal.identity;
 
-import io.lytx.servlet.Identity;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lytx.servlet.Identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;

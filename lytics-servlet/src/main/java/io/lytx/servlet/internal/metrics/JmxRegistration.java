@@ -1,7 +1,6 @@
 package io.lytx.servlet.internal.metrics;
 
 import io.lytx.servlet.metrics.LyticsMetricsMXBean;
-
 import java.lang.management.ManagementFactory;
 import java.util.Objects;
 import javax.management.InstanceAlreadyExistsException;

@@ -1,11 +1,10 @@
 package io.lytx.servlet.internal.metrics;
 
-import io.lytx.servlet.metrics.LyticsMetricsMXBean;
-
 import io.lytx.servlet.internal.collect.CollectorMetrics;
 import io.lytx.servlet.internal.collect.EventCollector;
 import io.lytx.servlet.internal.profile.ProfileMetrics;
 import io.lytx.servlet.internal.profile.ProfileService;
+import io.lytx.servlet.metrics.LyticsMetricsMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

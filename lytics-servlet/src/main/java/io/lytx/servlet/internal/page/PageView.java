@@ -1,8 +1,8 @@
 package io.lytx.servlet.internal.page;
 
-import io.lytx.servlet.internal.collect.EventFields;
-import io.lytx.servlet.config.ClientIpMode;
 import io.lytx.servlet.Identity;
+import io.lytx.servlet.config.ClientIpMode;
+import io.lytx.servlet.internal.collect.EventFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

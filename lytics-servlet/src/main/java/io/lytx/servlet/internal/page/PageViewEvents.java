@@ -1,8 +1,8 @@
 package io.lytx.servlet.internal.page;
 
-import io.lytx.servlet.internal.collect.CollectEvent;
-import io.lytx.servlet.config.ClientIpMode;
 import io.lytx.servlet.Identity;
+import io.lytx.servlet.config.ClientIpMode;
+import io.lytx.servlet.internal.collect.CollectEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.lytx.servlet.internal.preview;
 
 import io.lytx.client.entity.Entity;
 import io.lytx.servlet.LyticsContext;
-import io.lytx.servlet.internal.bootstrap.SafeRecommendation;
 import io.lytx.servlet.ProfileStatus;
+import io.lytx.servlet.internal.bootstrap.SafeRecommendation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.lytx.servlet.internal.profile;
 
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import io.lytx.servlet.internal.metrics.UpstreamCalls;
 import io.lytx.servlet.internal.metrics.UpstreamCalls.Api;
 import io.lytx.servlet.internal.metrics.UpstreamCalls.Outcome;
+import io.lytx.servlet.internal.metrics.UpstreamCalls;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 

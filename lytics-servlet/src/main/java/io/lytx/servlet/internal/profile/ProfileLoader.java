@@ -1,13 +1,12 @@
 package io.lytx.servlet.internal.profile;
 
-import io.lytx.servlet.ProfileStatus;
-
 import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lytx.client.LyticsClient;
 import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.EntityQuery;
 import io.lytx.client.entity.EntityStatus;
+import io.lytx.servlet.ProfileStatus;
 import io.lytx.servlet.internal.metrics.UpstreamCalls;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,7 @@
 package io.lytx.servlet.internal.profile;
 
-import io.lytx.servlet.ProfileStatus;
-
 import io.lytx.client.entity.Entity;
+import io.lytx.servlet.ProfileStatus;
 import java.util.Objects;
 
 /**

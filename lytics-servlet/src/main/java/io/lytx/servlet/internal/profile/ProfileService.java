@@ -1,13 +1,12 @@
 package io.lytx.servlet.internal.profile;
 
-import io.lytx.servlet.ProfileStatus;
-
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lytx.client.LyticsClient;
 import io.lytx.client.content.Recommendation;
 import io.lytx.client.content.RecommendationQuery;
+import io.lytx.servlet.ProfileStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;

@@ -1,7 +1,6 @@
 package io.lytx.servlet.internal.profile;
 
 import io.lytx.servlet.ProfileStatus;
-
 import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
 import java.time.Duration;

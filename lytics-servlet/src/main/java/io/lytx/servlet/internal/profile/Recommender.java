@@ -1,9 +1,7 @@
 package io.lytx.servlet.internal.profile;
 
-import io.lytx.servlet.LyticsContext;
-
 import io.lytx.client.content.Recommendation;
-import io.lytx.servlet.internal.profile.Deadline;
+import io.lytx.servlet.LyticsContext;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,11 +1,10 @@
 package io.lytx.servlet.internal.profile;
 
-import io.lytx.servlet.ProfileStatus;
-
 import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.EntityStatus;
 import io.lytx.client.entity.ProfileFields;
 import io.lytx.client.internal.OwnedThreads;
+import io.lytx.servlet.ProfileStatus;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.System.Logger.Level;

@@ -1,9 +1,9 @@
 package io.lytx.servlet.internal.profile;
 
 import io.lytx.servlet.internal.metrics.UpstreamCalls;
+import io.lytx.servlet.internal.profile.UpstreamLimits.Permit;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import io.lytx.servlet.internal.profile.UpstreamLimits.Permit;
 
 /**
  * The one way the cache loaders call Lytics, in three steps: {@link #acquire()} asks the node's

@@ -2,14 +2,14 @@ package io.lytx.servlet.internal.runtime;
 
 import io.lytx.client.LyticsClient;
 import io.lytx.client.LyticsClientBuilder;
-import io.lytx.servlet.internal.collect.CollectorSettings;
-import io.lytx.servlet.internal.collect.EventCollector;
 import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
+import io.lytx.servlet.config.SharedCacheMode;
+import io.lytx.servlet.internal.collect.CollectorSettings;
+import io.lytx.servlet.internal.collect.EventCollector;
 import io.lytx.servlet.internal.metrics.FilterCounters;
 import io.lytx.servlet.internal.metrics.JmxRegistration;
 import io.lytx.servlet.internal.metrics.LyticsMetrics;
-import io.lytx.servlet.config.SharedCacheMode;
 import io.lytx.servlet.internal.profile.ProfileService;
 import io.lytx.servlet.internal.profile.ProfileSettings;
 import io.lytx.servlet.internal.profile.SharedCacheSettings;

@@ -1,13 +1,13 @@
 package io.lytx.servlet.internal.web;
 
-import io.lytx.servlet.internal.page.ClientIps;
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
+import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.internal.collect.CollectEvent;
 import io.lytx.servlet.internal.collect.EventCollector;
-import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.internal.identity.BotDetector;
 import io.lytx.servlet.internal.identity.IdentityResolver;
 import io.lytx.servlet.internal.identity.KnownUserResolver;
+import io.lytx.servlet.internal.page.ClientIps;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

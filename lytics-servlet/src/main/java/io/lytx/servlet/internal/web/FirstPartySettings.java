@@ -1,7 +1,7 @@
 package io.lytx.servlet.internal.web;
 
-import io.lytx.servlet.internal.bootstrap.BootstrapSettings;
 import io.lytx.servlet.config.LyticsConfig;
+import io.lytx.servlet.internal.bootstrap.BootstrapSettings;
 import io.lytx.servlet.internal.preview.PreviewSettings;
 import java.util.Objects;
 import java.util.Set;

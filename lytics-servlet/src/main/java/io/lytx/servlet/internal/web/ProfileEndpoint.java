@@ -1,8 +1,8 @@
 package io.lytx.servlet.internal.web;
 
 import io.lytx.servlet.LyticsContext;
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import io.lytx.servlet.internal.preview.Personalization;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

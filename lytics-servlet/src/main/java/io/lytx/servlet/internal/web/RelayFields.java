@@ -1,8 +1,8 @@
 package io.lytx.servlet.internal.web;
 
-import io.lytx.servlet.internal.collect.CollectEvent;
 import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
+import io.lytx.servlet.internal.collect.CollectEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

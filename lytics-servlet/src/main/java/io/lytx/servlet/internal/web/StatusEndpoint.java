@@ -1,9 +1,9 @@
 package io.lytx.servlet.internal.web;
 
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import io.lytx.servlet.config.LyticsConfig;
 import io.lytx.servlet.internal.metrics.StatusAccess;
 import io.lytx.servlet.internal.metrics.StatusJson;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

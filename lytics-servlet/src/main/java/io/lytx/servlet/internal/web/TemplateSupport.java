@@ -1,10 +1,10 @@
 package io.lytx.servlet.internal.web;
 
 import io.lytx.servlet.LyticsContext;
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import io.lytx.servlet.internal.bootstrap.BootstrapJson;
 import io.lytx.servlet.internal.bootstrap.HeadMarkup;
 import io.lytx.servlet.internal.preview.Personalization;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,8 +1,10 @@
 package io.lytx.servlet.metrics.micrometer;
 
-import io.lytx.servlet.internal.runtime.LyticsRuntime;
+import io.lytx.servlet.LyticsLifecycleListener;
 import io.lytx.servlet.internal.metrics.LyticsMetrics;
 import io.lytx.servlet.internal.metrics.UpstreamCalls;
+import io.lytx.servlet.internal.runtime.LyticsRuntime;
+import io.lytx.servlet.internal.runtime.ServletAccess;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -56,9 +58,25 @@ public final class LyticsMeterBinder implements MeterBinder {
      * @param metrics gives the current metrics, or null while the plugin is not running; called at each read
      * @param tags    tags added to every meter (e.g. the application), never null
      */
-    public LyticsMeterBinder(Supplier<LyticsMetrics> metrics, Iterable<Tag> tags) {
+    LyticsMeterBinder(Supplier<LyticsMetrics> metrics, Iterable<Tag> tags) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));
+    }
+
+    /**
+     * A binder over the runtime that {@code listener} starts (looked up at each read; the meters read 0
+     * before it starts and after it stops), for code that holds the listener, such as Spring Boot's starter.
+     *
+     * @param listener the plugin's listener, never null
+     * @param tags     tags added to every meter (e.g. the application), never null
+     * @return the binder, not yet bound
+     */
+    public static LyticsMeterBinder of(LyticsLifecycleListener listener, Iterable<Tag> tags) {
+        Objects.requireNonNull(listener, "listener");
+        return new LyticsMeterBinder(() -> {
+            LyticsRuntime runtime = ServletAccess.runtime(listener);
+            return runtime == null ? null : runtime.metrics();
+        }, tags);
     }
 
     /** A binder over the runtime that a servlet context publishes (looked up at each read). */

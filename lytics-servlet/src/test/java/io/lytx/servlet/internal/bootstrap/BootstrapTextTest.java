@@ -7,12 +7,13 @@ import io.lytx.client.content.Recommendation;
 import io.lytx.client.entity.Entity;
 import io.lytx.client.entity.EntityStatus;
 import io.lytx.client.entity.ProfileFields;
-import io.lytx.servlet.LyticsContext;
-import io.lytx.servlet.internal.profile.Recommender;
 import io.lytx.servlet.Identity;
+import io.lytx.servlet.LyticsContext;
 import io.lytx.servlet.internal.preview.Personalization;
 import io.lytx.servlet.internal.profile.Deadline;
 import io.lytx.servlet.internal.profile.ProfileResult;
+import io.lytx.servlet.internal.profile.Recommender;
+import io.lytx.servlet.internal.runtime.ServletAccess;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -48,7 +49,7 @@ class BootstrapTextTest {
     /** A page of a visitor whose cached profile and cached recommendation list are the given instances. */
     private static Personalization page(String visitor, String pvid, Entity profile, List<Recommendation> cachedRecs) {
         Recommender recommender = (limit, contentSegment, deadline) -> CompletableFuture.completedFuture(cachedRecs);
-        LyticsContext context = LyticsContext.started(new Identity(visitor, false, null, null), pvid,
+        LyticsContext context = ServletAccess.started(new Identity(visitor, false, null, null), pvid,
                 CompletableFuture.completedFuture(ProfileResult.known(profile)), Deadline.after(Duration.ofSeconds(1)),
                 recommender, 4);
         return Personalization.of(context);
@@ -175,7 +176,7 @@ class BootstrapTextTest {
         // input: the page of a visitor whose lookup failed (no profile, no list); must hold: the
         // constant empty parts, parsed the same as the generator's text, and the remembered tail
         // follows the page's own counted/consent values
-        LyticsContext context = LyticsContext.started(new Identity("v-9", false, null, null), "",
+        LyticsContext context = ServletAccess.started(new Identity("v-9", false, null, null), "",
                 CompletableFuture.completedFuture(ProfileResult.unavailable("down")), Deadline.after(Duration.ofSeconds(1)),
                 (limit, contentSegment, deadline) -> CompletableFuture.completedFuture(List.of()), 4);
         Personalization p = Personalization.of(context);

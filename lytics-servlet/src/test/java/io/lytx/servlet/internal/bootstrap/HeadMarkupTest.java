@@ -3,10 +3,10 @@ package io.lytx.servlet.internal.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class HeadMarkupTest {

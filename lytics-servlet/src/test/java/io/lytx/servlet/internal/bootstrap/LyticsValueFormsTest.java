@@ -7,13 +7,14 @@ import io.lytx.client.entity.EntityQuery;
 import io.lytx.client.testing.GoldenAnswers;
 import io.lytx.client.testing.StubLyticsExtension;
 import io.lytx.client.testing.StubResponse;
-import io.lytx.servlet.LyticsContext;
-import io.lytx.servlet.internal.profile.Recommender;
 import io.lytx.servlet.Identity;
+import io.lytx.servlet.LyticsContext;
 import io.lytx.servlet.internal.preview.Personalization;
 import io.lytx.servlet.internal.preview.SegmentCondition;
 import io.lytx.servlet.internal.profile.Deadline;
 import io.lytx.servlet.internal.profile.ProfileResult;
+import io.lytx.servlet.internal.profile.Recommender;
+import io.lytx.servlet.internal.runtime.ServletAccess;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -42,7 +43,7 @@ class LyticsValueFormsTest {
     private Personalization page() {
         lytics.server().enqueue(StubResponse.json(200, GoldenAnswers.ENTITY));
         Entity entity = lytics.client().entities().get(EntityQuery.by("email", "rita@example.com"));
-        LyticsContext context = LyticsContext.started(new Identity("u_730019283746501928", false, null, null), "pv-1",
+        LyticsContext context = ServletAccess.started(new Identity("u_730019283746501928", false, null, null), "pv-1",
                 CompletableFuture.completedFuture(ProfileResult.known(entity)), Deadline.after(Duration.ofSeconds(1)),
                 Recommender.NONE, 4);
         return Personalization.of(context);

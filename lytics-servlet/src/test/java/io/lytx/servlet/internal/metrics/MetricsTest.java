@@ -1,9 +1,8 @@
 package io.lytx.servlet.internal.metrics;
 
-import io.lytx.servlet.metrics.LyticsMetricsMXBean;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lytx.servlet.metrics.LyticsMetricsMXBean;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -3,9 +3,9 @@ package io.lytx.servlet.internal.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lytx.servlet.internal.collect.CollectEvent;
-import io.lytx.servlet.config.ClientIpMode;
 import io.lytx.servlet.Identity;
+import io.lytx.servlet.config.ClientIpMode;
+import io.lytx.servlet.internal.collect.CollectEvent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package io.lytx.servlet.internal.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lytx.servlet.Identity;
+import io.lytx.servlet.config.ClientIpMode;
 import io.lytx.servlet.internal.collect.CollectEvent;
 import io.lytx.servlet.internal.collect.JsonBatches;
-import io.lytx.servlet.config.ClientIpMode;
-import io.lytx.servlet.Identity;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;

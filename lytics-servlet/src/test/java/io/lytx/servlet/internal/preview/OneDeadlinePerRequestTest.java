@@ -3,12 +3,13 @@ package io.lytx.servlet.internal.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lytx.client.content.Recommendation;
-import io.lytx.servlet.LyticsContext;
-import io.lytx.servlet.internal.profile.Recommender;
-import io.lytx.servlet.internal.bootstrap.SafeRecommendation;
 import io.lytx.servlet.Identity;
+import io.lytx.servlet.LyticsContext;
+import io.lytx.servlet.internal.bootstrap.SafeRecommendation;
 import io.lytx.servlet.internal.profile.Deadline;
 import io.lytx.servlet.internal.profile.ProfileResult;
+import io.lytx.servlet.internal.profile.Recommender;
+import io.lytx.servlet.internal.runtime.ServletAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class OneDeadlinePerRequestTest {
     }
 
     private static LyticsContext page(Deadline deadline, Recommender recommender) {
-        return LyticsContext.started(new Identity("v-1", false, null, null), "pv-1",
+        return ServletAccess.started(new Identity("v-1", false, null, null), "pv-1",
                 CompletableFuture.completedFuture(ProfileResult.newVisitor()), deadline, recommender, 5);
     }
 

@@ -1,12 +1,11 @@
 package io.lytx.servlet.internal.profile;
 
-import io.lytx.servlet.ProfileStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.lytx.client.entity.EntityQuery;
+import io.lytx.servlet.ProfileStatus;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;

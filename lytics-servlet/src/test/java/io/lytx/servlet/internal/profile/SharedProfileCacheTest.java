@@ -1,10 +1,9 @@
 package io.lytx.servlet.internal.profile;
 
-import io.lytx.servlet.ProfileStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.lytx.servlet.ProfileStatus;
 import io.lytx.servlet.testing.BlockingLoader;
 import io.lytx.servlet.testing.HazelcastNodes;
 import java.net.URI;

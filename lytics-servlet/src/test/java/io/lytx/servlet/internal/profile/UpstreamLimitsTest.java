@@ -1,11 +1,10 @@
 package io.lytx.servlet.internal.profile;
 
-import io.lytx.servlet.ProfileStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lytx.client.testing.StubResponse;
+import io.lytx.servlet.ProfileStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
