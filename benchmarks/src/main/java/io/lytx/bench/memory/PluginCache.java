@@ -4,9 +4,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.lytx.client.LyticsClient;
 import io.lytx.servlet.config.ConfigKey;
 import io.lytx.servlet.config.LyticsConfig;
-import io.lytx.servlet.profile.ProfileService;
-import io.lytx.servlet.profile.ProfileSettings;
-import io.lytx.servlet.profile.SharedProfileCache;
+import io.lytx.servlet.internal.profile.ProfileService;
+import io.lytx.servlet.internal.profile.ProfileSettings;
+import io.lytx.servlet.internal.profile.SharedProfileCache;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
@@ -103,15 +103,15 @@ public final class PluginCache {
             try (ProfileService service = new ProfileService(client, settings, 0, null)) {
                 allKnown = true;
                 for (int wave = 0; wave < 200 / 16; wave++) {
-                    java.util.List<java.util.concurrent.CompletableFuture<io.lytx.servlet.profile.ProfileResult>> answers =
+                    java.util.List<java.util.concurrent.CompletableFuture<io.lytx.servlet.internal.profile.ProfileResult>> answers =
                             new java.util.ArrayList<>();
                     for (int i = 0; i < 16; i++) {
-                        answers.add(service.profile(new io.lytx.servlet.profile.LookupKey("_uid",
+                        answers.add(service.profile(new io.lytx.servlet.internal.profile.LookupKey("_uid",
                                 VisitorIds.of(Long.MAX_VALUE - next++)),
-                                io.lytx.servlet.profile.Deadline.after(Duration.ofSeconds(2))));
+                                io.lytx.servlet.internal.profile.Deadline.after(Duration.ofSeconds(2))));
                     }
                     for (var answer : answers) {
-                        allKnown &= answer.join().status() == io.lytx.servlet.profile.ProfileStatus.KNOWN;
+                        allKnown &= answer.join().status() == io.lytx.servlet.ProfileStatus.KNOWN;
                     }
                 }
             }
