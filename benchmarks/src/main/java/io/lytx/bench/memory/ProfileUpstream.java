@@ -1,16 +1,12 @@
 package io.lytx.bench.memory;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.lytx.bench.support.LoopbackServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,28 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProfileUpstream implements AutoCloseable {
 
-    static {
-        // the JDK server writes headers and body separately; without TCP_NODELAY a client's delayed ACK stalls answers
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final AtomicLong entityCalls = new AtomicLong();
     private final AtomicLong recommendationCalls = new AtomicLong();
 
     private ProfileUpstream(int threads) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "profile-upstream");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackServer.start("profile-upstream", threads, 256, this::handle);
     }
 
     /**
@@ -54,15 +35,12 @@ public final class ProfileUpstream implements AutoCloseable {
      * @throws IOException if the port cannot be bound
      */
     public static ProfileUpstream start(int threads) throws IOException {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
         return new ProfileUpstream(threads);
     }
 
     /** @return {@code http://127.0.0.1:<port>/} */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return server.baseUri();
     }
 
     /** @return entity (profile) lookups answered */
@@ -105,7 +83,6 @@ public final class ProfileUpstream implements AutoCloseable {
     /** Stops the server at once and its threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,16 +1,12 @@
 package io.lytx.bench.sink;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.lytx.bench.support.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,19 +39,11 @@ public final class StubUpstream implements AutoCloseable {
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] SEGMENT_OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
 
-    static {
-        // the JDK server writes headers and body separately; without TCP_NODELAY a client's delayed
-        // ACK stalls every answer by tens of milliseconds (read once, when the server first starts)
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     /** {@code -Dbench.stub.debug=true} prints every request line to stderr. */
     private static final boolean DEBUG = Boolean.getBoolean("bench.stub.debug");
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final AtomicLong lyticsEvents = new AtomicLong();
     private final AtomicLong segmentEvents = new AtomicLong();
     private final AtomicLong entityCalls = new AtomicLong();
@@ -71,15 +59,7 @@ public final class StubUpstream implements AutoCloseable {
     private final PostLog segmentPosts = new PostLog("segment");
 
     private StubUpstream(int threads) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "stub-upstream");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackServer.start("stub-upstream", threads, 128, this::handle);
     }
 
     /**
@@ -90,15 +70,12 @@ public final class StubUpstream implements AutoCloseable {
      * @throws IOException if the port cannot be bound
      */
     public static StubUpstream start(int threads) throws IOException {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
         return new StubUpstream(threads);
     }
 
     /** @return {@code http://127.0.0.1:<port>/} */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return server.baseUri();
     }
 
     /** @return events received on {@code /collect/json} */
@@ -261,7 +238,6 @@ public final class StubUpstream implements AutoCloseable {
     /** Stops the server at once and its threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }
