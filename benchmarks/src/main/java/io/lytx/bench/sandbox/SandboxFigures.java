@@ -54,7 +54,7 @@ public final class SandboxFigures {
         if (warm) {
             // warm-up round, not reported: the same workload on a throwaway sandbox in this JVM, so that
             // the measured round runs compiled code (on 2 cores the JIT otherwise takes one core for ~30 s)
-            try (LyticsSandbox sandbox = LyticsSandbox.start(SandboxOptions.defaults())) {
+            try (LyticsSandbox sandbox = LyticsSandbox.start(options(profiles))) {
                 AdminHttp http = new AdminHttp(sandbox.baseUri(), sandbox.adminToken());
                 ingest(http, profiles, posters, false);
                 lookups(http, profiles, lookups, false);
@@ -63,12 +63,20 @@ public final class SandboxFigures {
         }
         System.out.println(warm ? "measured round (after one warm-up round of the same workload on a throwaway sandbox):"
                 : "measured round (cold JVM: -Dbench.sandbox.cold=true):");
-        try (LyticsSandbox sandbox = LyticsSandbox.start(SandboxOptions.defaults())) {
+        try (LyticsSandbox sandbox = LyticsSandbox.start(options(profiles))) {
             AdminHttp http = new AdminHttp(sandbox.baseUri(), sandbox.adminToken());
             ingest(http, profiles, posters, true);
             lookups(http, profiles, lookups, true);
             segments(http, true);
         }
+    }
+
+    /**
+     * The sandbox's defaults (demo data included) with room for {@code profiles} new visitors besides the
+     * demo people: its default bound (100,000 profiles) would refuse the last batches of a 100,000 run.
+     */
+    private static SandboxOptions options(int profiles) {
+        return SandboxOptions.defaults().withMaxProfiles(profiles + 10_000);
     }
 
     private static long processCpuNanos() {
@@ -118,12 +126,15 @@ public final class SandboxFigures {
             }));
         }
         long events = 0;
-        for (Future<Integer> f : done) {
-            events += f.get(10, TimeUnit.MINUTES);
+        try {
+            for (Future<Integer> f : done) {
+                events += f.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow(); // a failed batch must not leave the posters keeping the JVM alive
         }
         long nanos = System.nanoTime() - start;
         long cpu = processCpuNanos() - cpuStart;
-        pool.shutdown();
         if (!report) {
             return;
         }
