@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * The example's home page ({@code /}, the JSP with the {@code lytics:} tags) with the plugin on (warm
- * cache: one returning visitor who consented) vs the same WAR with {@code lytics.enabled=false}, both
+ * cache: one returning visitor who consented and sends the binding marker the plugin set on its first
+ * page, as a browser does) vs the same WAR with {@code lytics.enabled=false}, both
  * deployed in one server JVM ({@link ExampleSite}), measured with {@code wrk} in alternating pairs
  * (on, off; the order alternates) after a warm-up that lasts until both sides' throughput and server
  * CPU per page have settled. Figure (issue 20, 7): the server CPU the plugin adds per page (all the
@@ -45,6 +46,8 @@ public final class ExamplePageRun {
 
     private static final String TOKEN = "bench-admin-token-0123456789";
     private static final String CONSENT = "example_consent=yes";
+    /** The companion cookie in which the plugin keeps the marker that binds {@code seerid} to its person. */
+    private static final String BINDING_COOKIE = "seerid_bind";
     private static final int STABLE_PERCENT = 5;
     /** Warm-up pairs at least: {@code -Dbench.warmup.pairs=N} raises it (and the maximum with it) for a longer warm-up. */
     private static final int MIN_WARMUPS = Math.max(3, Integer.getInteger("bench.warmup.pairs", 3));
@@ -99,7 +102,7 @@ public final class ExamplePageRun {
      *
      * @param header a request header for {@link Wrk} (the page's own work), or null
      */
-    private static List<Side[]> pairs(URI on, URI off, int seconds, int rounds, String visitor, String loadCpu,
+    private static List<Side[]> pairs(URI on, URI off, int seconds, int rounds, Browser visitor, String loadCpu,
                                       ProcessHandle server, String header, String label) throws Exception {
         List<Side[]> pairs = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
@@ -117,10 +120,10 @@ public final class ExamplePageRun {
         return pairs;
     }
 
-    private static Side measure(URI page, int seconds, String visitor, String loadCpu, ProcessHandle server, String header)
+    private static Side measure(URI page, int seconds, Browser visitor, String loadCpu, ProcessHandle server, String header)
             throws Exception {
         long cpuBefore = cpuNanos(server);
-        Wrk.Result result = Wrk.run(page, 2, 32, seconds, visitor, CONSENT, loadCpu, header);
+        Wrk.Result result = Wrk.run(page, 2, 32, seconds, visitor.id(), visitor.otherCookies(), loadCpu, header);
         double cpuPerPage = (cpuNanos(server) - cpuBefore) / 1000.0 / Math.max(1, result.requests());
         if (result.errors() > 0) {
             throw new IllegalStateException("errors during the run: " + result);
@@ -180,7 +183,8 @@ public final class ExamplePageRun {
 
     private static void run(URI on, URI off, int seconds, int rounds, String loadCpu, ProcessHandle server)
             throws Exception {
-        String visitor = Visitors.id(4242);
+        Browser visitor = Browser.firstVisit(on, Visitors.id(4242));
+        System.out.println("returning visitor's cookies: seerid=" + visitor.id() + "; " + visitor.otherCookies());
         warm(on, visitor);
         expect(off, visitor, "status-unavailable");
         warmUp(on, off, visitor, loadCpu, server, null);
@@ -264,7 +268,7 @@ public final class ExamplePageRun {
      * throughput and in server CPU per page (at least 3 pairs, at most 15, or {@code bench.warmup.pairs}
      * pairs when that is larger).
      */
-    private static void warmUp(URI on, URI off, String visitor, String loadCpu, ProcessHandle server, String header)
+    private static void warmUp(URI on, URI off, Browser visitor, String loadCpu, ProcessHandle server, String header)
             throws Exception {
         Side lastOn = null;
         Side lastOff = null;
@@ -291,16 +295,47 @@ public final class ExamplePageRun {
         return b > 0 && Math.abs(a - b) <= b * STABLE_PERCENT / 100.0;
     }
 
-    private static String get(URI page, String visitor) throws Exception {
+    /**
+     * A returning browser: its visitor id and the other cookies it sends with every page (the binding
+     * marker the plugin set on its first visit, and the example's consent).
+     *
+     * @param id           the {@code seerid} value
+     * @param otherCookies the rest of its {@code Cookie} header
+     */
+    record Browser(String id, String otherCookies) {
+
+        /**
+         * The first page of a visitor whose id the Lytics tag set (no marker yet): the plugin answers with
+         * the marker that binds the id to this anonymous visitor, which a browser keeps and sends from then
+         * on. Without it every page would be that first one (a MAC and a {@code Set-Cookie} each time),
+         * which is not what a returning visitor costs.
+         *
+         * @param page  the plugin's page
+         * @param id    the visitor id
+         * @return the browser after that page
+         * @throws IllegalStateException if the page sets no marker
+         */
+        static Browser firstVisit(URI page, String id) throws Exception {
+            HttpResponse<String> first = get(page, new Browser(id, CONSENT));
+            String marker = first.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(BINDING_COOKIE + "="))
+                    .map(c -> c.substring(BINDING_COOKIE.length() + 1).split(";", 2)[0])
+                    .findFirst().orElseThrow(() -> new IllegalStateException(page + " set no " + BINDING_COOKIE
+                            + " cookie: " + first.headers().allValues("Set-Cookie")));
+            return new Browser(id, BINDING_COOKIE + "=" + marker + "; " + CONSENT);
+        }
+    }
+
+    private static HttpResponse<String> get(URI page, Browser visitor) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(page).header("Accept", "text/html")
                 .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0")
-                .header("Cookie", "seerid=" + visitor + "; " + CONSENT).build();
+                .header("Cookie", "seerid=" + visitor.id() + "; " + visitor.otherCookies()).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(page + " answered " + response.statusCode());
         }
-        return response.body();
+        return response;
     }
 
     /**
@@ -319,9 +354,15 @@ public final class ExamplePageRun {
         }
     }
 
-    private static void warm(URI page, String visitor) throws Exception {
+    /** Until the visitor shows as known; then the page must set no cookie (a steady returning visitor). */
+    private static void warm(URI page, Browser visitor) throws Exception {
         for (int i = 0; i < 300; i++) { // up to ~30 s: the seeded profile must reach the plugin's cache
-            if (get(page, visitor).contains("id=\"status-known\"")) {
+            HttpResponse<String> response = get(page, visitor);
+            if (response.body().contains("id=\"status-known\"")) {
+                List<String> set = response.headers().allValues("Set-Cookie");
+                if (!set.isEmpty()) {
+                    throw new IllegalStateException("a returning visitor with its marker got Set-Cookie " + set);
+                }
                 return;
             }
             Thread.sleep(100); // set-up, not measured
@@ -329,8 +370,8 @@ public final class ExamplePageRun {
         throw new IllegalStateException("the returning visitor never showed as known on " + page);
     }
 
-    private static void expect(URI page, String visitor, String marker) throws Exception {
-        if (!get(page, visitor).contains("id=\"" + marker + "\"")) {
+    private static void expect(URI page, Browser visitor, String marker) throws Exception {
+        if (!get(page, visitor).body().contains("id=\"" + marker + "\"")) {
             throw new IllegalStateException(page + " did not show " + marker);
         }
     }

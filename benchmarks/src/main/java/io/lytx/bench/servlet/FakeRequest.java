@@ -188,14 +188,31 @@ public final class FakeRequest implements HttpServletRequest {
             int end = semicolon < 0 ? header.length() : semicolon;
             int eq = header.indexOf('=', from);
             if (eq > from && eq < end) {
-                String name = header.substring(from, eq).strip();
+                String name = trimmed(header, from, eq);
                 if (!name.isEmpty()) {
-                    parsed.add(new Cookie(name, header.substring(eq + 1, end).strip()));
+                    parsed.add(new Cookie(name, trimmed(header, eq + 1, end)));
                 }
             }
             from = end + 1;
         }
         return parsed.isEmpty() ? null : parsed.toArray(new Cookie[0]);
+    }
+
+    /**
+     * The text between {@code from} and {@code to} without the spaces around it, cut out once, as a
+     * container's parser does (Tomcat skips them on the header's bytes and makes one string per name
+     * and value).
+     */
+    private static String trimmed(String text, int from, int to) {
+        int start = from;
+        int end = to;
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.lytx.servlet.internal.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -19,10 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
  * characters (128 bits of the MAC). Immutable and thread-safe; never blocks.
  *
  * <p>Cost: each thread keeps its own {@link Mac} (a clone of one initialized with the key, made on
- * the thread's first use and reset by every computation), so a check allocates only the few byte
- * arrays of one MAC and no text. On a thread that checks once and ends (a virtual thread per
- * request), that clone is made per request, which is what every check cost before. The clone holds
- * only JDK classes: a container thread that outlives the application pins none of its classes.
+ * the thread's first use and reset by every computation) and the buffers the MAC and its text are
+ * written to, so a check allocates only the UTF-8 bytes of its inputs. On a thread that checks once
+ * and ends (a virtual thread per request), that clone is made per request, which is what every
+ * check cost before. The clone and the buffers are JDK types only: a container thread that outlives
+ * the application pins none of its classes.
  */
 public final class IdentityBinding {
 
@@ -37,12 +38,28 @@ public final class IdentityBinding {
 
     /** Initialized with the key; never used itself, only cloned, once per thread. */
     private final Mac prototype;
-    /** This thread's clone of {@link #prototype}; every {@code doFinal} leaves it reset for the next use. */
-    private final ThreadLocal<Mac> macs;
+    /**
+     * This thread's clone of {@link #prototype} (every {@code doFinal} leaves it reset for the next use)
+     * and the buffers of one computation.
+     */
+    private final ThreadLocal<Scratch> scratch;
 
     private IdentityBinding(byte[] key) {
         this.prototype = initializedMac(key);
-        this.macs = ThreadLocal.withInitial(this::cloneOfPrototype);
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(cloneOfPrototype()));
+    }
+
+    /** One thread's MAC and the buffers it writes into; used by that thread alone, one computation at a time. */
+    private static final class Scratch {
+        final Mac mac;
+        final byte[] digest;
+        final byte[] truncated = new byte[MAC_BYTES];
+        final byte[] text = new byte[TEXT_CHARS];
+
+        Scratch(Mac mac) {
+            this.mac = mac;
+            this.digest = new byte[mac.getMacLength()];
+        }
     }
 
     /**
@@ -95,11 +112,13 @@ public final class IdentityBinding {
      * The base64url text (without the version) of the first {@value #MAC_BYTES} bytes of the MAC of
      * the UTF-8 bytes of {@code visitorId NUL knownField NUL knownValue} (or of {@code visitorId NUL}
      * for nobody): the same bytes as the UTF-8 form of that text joined into one string, as markers
-     * have always been made.
+     * have always been made. The array returned is this thread's buffer: read it before the thread's
+     * next computation.
      */
     private byte[] macText(String visitorId, String knownField, String knownValue) {
         Objects.requireNonNull(visitorId, "visitorId");
-        Mac mac = macs.get();
+        Scratch s = scratch.get();
+        Mac mac = s.mac;
         mac.reset(); // a no-op after doFinal; clears a computation an Error may have cut short on this thread
         mac.update(visitorId.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
@@ -108,7 +127,14 @@ public final class IdentityBinding {
             mac.update((byte) 0);
             mac.update(String.valueOf(knownValue).getBytes(StandardCharsets.UTF_8));
         }
-        return TEXT.encode(Arrays.copyOf(mac.doFinal(), MAC_BYTES));
+        try {
+            mac.doFinal(s.digest, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException("the MAC is longer than its provider said", e);
+        }
+        System.arraycopy(s.digest, 0, s.truncated, 0, MAC_BYTES);
+        TEXT.encode(s.truncated, s.text);
+        return s.text;
     }
 
     private Mac cloneOfPrototype() {

@@ -93,7 +93,7 @@ final class PageView implements EventFields {
     @Override
     public int estimatedBytes() {
         long n = field("_e", PageViewEvents.PAGE_VIEW_EVENT.length());
-        n += field("_ts", Long.toString(nowMillis).length());
+        n += field("_ts", digits(nowMillis));
         n += field("_uid", length(identity.visitorId()));
         n += field("_pvid", length(pageViewId));
         long url = length(page.host()) + 1 + 11 + Math.max(1, length(page.requestUri()))
@@ -129,5 +129,14 @@ final class PageView implements EventFields {
 
     private static int length(String s) {
         return s == null ? 0 : s.length();
+    }
+
+    /** How many characters {@code Long.toString(value)} has, without making the text. */
+    static int digits(long value) {
+        int n = value < 0 ? 2 : 1; // the sign, and the last digit
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            n++;
+        }
+        return n;
     }
 }

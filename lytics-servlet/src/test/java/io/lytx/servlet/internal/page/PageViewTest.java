@@ -95,4 +95,19 @@ class PageViewTest {
         int size = JsonBatches.write(event).length - 1; // counted like the estimate: one comma instead of the brackets
         assertThat(event.estimatedBytes()).isBetween(size, size + 64);
     }
+
+    @Test
+    void digitsCountsTheCharactersOfTheDecimalText() {
+        // input: the edges of each decimal length, both signs, and the extremes; must hold: as many as Long.toString gives
+        List<Long> values = new java.util.ArrayList<>(List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE, 1_700_000_000_000L));
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10 * 10; p *= 10) {
+            values.addAll(List.of(p - 1, p, p + 1, -p, -(p - 1), -(p + 1)));
+            if (p > Long.MAX_VALUE / 10) {
+                break;
+            }
+        }
+        for (long v : values) {
+            assertThat(PageView.digits(v)).as("%d", v).isEqualTo(Long.toString(v).length());
+        }
+    }
 }
