@@ -56,6 +56,10 @@ import okhttp3.OkHttpClient;
  * the sink's log of the measured phase's POSTs: their number, events per POST, bytes per event, and
  * how long the sink waited for each body and took to answer.
  *
+ * <p>The measured phase also prints the sink's count over time, one line per sample (every 100 ms in
+ * {@code max} mode, every second in {@code rate} mode, and at the end; {@link DeliverySeries}), from
+ * which {@link ForwardingPlot} draws the delivery rate of every run in a directory.
+ *
  * <p>{@code none} in place of a library runs the harness alone (the producers' pacing, this JVM's
  * own threads, no event built or sent): its CPU per event is the part of both libraries' figures
  * that is not theirs.
@@ -75,6 +79,10 @@ public final class ForwardingRace {
     /** Longest wait of a queued event for its batch, both libraries. */
     private static final Duration LINGER = Duration.ofSeconds(1);
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(120);
+    /** Interval between two samples of the sink's count, {@code max} mode. */
+    private static final long SAMPLE_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Interval between two samples of the sink's count, {@code rate} mode. */
+    private static final long SAMPLE_RATE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Shortest sleep of a paced producer: at most 1,000 wake-ups a second each, whatever the rate. */
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -189,16 +197,38 @@ public final class ForwardingRace {
             producers.add(t);
             t.start();
         }
+        // this thread samples the sink's count every `every` ns while the producers run and until delivery is complete
+        long every = rate > 0 ? SAMPLE_RATE_NANOS : SAMPLE_MAX_NANOS;
+        DeliverySeries series = new DeliverySeries();
+        long nextSample = t0 + every;
         for (Thread t : producers) {
-            t.join();
+            while (t.isAlive()) {
+                long now = System.nanoTime();
+                if (now >= nextSample) {
+                    series.add(now - t0, f.delivered(sink.counts()) - base);
+                    nextSample = DeliverySeries.nextSampleTime(nextSample, now, every);
+                } else {
+                    TimeUnit.NANOSECONDS.timedJoin(t, nextSample - now); // returns as soon as t ends
+                }
+            }
         }
         long offeredNanos = System.nanoTime() - t0;
         f.flushNow();
         long delivered;
-        while ((delivered = f.delivered(sink.counts()) - base) < events && System.nanoTime() - t0 < GIVE_UP_NANOS) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        while (true) {
+            long now = System.nanoTime();
+            delivered = f.delivered(sink.counts()) - base;
+            if (now >= nextSample) {
+                series.add(now - t0, delivered);
+                nextSample = DeliverySeries.nextSampleTime(nextSample, now, every);
+            }
+            if (delivered >= events || now - t0 >= GIVE_UP_NANOS) {
+                break;
+            }
+            LockSupport.parkNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(5), Math.max(1, nextSample - now)));
         }
         long nanos = System.nanoTime() - t0;
+        series.finish(nanos, delivered, every);
         long cpu = os.getProcessCpuTime() - cpu0;
         long worker = workerCpu(lib) - workerCpu0;
         String[] posts = sink.posts();
@@ -214,6 +244,15 @@ public final class ForwardingRace {
                 producerCpu.get() / 1e3 / perEvent, (cpu - worker - producerCpu.get()) / 1e3 / perEvent);
         if (!lib.equals("none")) {
             System.out.println(label + ": sink " + (lib.equals("lytics") ? posts[0] : posts[1]));
+        }
+        if (phase.equals("measured")) {
+            System.out.printf(Locale.ROOT, "%s: delivery over time, the sink's count every %d ms and at the end (which"
+                    + " replaces the sample before it if less than half an interval later): seconds since the first event,"
+                    + " events delivered by then, events/s since the previous line%n",
+                    label, TimeUnit.NANOSECONDS.toMillis(every));
+            for (int i = 0; i < series.size(); i++) {
+                System.out.println(series.line(label, i));
+            }
         }
         if (delivered < events) {
             System.out.println(label + ": INCOMPLETE: " + (events - delivered) + " events not delivered within "

@@ -34,7 +34,7 @@ public final class Plot {
         }
     }
 
-    private record Series(String name, double[] x, double[] y, boolean points) {
+    private record Series(String name, double[] x, double[] y, boolean points, Color color) {
     }
 
     private record Reference(String label, double y) {
@@ -67,7 +67,21 @@ public final class Plot {
      * @throws IllegalArgumentException if the lengths differ
      */
     public Plot line(String name, double[] x, double[] y) {
-        return add(name, x, y, false);
+        return add(name, x, y, false, null);
+    }
+
+    /**
+     * Adds a series drawn as a line of the given colour through its points, in the given order.
+     *
+     * @param name  the legend's name
+     * @param x     x values
+     * @param y     y values, as many as {@code x}
+     * @param color the line's colour
+     * @return this
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public Plot line(String name, double[] x, double[] y, Color color) {
+        return add(name, x, y, false, color);
     }
 
     /**
@@ -80,7 +94,7 @@ public final class Plot {
      * @throws IllegalArgumentException if the lengths differ
      */
     public Plot scatter(String name, double[] x, double[] y) {
-        return add(name, x, y, true);
+        return add(name, x, y, true, null);
     }
 
     /**
@@ -95,11 +109,11 @@ public final class Plot {
         return this;
     }
 
-    private Plot add(String name, double[] x, double[] y, boolean points) {
+    private Plot add(String name, double[] x, double[] y, boolean points, Color color) {
         if (x.length != y.length) {
             throw new IllegalArgumentException(name + ": " + x.length + " x values for " + y.length + " y values");
         }
-        series.add(new Series(name, x.clone(), y.clone(), points));
+        series.add(new Series(name, x.clone(), y.clone(), points, color));
         return this;
     }
 
@@ -133,6 +147,9 @@ public final class Plot {
                 renderer.setSeriesShape(0, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
             } else {
                 renderer.setSeriesStroke(0, new BasicStroke(2f));
+            }
+            if (s.color() != null) {
+                renderer.setSeriesPaint(0, s.color());
             }
             plot.setDataset(i, new XYSeriesCollection(data));
             plot.setRenderer(i, renderer);
