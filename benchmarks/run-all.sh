@@ -36,6 +36,11 @@ run() {
   } > "$OUT/$name.txt" 2>&1 || echo "   ($name failed, see $OUT/$name.txt)"
 }
 
+# 6-forwarding-max.png and 6-forwarding-rate.png: every run's delivery rate over time, from the raw outputs in $OUT
+plot_forwarding() {
+  timeout 120 java -cp $JAR io.lytx.bench.forward.ForwardingPlot "$OUT" || echo "   (forwarding plot failed)"
+}
+
 figure() {
   case $1 in
     filter)
@@ -53,13 +58,15 @@ figure() {
         for lib in lytics segment; do
           run 6-forwarding-max-$lib-$i timeout 300 java -Xmx2g -cp $JAR io.lytx.bench.forward.ForwardingRace $lib max 200000
         done
-      done ;;
+      done
+      plot_forwarding ;;
     forward-rate)
       for i in 1 2 3; do
         for lib in lytics segment none; do
           run 6-forwarding-rate-$lib-$i timeout 300 java -Xmx2g -cp $JAR io.lytx.bench.forward.ForwardingRace $lib rate "$RATE" "$RATE_SECONDS" "$RATE_WARMUP"
         done
-      done ;;
+      done
+      plot_forwarding ;;
     example-page)
       run 7-example-page timeout 1800 java -Dbench.out="$OUT" -cp $JAR io.lytx.bench.page.ExamplePageRun 5 40 pin ;;
     page-throughput)
