@@ -75,9 +75,32 @@ public final class CollectEvent {
      * @throws NullPointerException if {@code fields} is null
      */
     public static CollectEvent of(EventFields fields) {
+        return of(fields, RandomUuid.next());
+    }
+
+    /**
+     * As {@link #of(EventFields)}, with the event id given (an id the page already has, such as its
+     * page-view id when the event is the one page view of that page).
+     *
+     * @param fields the event's fields; not null, immutable
+     * @param id     the event id; not null, not blank, unique to this event
+     * @return a new event; never null
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if {@code id} is blank
+     */
+    public static CollectEvent of(EventFields fields, String id) {
         Objects.requireNonNull(fields, "fields");
-        long bytes = OBJECT_OVERHEAD + ID_FIELD.length() + UUID_LENGTH + FIELD_OVERHEAD + (long) fields.estimatedBytes();
-        return new CollectEvent(null, null, null, fields, (int) Math.min(bytes, Integer.MAX_VALUE), false);
+        String checked = checkedId(id);
+        long bytes = OBJECT_OVERHEAD + ID_FIELD.length() + checked.length() + FIELD_OVERHEAD + (long) fields.estimatedBytes();
+        return new CollectEvent(checked, null, null, fields, (int) Math.min(bytes, Integer.MAX_VALUE), false);
+    }
+
+    private static String checkedId(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("id must not be blank");
+        }
+        return id;
     }
 
     /**
@@ -216,11 +239,7 @@ public final class CollectEvent {
          * @throws IllegalArgumentException if {@code id} is blank
          */
         public Builder id(String id) {
-            Objects.requireNonNull(id, "id");
-            if (id.isBlank()) {
-                throw new IllegalArgumentException("id must not be blank");
-            }
-            this.id = id;
+            this.id = checkedId(id);
             return this;
         }
 

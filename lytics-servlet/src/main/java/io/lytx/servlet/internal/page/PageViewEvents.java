@@ -53,7 +53,9 @@ public final class PageViewEvents {
 
     /**
      * The page-view event of a request. Cheap: it keeps the request facts and leaves deriving the
-     * field values ({@code url}, {@code _ref}, {@code utm_*}, ...) to the collector's worker.
+     * field values ({@code url}, {@code _ref}, {@code utm_*}, ...) to the collector's worker. Its event
+     * id is the page-view id: the server sends one page view per page, so that id is as unique as
+     * a second random one would be.
      *
      * @param page       request facts, never null
      * @param identity   the visitor (with a visitor id), never null
@@ -65,7 +67,7 @@ public final class PageViewEvents {
     public CollectEvent pageView(PageRequest page, Identity identity, String pageViewId, long nowMillis) {
         return CollectEvent.of(new PageView(Objects.requireNonNull(page, "page"),
                 Objects.requireNonNull(identity, "identity"), Objects.requireNonNull(pageViewId, "pageViewId"),
-                nowMillis, userAgent, ipMode));
+                nowMillis, userAgent, ipMode), pageViewId);
     }
 
     /**

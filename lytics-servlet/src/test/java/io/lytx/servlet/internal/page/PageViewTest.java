@@ -72,7 +72,7 @@ class PageViewTest {
             String pvid = random.nextBoolean() ? UUID.randomUUID().toString() : "pv-\"" + i;
 
             CollectEvent deferred = events.pageView(page, identity, pvid, now);
-            CollectEvent.Builder builder = CollectEvent.builder();
+            CollectEvent.Builder builder = CollectEvent.builder().id(deferred.id()); // the same id: the estimates count it
             deferred.fields().forEach(builder::put);
             CollectEvent eager = builder.build();
 
