@@ -69,6 +69,22 @@ final class Wrk {
      */
     static Result run(URI url, int threads, int connections, int seconds, String fixedVisitor, String extraCookies,
                       String cpus, String extraHeader) throws IOException, InterruptedException {
+        return run(url, threads, connections, seconds, fixedVisitor, extraCookies, cpus, extraHeader, 0);
+    }
+
+    /**
+     * As {@link #run(URI, int, int, int, String, String, String, String)}, with each connection waiting
+     * {@code pauseMs} after each answer before it sends its next request (wrk's {@code delay()}): a
+     * load below the server's capacity, whose latency is the page's own rather than the time spent
+     * queued behind other requests of a saturated server.
+     *
+     * @param pauseMs milliseconds between an answer and the connection's next request; 0 for none
+     */
+    static Result run(URI url, int threads, int connections, int seconds, String fixedVisitor, String extraCookies,
+                      String cpus, String extraHeader, int pauseMs) throws IOException, InterruptedException {
+        if (pauseMs < 0) {
+            throw new IllegalArgumentException("pause: " + pauseMs);
+        }
         if (extraHeader != null && !extraHeader.matches("[A-Za-z0-9-]+")) {
             throw new IllegalArgumentException("header name: " + extraHeader);
         }
@@ -95,6 +111,7 @@ final class Wrk {
                     + " [\"User-Agent\"] = \"" + UA + "\", [\"Cookie\"] = " + cookie
                     + (extraHeader == null ? "" : ", [\"" + extraHeader + "\"] = \"1\"") + "})\n"
                     + "end\n"
+                    + (pauseMs == 0 ? "" : "delay = function()\n  return " + pauseMs + "\nend\n")
                     + "done = function(summary, latency, requests)\n"
                     + "  for _, p in ipairs({" + curveList() + "}) do\n"
                     + "    io.write(string.format(\"CURVE %g %d\\n\", p, p >= 100 and latency.max or latency:percentile(p)))\n"

@@ -46,4 +46,29 @@ class WrkTest {
         // input: the summary alone (an older wrk script); must hold: the figures, and an empty curve
         assertThat(Wrk.parse(SUMMARY).curveMs()).isEmpty();
     }
+
+    @Test
+    void aPausedLoadSendsNoMoreThanItsPaceAllows() throws Exception {
+        // input: the real wrk, 2 connections for 2 s against a loopback page that answers at once, each connection
+        // pausing 100 ms after each answer; must hold: at most 2 x (2,000 / 100 + 1) = 42 requests (an unpaced run of
+        // the same page makes thousands), every one answered, and the visitor's cookies sent as given
+        java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        java.util.Set<String> cookies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        byte[] body = "<html>ok</html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (var server = io.lytx.bench.support.LoopbackServer.start("wrk-test", 2, 64, exchange -> {
+            requests.incrementAndGet();
+            cookies.add(String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")));
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        })) {
+            Wrk.Result paced = Wrk.run(server.baseUri(), 1, 2, 2, "v-1", "a_bind=1.x; c=yes", null, null, 100);
+
+            assertThat(paced.errors()).isZero();
+            assertThat(paced.requests()).isPositive().isLessThanOrEqualTo(42);
+            assertThat(requests.get()).isLessThanOrEqualTo(42);
+            assertThat(cookies).containsExactly("seerid=v-1; a_bind=1.x; c=yes");
+        }
+    }
 }
