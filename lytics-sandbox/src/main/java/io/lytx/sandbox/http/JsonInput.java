@@ -6,11 +6,12 @@ import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,8 +55,27 @@ public final class JsonInput {
      */
     public static Object parse(InputStream in) {
         Objects.requireNonNull(in, "in");
-        BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new NonClosingInputStream(in), StandardCharsets.UTF_8));
+        return parse(new BufferedReader(new InputStreamReader(new NonClosingInputStream(in), StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Parses one JSON value from text.
+     *
+     * <p>The text is parsed as it is, not encoded to bytes and decoded again: a collected batch
+     * parses each of its records on its own, and a reader over UTF-8 bytes made per record (with
+     * its decoder and its two 8 KB buffers) cost four times the parse itself.
+     *
+     * @param text the JSON text; not null
+     * @return the value
+     * @throws ApiError 400 when the text is not exactly one well-formed JSON value
+     */
+    public static Object parse(String text) {
+        Objects.requireNonNull(text, "text");
+        return parse(new StringReader(text));
+    }
+
+    /** Parses one value from a reader that supports {@link Reader#mark}. */
+    private static Object parse(Reader reader) {
         if (isBlank(reader)) {
             throw new ApiError(400, "malformed JSON at line 1, column 1: the body is empty");
         }
@@ -76,18 +96,6 @@ public final class JsonInput {
             throw new ApiError(400, "malformed JSON: " + reason(e)
                     + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : ""));
         }
-    }
-
-    /**
-     * Parses one JSON value from text.
-     *
-     * @param text the JSON text; not null
-     * @return the value
-     * @throws ApiError 400 when the text is not exactly one well-formed JSON value
-     */
-    public static Object parse(String text) {
-        Objects.requireNonNull(text, "text");
-        return parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -177,7 +185,7 @@ public final class JsonInput {
     }
 
     /** Whether the reader holds only whitespace; leaves the reader at its start otherwise. */
-    private static boolean isBlank(BufferedReader reader) {
+    private static boolean isBlank(Reader reader) {
         try {
             while (true) {
                 reader.mark(1);

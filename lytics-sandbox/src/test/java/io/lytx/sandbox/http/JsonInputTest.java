@@ -32,6 +32,30 @@ class JsonInputTest {
     }
 
     @Test
+    void textAndItsUtf8BytesParseTheSameWay() {
+        // input: the same non-ASCII JSON as a String and as UTF-8 bytes, once well-formed and once with
+        // a missing value on line 2; both must give equal values and the same error message
+        String good = "{\"name\":\"Zoë 🎉\",\"tags\":[\"été\"]}";
+        assertThat(JsonInput.parse(good))
+                .isEqualTo(JsonInput.parse(new ByteArrayInputStream(good.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(Map.of("name", "Zoë 🎉", "tags", List.of("été")));
+        String bad = "{\"name\":\"Zoë 🎉\",\n  \"a\": ,\n}";
+        String fromText = catchApiError(() -> JsonInput.parse(bad));
+        String fromBytes = catchApiError(() -> JsonInput.parse(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))));
+        assertThat(fromText).startsWith("malformed JSON at line 2, column ").isEqualTo(fromBytes);
+        assertThat(catchApiError(() -> JsonInput.parse(" \n\t"))).isEqualTo("malformed JSON at line 1, column 1: the body is empty");
+    }
+
+    private static String catchApiError(Runnable parse) {
+        try {
+            parse.run();
+        } catch (ApiError e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no ApiError");
+    }
+
+    @Test
     void parsesATopLevelArrayAndScalars() {
         assertThat(JsonInput.parse("[\"10.0.0.0/8\"]")).isEqualTo(List.of("10.0.0.0/8"));
         assertThat(JsonInput.parse("true")).isEqualTo(Boolean.TRUE);
