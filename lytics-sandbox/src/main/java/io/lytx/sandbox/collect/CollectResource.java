@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.InputStream;
@@ -76,8 +75,7 @@ public final class CollectResource {
             throw new ApiError(415, "unsupported content type '" + contentType
                     + "': /collect/json takes application/json (one object or an array of objects)");
         }
-        JsonEventsReader.Events read = JsonEventsReader.read(
-                new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024));
+        JsonEventsReader.Events read = JsonEventsReader.read(new InputStreamReader(body, StandardCharsets.UTF_8));
         boolean dry = ProfileStore.truthy(dryrun);
         EventBatch batch = EventBatch.of(ingest, stream, read.events(), timestampField);
         int accepted = ingest.ingest(batch.events(), dry);

@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
  *
  * <p>A record larger than {@code maxBytes} bytes (UTF-8) is read to its end but not kept ({@link Record#oversized()}).
  * Errors in the shape between records (a missing comma, text after the array) raise
- * {@link ApiError} 400 with the line and column. Not thread-safe; blocking on the reader.
+ * {@link ApiError} 400 with the line and column. Reads its text in chunks of 8 K characters, so
+ * the reader needs no buffer of its own. Not thread-safe; blocking on the reader.
  */
 final class JsonRecordSplitter {
 
@@ -31,7 +32,13 @@ final class JsonRecordSplitter {
     record Record(long line, long column, String text, long bytes, boolean oversized) {
     }
 
+    private static final int CHUNK = 8 * 1024;
+
     private final Reader in;
+    /** Text read ahead from {@link #in}: one call per chunk, not one per character. */
+    private final char[] chunk = new char[CHUNK];
+    private int next;
+    private int filled;
     private final BoundedText record;
     private long line = 1;
     private long column;
@@ -167,6 +174,24 @@ final class JsonRecordSplitter {
         return c;
     }
 
+    /** Reads the next chunk of text and returns its first character, or -1 at the end. */
+    private int refill() {
+        try {
+            int n;
+            do {
+                n = in.read(chunk, 0, chunk.length);
+            } while (n == 0);
+            if (n < 0) {
+                return -1;
+            }
+            filled = n;
+            next = 1;
+            return chunk[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private ApiError error(String reason) {
         return new ApiError(400, "malformed JSON at line " + line + ", column " + Math.max(1, column) + ": " + reason);
     }
@@ -177,11 +202,7 @@ final class JsonRecordSplitter {
             c = pushedBack;
             pushedBack = -2;
         } else {
-            try {
-                c = in.read();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            c = next < filled ? chunk[next++] : refill();
         }
         if (c == '\n') {
             line++;
