@@ -128,10 +128,16 @@ public final class ProfileStore {
      * known yet (to the store or to an earlier event of the list), even if a later event of the
      * list would stitch it into another.
      *
+     * <p>Looks nothing up while the store has room for one new profile per event (the common
+     * case): the collect path calls this under the writer's lock for every batch.
+     *
      * @param events the events, in order; not null
      * @return the length of the longest prefix that fits, 0..{@code events.size()}
      */
     public synchronized int admissible(List<CollectedEvent> events) {
+        if (bySeq.size() + events.size() <= maxProfiles) {
+            return events.size(); // an event creates at most one profile
+        }
         Set<String> pending = new HashSet<>();
         int created = 0;
         for (int i = 0; i < events.size(); i++) {

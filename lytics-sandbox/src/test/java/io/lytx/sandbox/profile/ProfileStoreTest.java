@@ -43,6 +43,24 @@ class ProfileStoreTest {
     }
 
     @Test
+    void admissibleCountsTheLeadingEventsThatFitUnderTheProfileLimit() {
+        // input: a store limited to 5 profiles holding 3 (u1..u3); batches of events of new and known
+        // visitors; must hold: as many leading events fit as leave the store at 5 profiles at most,
+        // events of known visitors (or of visitors new earlier in the batch) always fit
+        ProfileStore small = new ProfileStore(IdentityFields.defaults(), corpus, 5);
+        for (String uid : List.of("u1", "u2", "u3")) {
+            small.apply(new CollectedEvent("default", T0, fields("_uid", uid)));
+        }
+        java.util.function.Function<String[], List<CollectedEvent>> batch = uids -> java.util.Arrays.stream(uids)
+                .map(u -> new CollectedEvent("default", T0, fields("_uid", u))).toList();
+        assertThat(small.admissible(batch.apply(new String[] {"n1", "n2"}))).isEqualTo(2);
+        assertThat(small.admissible(batch.apply(new String[] {"n1", "n2", "n3"}))).isEqualTo(2);
+        assertThat(small.admissible(batch.apply(new String[] {"u1", "n1", "u2", "n1", "n2", "u3", "n3"}))).isEqualTo(6);
+        assertThat(small.admissible(List.of(new CollectedEvent("default", T0, fields("plan", "pro")),
+                new CollectedEvent("default", T0, fields("_uid", "n1"))))).isEqualTo(2);
+    }
+
+    @Test
     void scalarsKeepTheLatestValueAndUidsAccumulateAsASet() {
         apply(T0, "_uid", "u1", "email", "pat@example.org", "plan", "free");
         apply(T0 + 1, "email", "pat@example.org", "_uid", "u2", "plan", "pro");
