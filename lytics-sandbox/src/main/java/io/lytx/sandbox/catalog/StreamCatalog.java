@@ -48,7 +48,9 @@ public final class StreamCatalog {
                 return;
             }
             FieldStats f = s.fields.computeIfAbsent(name, FieldStats::new);
-            f.type = TypeInference.merge(f.type, TypeInference.typeOf(value));
+            if (!TypeInference.WIDEST.equals(f.type)) { // a text field stays text: no value's shape to read
+                f.type = TypeInference.merge(f.type, TypeInference.typeOf(value));
+            }
             f.isArray |= value instanceof List;
             f.usage++;
             f.firstSeenMs = Math.min(f.firstSeenMs, event.timestampMs());

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class TypeInference {
 
+    /** The widest type: {@link #merge} of it with any type gives it back. */
+    public static final String WIDEST = "string";
+
     private TypeInference() {
     }
 
