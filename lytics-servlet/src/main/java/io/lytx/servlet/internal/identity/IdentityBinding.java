@@ -35,31 +35,28 @@ public final class IdentityBinding {
     private static final Base64.Encoder TEXT = Base64.getUrlEncoder().withoutPadding();
     /** Longest marker text accepted (anything longer is not ours and is not examined). */
     static final int MAX_LENGTH = 64;
+    /** Indexes of a thread's buffers: the whole MAC, its first {@value #MAC_BYTES} bytes, their text. */
+    private static final int DIGEST = 0;
+    private static final int TRUNCATED = 1;
+    private static final int TEXT_OUT = 2;
 
     /** Initialized with the key; never used itself, only cloned, once per thread. */
     private final Mac prototype;
+    /** This thread's clone of {@link #prototype}; every {@code doFinal} leaves it reset for the next use. */
+    private final ThreadLocal<Mac> macs;
     /**
-     * This thread's clone of {@link #prototype} (every {@code doFinal} leaves it reset for the next use)
-     * and the buffers of one computation.
+     * This thread's buffers of one computation: {@link #DIGEST}, {@link #TRUNCATED}, {@link #TEXT_OUT}.
+     * Arrays, not a class of ours, so that a container thread that outlives the application keeps
+     * none of its classes.
      */
-    private final ThreadLocal<Scratch> scratch;
+    private final ThreadLocal<byte[][]> buffers;
 
     private IdentityBinding(byte[] key) {
         this.prototype = initializedMac(key);
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(cloneOfPrototype()));
-    }
-
-    /** One thread's MAC and the buffers it writes into; used by that thread alone, one computation at a time. */
-    private static final class Scratch {
-        final Mac mac;
-        final byte[] digest;
-        final byte[] truncated = new byte[MAC_BYTES];
-        final byte[] text = new byte[TEXT_CHARS];
-
-        Scratch(Mac mac) {
-            this.mac = mac;
-            this.digest = new byte[mac.getMacLength()];
-        }
+        this.macs = ThreadLocal.withInitial(this::cloneOfPrototype);
+        int digestBytes = prototype.getMacLength();
+        this.buffers = ThreadLocal.withInitial(() -> new byte[][] {
+            new byte[digestBytes], new byte[MAC_BYTES], new byte[TEXT_CHARS]});
     }
 
     /**
@@ -117,8 +114,8 @@ public final class IdentityBinding {
      */
     private byte[] macText(String visitorId, String knownField, String knownValue) {
         Objects.requireNonNull(visitorId, "visitorId");
-        Scratch s = scratch.get();
-        Mac mac = s.mac;
+        Mac mac = macs.get();
+        byte[][] b = buffers.get();
         mac.reset(); // a no-op after doFinal; clears a computation an Error may have cut short on this thread
         mac.update(visitorId.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
@@ -128,13 +125,13 @@ public final class IdentityBinding {
             mac.update(String.valueOf(knownValue).getBytes(StandardCharsets.UTF_8));
         }
         try {
-            mac.doFinal(s.digest, 0);
+            mac.doFinal(b[DIGEST], 0);
         } catch (ShortBufferException e) {
             throw new IllegalStateException("the MAC is longer than its provider said", e);
         }
-        System.arraycopy(s.digest, 0, s.truncated, 0, MAC_BYTES);
-        TEXT.encode(s.truncated, s.text);
-        return s.text;
+        System.arraycopy(b[DIGEST], 0, b[TRUNCATED], 0, MAC_BYTES);
+        TEXT.encode(b[TRUNCATED], b[TEXT_OUT]);
+        return b[TEXT_OUT];
     }
 
     private Mac cloneOfPrototype() {
